@@ -1,0 +1,74 @@
+# 네거티브 샘플링 강의 저장소: 두 명령이면 충분합니다.
+#   make lab   강의 열기 (처음이면 .venv 를 만들고 모두 설치)
+#   make test  모든 검사 (단위 테스트, 노트북 재실행·비교, 위생 검사, 학생판 검사, ruff)
+
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PARAMS ?=
+PORT ?= 8888
+JOBS ?= 2
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
+
+.PHONY: help setup test unit lint lab notebooks refresh student exercises bench clean
+
+help:
+	@echo "make lab        강의를 JupyterLab 으로 엽니다 (처음 한 번은 설치 포함)"
+	@echo "make test       모든 검사를 실행합니다"
+	@echo "make exercises  학생판 노트북을 my-work/ 로 복사합니다 (이미 있는 파일은 절대 덮어쓰지 않음)"
+	@echo "make notebooks  노트북을 build/executed/ 에 실행합니다 (예: make notebooks PARAMS=\"-p EPOCHS 10\")"
+	@echo "make refresh    강사용 노트북을 다시 실행해 저장된 출력을 갱신하고 학생판을 다시 만듭니다"
+	@echo "make student    강사용 노트북에서 학생판(student/)을 만듭니다"
+	@echo "make bench      성능 비교 스크립트를 실행합니다 (bench/results/ 에 표 저장)"
+
+# .venv 가 없거나 requirements.txt / pyproject.toml 보다 오래되었으면 (다시) 설치합니다.
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/ruff check sgns tests tools bench notebooks conftest.py
+	$(BIN)/python tools/notebook_guards.py $(NOTEBOOKS)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks $(PYTEST_NBVAL)
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -n $(JOBS) tests --ignore=tests/test_notebooks_execute.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check sgns tests tools bench notebooks conftest.py
+
+lab: $(STAMP)
+	@$(BIN)/python tools/start_exercises.py
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --port=$(PORT)
+
+exercises: $(STAMP)
+	$(BIN)/python tools/start_exercises.py
+
+notebooks: $(STAMP)
+	@mkdir -p build/executed
+	@for nb in $(NOTEBOOKS); do \
+	  echo "== $$nb"; \
+	  $(BIN)/papermill --progress-bar -k python3 --cwd notebooks $(PARAMS) $$nb build/executed/$$(basename $$nb) || exit 1; \
+	done
+	@echo "실행 결과: build/executed/"
+
+refresh: $(STAMP)
+	$(BIN)/python tools/refresh_notebooks.py $(NOTEBOOKS)
+	$(BIN)/python tools/make_student.py
+
+student: $(STAMP)
+	$(BIN)/python tools/make_student.py
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_core.py
+	$(BIN)/python bench/bench_sampler.py
+	$(BIN)/python bench/bench_gensim.py --quick
+
+clean:
+	rm -rf build .pytest_cache .ruff_cache

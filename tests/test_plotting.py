@@ -1,0 +1,70 @@
+"""한글 글꼴: 그림에 한글을 그려도 'missing glyph' 경고가 나오지 않아야 합니다."""
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from sgns.plotting import korean_font_path, use_korean_font  # noqa: E402
+
+
+def _render_korean_figure(path):
+    fig, ax = plt.subplots()
+    ax.plot([-2, -1, 0, 1], [1, -1, 0, 2], label="시그모이드")
+    ax.set_title("한글 제목: 네거티브 샘플링")
+    ax.set_xlabel("내적 값 u·v")
+    ax.set_ylabel("확률")
+    ax.legend()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def _glyph_warnings(record):
+    return [str(w.message) for w in record if "missing from font" in str(w.message)]
+
+
+def test_font_file_is_found_without_importing_koreanize():
+    import sys
+
+    path = korean_font_path()
+    assert path.name == "NanumGothic.ttf" and path.stat().st_size > 1_000_000
+    assert "koreanize_matplotlib" not in sys.modules
+
+
+def test_hangul_renders_without_missing_glyph_warnings(tmp_path):
+    use_korean_font()
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        _render_korean_figure(tmp_path / "ko.png")
+    assert _glyph_warnings(record) == []
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+
+
+def test_default_font_would_miss_glyphs(tmp_path):
+    """대조 실험: 한글 글꼴 없이 그리면 경고가 실제로 나온다 (위 테스트가 헛되지 않음을 보임)."""
+    with matplotlib.rc_context({"font.family": "DejaVu Sans"}):
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            _render_korean_figure(tmp_path / "box.png")
+    assert _glyph_warnings(record)
+
+
+def test_hangul_pixels_differ_from_tofu(tmp_path):
+    """NanumGothic 으로 그린 한글은 DejaVu 의 네모(tofu)와 다른 그림이 됩니다."""
+    use_korean_font()
+
+    def draw(family):
+        with matplotlib.rc_context({"font.family": family}):
+            fig = plt.figure(figsize=(2, 1))
+            fig.text(0.1, 0.4, "한글", fontsize=20)
+            fig.canvas.draw()
+            img = np.asarray(fig.canvas.buffer_rgba()).copy()
+            plt.close(fig)
+            return img
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert not np.array_equal(draw("NanumGothic"), draw("DejaVu Sans"))
