@@ -5,8 +5,9 @@ import subprocess
 import sys
 
 import nbformat
-from conftest import REPO
 from nbclient import NotebookClient
+
+from conftest import REPO
 
 
 def _executed_notebook(tmp_path, sources):

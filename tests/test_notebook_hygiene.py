@@ -5,8 +5,9 @@ import json
 
 import nbformat
 import pytest
-from conftest import NOTEBOOKS, REPO
 from notebook_guards import hygiene_problems, machine_roots
+
+from conftest import NOTEBOOKS, REPO
 
 ROOTS = machine_roots(REPO)
 

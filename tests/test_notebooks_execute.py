@@ -9,6 +9,7 @@
 import nbformat
 import papermill as pm
 import pytest
+
 from conftest import NOTEBOOKS, REPO, STUDENT_NOTEBOOKS
 
 BUILD = REPO / "build"
