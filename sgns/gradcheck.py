@@ -1,0 +1,147 @@
+"""수치 미분으로 기울기 검사하기 (gradient check).
+
+손으로 유도한 기울기 ∂J/∂x 가 맞는지, 중앙 차분
+
+    ∂J/∂x_i ≈ (J(x + h e_i) - J(x - h e_i)) / (2h)
+
+과 원소마다 비교합니다. 오차 O(h²) 이므로 h = 1e-4 이면 float64 에서 보통 1e-8 정도까지 맞습니다.
+상대 오차는 |수치 - 해석| / max(1, |수치|, |해석|) 로 잽니다 (값이 작을 때는 절대 오차가 됨).
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from sgns._validate import as_float_array, as_float_in_range, describe
+
+__all__ = ["gradcheck", "check_loss_gradients"]
+
+
+def _call(f, x):
+    """f(x) 를 불러 (loss, grad) 를 검사된 형태로 돌려줍니다."""
+    out = f(x.copy())  # f 가 x 를 바꿔도 검사가 망가지지 않게 복사본을 넘깁니다
+    if not isinstance(out, tuple) or len(out) != 2:
+        raise TypeError(f"`f`는 (loss, grad) 두 값을 튜플로 돌려줘야 합니다. 받은 값: {describe(out)}")
+    loss, grad = out
+    loss_arr = np.asarray(loss)
+    if loss_arr.ndim != 0 or loss_arr.dtype.kind not in "fiu":
+        raise TypeError(f"`f`가 돌려준 loss 는 실수 스칼라여야 합니다. 받은 값: {describe(loss)}")
+    loss = float(loss_arr)
+    if not np.isfinite(loss):
+        raise ValueError(f"`f`가 돌려준 loss 가 유한하지 않습니다: {loss}")
+    grad = np.asarray(grad, dtype=np.float64)
+    if grad.shape != x.shape:
+        raise ValueError(f"`f`가 돌려준 grad 의 형태 {grad.shape} 가 `x`의 형태 {x.shape} 와 다릅니다.")
+    return loss, grad
+
+
+def gradcheck(f, x, h: float = 1e-4, tol: float = 1e-5) -> float:
+    """f 가 돌려주는 기울기를 중앙 차분과 원소마다 비교합니다.
+
+    Parameters
+    ----------
+    f : 함수 x -> (loss, grad). loss 는 실수, grad 는 x 와 같은 형태
+    x : (...) 검사할 지점 (float64 복사본으로 검사하며 원본은 바꾸지 않음)
+    h : float, 차분 간격 (기본 1e-4)
+    tol : float, 허용 상대 오차 (기본 1e-5)
+
+    Returns
+    -------
+    max_rel_error : float, 모든 원소 중 가장 큰 상대 오차
+
+    Raises
+    ------
+    AssertionError : 어느 원소에서든 상대 오차가 tol 보다 크면 (인덱스와 두 값을 알려 줌)
+    ValueError : loss 와 기울기가 x 에서 모두 0 이고 x 주변에서 f 가 상수라서 검사가 아무 의미가 없을 때
+    """
+    if not callable(f):
+        raise TypeError(f"`f`는 호출할 수 있는 함수여야 합니다. 받은 값: {describe(f)}")
+    x = np.array(as_float_array("x", x), dtype=np.float64, copy=True)
+    if x.size == 0:
+        raise ValueError("`x`에 원소가 없습니다. 검사할 원소가 하나 이상 있어야 합니다.")
+    h = as_float_in_range("h", h, 0.0, 1.0)
+    tol = as_float_in_range("tol", tol, 0.0, 1.0)
+    if h == 0.0:
+        raise ValueError("`h`=0.0 은 허용되지 않습니다. 0 보다 큰 작은 실수(예: 1e-4)여야 합니다.")
+    if tol == 0.0:
+        raise ValueError("`tol`=0.0 은 허용되지 않습니다. 0 보다 큰 실수(예: 1e-5)여야 합니다.")
+
+    loss0, analytic = _call(f, x)
+    max_err = 0.0
+    all_numeric_zero = True
+    for idx in np.ndindex(*x.shape):
+        old = x[idx]
+        x[idx] = old + h
+        loss_plus, _ = _call(f, x)
+        x[idx] = old - h
+        loss_minus, _ = _call(f, x)
+        x[idx] = old
+        numeric = (loss_plus - loss_minus) / (2 * h)
+        ana = float(analytic[idx])
+        if numeric != 0.0 or loss_plus != loss0 or loss_minus != loss0:
+            all_numeric_zero = False
+        err = abs(numeric - ana) / max(1.0, abs(numeric), abs(ana))
+        if err > tol:
+            where = idx if len(idx) != 1 else idx[0]
+            raise AssertionError(
+                f"기울기 검사 실패: 인덱스 {where} 에서 수치 기울기 {numeric:.8g}, "
+                f"해석 기울기 {ana:.8g} (상대 오차 {err:.3g} > 허용 {tol:.3g})"
+            )
+        max_err = max(max_err, err)
+    if loss0 == 0.0 and not np.any(analytic) and all_numeric_zero:
+        raise ValueError(
+            "loss 와 기울기가 `x`에서 모두 0 이고 주변에서도 f 가 변하지 않습니다. "
+            "이런 지점에서는 기울기 검사가 아무것도 확인하지 못하니, 다른 `x`(예: 무작위 값)로 검사해 주세요."
+        )
+    return float(max_err)
+
+
+def check_loss_gradients(loss_fn, center_vec, outside_idx, outside_vectors, *extra, h=1e-4, tol=1e-5) -> dict:
+    """손실 함수 하나의 두 기울기 (∂J/∂v_c, ∂J/∂U) 를 모두 기울기 검사합니다.
+
+    Parameters
+    ----------
+    loss_fn : 함수 (center_vec, outside_idx, outside_vectors, *extra) -> (loss, grad_center_vec, grad_outside_vectors)
+        예: naive_softmax_loss_and_gradient, neg_sampling_loss_and_gradient
+    center_vec : (d,) 중심 단어 벡터 v_c
+    outside_idx : int, 주변 단어 o 의 인덱스
+    outside_vectors : (V, d) 주변 단어 벡터 행렬 U
+    *extra : loss_fn 에 그대로 넘길 나머지 인자 (예: negative_indices)
+    h, tol : gradcheck 와 같음
+
+    Returns
+    -------
+    dict : {"center_vec": 최대 상대 오차, "outside_vectors": 최대 상대 오차}
+    """
+    if not callable(loss_fn):
+        raise TypeError(f"`loss_fn`은 호출할 수 있는 함수여야 합니다. 받은 값: {describe(loss_fn)}")
+    if isinstance(outside_idx, (bool, np.bool_)) or not isinstance(outside_idx, (numbers.Integral, np.integer)):
+        raise TypeError(f"`outside_idx`는 정수 인덱스여야 합니다. 받은 값: {describe(outside_idx)}")
+    outside_vectors = np.array(as_float_array("outside_vectors", outside_vectors, ndim=2), dtype=np.float64)
+    center_vec = np.array(
+        as_float_array("center_vec", center_vec, shape=(outside_vectors.shape[1],)), dtype=np.float64
+    )
+
+    def _triple(v, U):
+        out = loss_fn(v, outside_idx, U, *extra)
+        if not isinstance(out, tuple) or len(out) != 3:
+            raise TypeError(
+                "`loss_fn`은 (loss, grad_center_vec, grad_outside_vectors) 세 값을 돌려줘야 합니다. "
+                f"받은 값: {describe(out)}"
+            )
+        return out
+
+    def wrt_center(v):
+        loss, grad_c, _ = _triple(v, outside_vectors)
+        return loss, grad_c
+
+    def wrt_outside(U):
+        loss, _, grad_U = _triple(center_vec, U)
+        return loss, grad_U
+
+    return {
+        "center_vec": gradcheck(wrt_center, center_vec, h=h, tol=tol),
+        "outside_vectors": gradcheck(wrt_outside, outside_vectors, h=h, tol=tol),
+    }

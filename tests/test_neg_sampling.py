@@ -1,0 +1,337 @@
+"""sgns.neg_sampling: 네거티브 샘플링 손실·기울기 (교육용 밀집, 한 쌍 희소, 배치)."""
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sgns.gradcheck import check_loss_gradients, gradcheck
+from sgns.neg_sampling import (
+    BatchGradients,
+    neg_sampling_batch,
+    neg_sampling_loss_and_gradient,
+    neg_sampling_sparse_step,
+    sigma_scores,
+)
+
+
+def _problem(seed, V, d, K, scale=1.0):
+    rng = np.random.default_rng(seed)
+    v = rng.normal(scale=scale, size=d)
+    U = rng.normal(scale=scale, size=(V, d))
+    o = int(rng.integers(V))
+    negs = rng.integers(V, size=K)  # 중복 허용
+    return v, o, U, negs
+
+
+def _py_sigmoid(x):
+    return 1 / (1 + math.exp(-x))
+
+
+def _direct_loss(v, o, U, negs):
+    """식 J = -log σ(u_o·v_c) - Σ_k log σ(-u_k·v_c) 를 순수 파이썬으로."""
+    dot = lambda w: sum(float(a) * float(b) for a, b in zip(U[w], v, strict=True))  # noqa: E731
+    return -math.log(_py_sigmoid(dot(o))) - sum(math.log(_py_sigmoid(-dot(int(k)))) for k in negs)
+
+
+# --- 교육용 밀집 형태 ----------------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**31), st.integers(2, 8), st.integers(1, 5), st.integers(1, 6))
+def test_gradcheck_random_shapes(seed, V, d, K):
+    v, o, U, negs = _problem(seed, V, d, K)
+    errors = check_loss_gradients(neg_sampling_loss_and_gradient, v, o, U, negs)
+    assert max(errors.values()) < 1e-6
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 2**31), st.integers(2, 10), st.integers(1, 6), st.integers(0, 7))
+def test_loss_matches_direct_formula(seed, V, d, K):
+    v, o, U, negs = _problem(seed, V, d, K, scale=0.8)
+    loss, grad_c, grad_U = neg_sampling_loss_and_gradient(v, o, U, negs)
+    assert type(loss) is float
+    assert math.isclose(loss, _direct_loss(v, o, U, negs), rel_tol=1e-10, abs_tol=1e-12)
+    assert grad_c.shape == (d,) and grad_U.shape == (V, d)
+    touched = set(negs.tolist()) | {o}
+    untouched = [w for w in range(V) if w not in touched]
+    assert not np.any(grad_U[untouched])  # 건드리지 않은 행은 정확히 0
+
+
+def test_duplicated_negatives_count_twice():
+    rng = np.random.default_rng(0)
+    U = rng.normal(size=(5, 3))
+    v = rng.normal(size=3)
+    once = neg_sampling_loss_and_gradient(v, 0, U, [3])
+    twice = neg_sampling_loss_and_gradient(v, 0, U, [3, 3])
+    # 네거티브 항 하나의 몫: 손실 -log σ(-u_3·v), 기울기 σ(u_3·v) v
+    s3 = float(U[3] @ v)
+    term_loss = -math.log(_py_sigmoid(-s3))
+    term_grad = _py_sigmoid(s3) * v
+    assert math.isclose(twice[0], once[0] + term_loss, rel_tol=1e-12)
+    np.testing.assert_allclose(twice[2][3], 2 * term_grad, rtol=1e-12)
+    np.testing.assert_allclose(twice[1], once[1] + _py_sigmoid(s3) * U[3], rtol=1e-12)
+
+    # 흔한 실수 grad[idx] += ... 는 중복을 한 번만 더하므로 위 검사를 통과하지 못합니다
+    buggy = np.zeros_like(U)
+    buggy[np.array([3, 3])] += np.outer([_py_sigmoid(s3)] * 2, v)
+    assert not np.allclose(buggy[3], twice[2][3])
+
+
+def test_duplicate_of_outside_word_as_negative():
+    """네거티브가 주변 단어와 같으면 같은 행에 두 항이 모두 더해집니다."""
+    v, _, U, _ = _problem(5, 4, 3, 0)
+    loss, _, grad_U = neg_sampling_loss_and_gradient(v, 2, U, [2])
+    s = float(U[2] @ v)
+    expected = (_py_sigmoid(s) - 1 + _py_sigmoid(s)) * v
+    np.testing.assert_allclose(grad_U[2], expected, rtol=1e-12)
+    assert math.isclose(loss, -math.log(_py_sigmoid(s)) - math.log(_py_sigmoid(-s)), rel_tol=1e-12)
+
+
+def test_huge_scores_are_finite_without_warnings():
+    U = np.array([[100.0, 0.0], [-100.0, 0.0], [100.0, 0.0]])
+    v = np.array([100.0, 1.0])  # 점수 ±1e4
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        loss_good, g_c, g_U = neg_sampling_loss_and_gradient(v, 0, U, [1])  # 완벽한 예측
+        loss_bad, _, _ = neg_sampling_loss_and_gradient(v, 1, U, [2])  # 최악의 예측
+        sparse = neg_sampling_sparse_step(v, 1, U, np.array([2]))
+        batch = neg_sampling_batch(np.array([v]), U, [0], [1], [[2]])
+    assert loss_good == 0.0
+    assert math.isclose(loss_bad, 2e4, rel_tol=1e-12)
+    assert math.isclose(sparse[0], 2e4, rel_tol=1e-12)
+    assert math.isclose(float(batch.losses[0]), 2e4, rel_tol=1e-12)
+    assert np.all(np.isfinite(g_c)) and np.all(np.isfinite(g_U))
+
+
+def test_empty_negatives():
+    v, o, U, _ = _problem(2, 4, 3, 0)
+    loss, _, grad_U = neg_sampling_loss_and_gradient(v, o, U, np.array([], dtype=int))
+    assert math.isclose(loss, -math.log(_py_sigmoid(float(U[o] @ v))), rel_tol=1e-12)
+    assert np.count_nonzero(np.any(grad_U != 0, axis=1)) == 1
+
+
+def test_float32_stays_float32():
+    v, o, U, negs = _problem(3, 6, 4, 3)
+    _, g_c, g_U = neg_sampling_loss_and_gradient(v.astype(np.float32), o, U.astype(np.float32), negs)
+    assert g_c.dtype == np.float32 and g_U.dtype == np.float32
+    res = neg_sampling_batch(U.astype(np.float32), U.astype(np.float32), [0, 1], [2, 3], [[1, 2, 3]] * 2)
+    assert res.losses.dtype == np.float32
+    assert res.grad_center.dtype == np.float32
+    assert res.grad_targets.dtype == np.float32
+
+
+# --- 한 쌍 희소 형태 -----------------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 2**31), st.integers(2, 8), st.integers(1, 5), st.integers(0, 6), st.booleans())
+def test_sparse_step_matches_dense(seed, V, d, K, check):
+    v, o, U, negs = _problem(seed, V, d, K)
+    loss, g_c, g_U = neg_sampling_loss_and_gradient(v, o, U, negs)
+    s_loss, s_gc, target_idx, grad_targets = neg_sampling_sparse_step(v, o, U, negs, check=check)
+    assert target_idx.tolist() == [o, *negs.tolist()]
+    assert grad_targets.shape == (K + 1, d)
+    scattered = np.zeros_like(U)
+    np.add.at(scattered, target_idx, grad_targets)
+    assert math.isclose(s_loss, loss, rel_tol=1e-12, abs_tol=1e-14)
+    np.testing.assert_allclose(s_gc, g_c, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(scattered, g_U, rtol=1e-12, atol=1e-14)
+
+
+# --- 배치 형태 ---------------------------------------------------------------------------
+
+
+def _batch_problem(seed, V, d, B, K):
+    rng = np.random.default_rng(seed)
+    C = rng.normal(size=(V, d))
+    U = rng.normal(size=(V, d))
+    c = rng.integers(V, size=B)
+    o = rng.integers(V, size=B)
+    negs = rng.integers(V, size=(B, K))
+    negs[:, 0] = o  # 네거티브가 주변 단어와 같은 경우와
+    if K > 1:
+        negs[:, 1] = negs[:, -1]  # 한 쌍 안의 중복도 꼭 넣습니다
+    return C, U, c, o, negs
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 2**31), st.integers(2, 9), st.integers(1, 5), st.integers(1, 12), st.integers(1, 5))
+def test_batch_scatter_equals_sum_of_pairs(seed, V, d, B, K):
+    C, U, c, o, negs = _batch_problem(seed, V, d, B, K)
+    res = neg_sampling_batch(C, U, c, o, negs)
+    assert isinstance(res, BatchGradients)
+    assert res.losses.shape == (B,) and res.grad_center.shape == (B, d)
+    assert res.target_idx.shape == (B, K + 1) and res.grad_targets.shape == (B, K + 1, d)
+    np.testing.assert_array_equal(res.target_idx[:, 0], o)
+    np.testing.assert_array_equal(res.target_idx[:, 1:], negs)
+
+    want_C = np.zeros_like(C)
+    want_U = np.zeros_like(U)
+    for b in range(B):
+        loss, g_c, g_U = neg_sampling_loss_and_gradient(C[c[b]], o[b], U, negs[b])
+        assert math.isclose(res.losses[b], loss, rel_tol=1e-12, abs_tol=1e-14)
+        np.testing.assert_allclose(res.grad_center[b], g_c, rtol=1e-12, atol=1e-14)
+        want_C[c[b]] += g_c
+        want_U += g_U
+    got_C = np.zeros_like(C)
+    got_U = np.zeros_like(U)
+    np.add.at(got_C, c, res.grad_center)
+    np.add.at(got_U, res.target_idx, res.grad_targets)
+    np.testing.assert_allclose(got_C, want_C, rtol=1e-12, atol=1e-13)
+    np.testing.assert_allclose(got_U, want_U, rtol=1e-12, atol=1e-13)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**31), st.integers(1, 8), st.integers(1, 5), st.booleans())
+def test_batch_valid_mask_equals_dropping_negatives(seed, B, K, check):
+    V, d = 7, 3
+    C, U, c, o, negs = _batch_problem(seed, V, d, B, K)
+    valid = negs != o[:, None]  # gensim 처럼 주변 단어와 같은 네거티브를 건너뜀
+    res = neg_sampling_batch(C, U, c, o, negs, valid, check=check)
+    for b in range(B):
+        kept = negs[b][valid[b]]
+        loss, g_c, g_U = neg_sampling_loss_and_gradient(C[c[b]], o[b], U, kept)
+        assert math.isclose(res.losses[b], loss, rel_tol=1e-12, abs_tol=1e-14)
+        np.testing.assert_allclose(res.grad_center[b], g_c, rtol=1e-12, atol=1e-14)
+        row = np.zeros_like(U)
+        np.add.at(row, res.target_idx[b], res.grad_targets[b])
+        np.testing.assert_allclose(row, g_U, rtol=1e-12, atol=1e-14)
+        assert not np.any(res.grad_targets[b, 1:][~valid[b]])
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 2**31), st.integers(2, 5), st.integers(1, 3), st.integers(1, 4), st.integers(1, 3))
+def test_batch_gradcheck(seed, V, d, B, K):
+    """배치 손실의 합 Σ_b J_b 를 두 행렬 C, U 의 함수로 보고 기울기 검사합니다."""
+    C, U, c, o, negs = _batch_problem(seed, V, d, B, K)
+    valid = np.random.default_rng(seed).random((B, K)) < 0.7
+
+    def wrt_center(Cx):
+        res = neg_sampling_batch(Cx, U, c, o, negs, valid)
+        grad = np.zeros_like(Cx)
+        np.add.at(grad, c, res.grad_center)
+        return float(res.losses.sum()), grad
+
+    def wrt_outside(Ux):
+        res = neg_sampling_batch(C, Ux, c, o, negs, valid)
+        grad = np.zeros_like(Ux)
+        np.add.at(grad, res.target_idx, res.grad_targets)
+        return float(res.losses.sum()), grad
+
+    assert gradcheck(wrt_center, C) < 1e-6
+    assert gradcheck(wrt_outside, U) < 1e-6
+
+
+def test_batch_check_false_gives_same_result():
+    C, U, c, o, negs = _batch_problem(9, 20, 4, 16, 5)
+    a = neg_sampling_batch(C, U, c, o, negs)
+    b = neg_sampling_batch(C, U, c, o, negs, check=False)
+    for x, y in zip(a, b, strict=True):
+        np.testing.assert_array_equal(x, y)
+
+
+# --- sigma_scores ------------------------------------------------------------------------
+
+
+def test_sigma_scores():
+    v, _, U, _ = _problem(6, 5, 3, 0)
+    got = sigma_scores(v, U, [4, 0, 4])
+    want = [_py_sigmoid(float(U[i] @ v)) for i in (4, 0, 4)]
+    np.testing.assert_allclose(got, want, rtol=1e-12)
+    assert got.shape == (3,)
+
+
+# --- 잘못된 입력 -------------------------------------------------------------------------
+
+GOOD = dict(center_vec=np.ones(3), outside_idx=1, outside_vectors=np.ones((5, 3)), negative_indices=np.array([0, 4]))
+BAD_PAIR = [
+    (dict(center_vec=np.ones(4)), ValueError, "center_vec"),
+    (dict(center_vec=np.ones((1, 3))), ValueError, "center_vec"),
+    (dict(center_vec=np.array([1.0, np.nan, 0.0])), ValueError, "center_vec"),
+    (dict(outside_idx=5), IndexError, "outside_idx"),
+    (dict(outside_idx=-1), IndexError, "outside_idx"),
+    (dict(outside_idx=2.0), TypeError, "outside_idx"),
+    (dict(outside_vectors=np.ones(5)), ValueError, "outside_vectors"),
+    (dict(outside_vectors=np.array([[1.0, 2.0, np.inf]] * 5)), ValueError, "outside_vectors"),
+    (dict(negative_indices=np.array([0.0, 1.0])), TypeError, "negative_indices"),
+    (dict(negative_indices=np.array([0, 5])), IndexError, "negative_indices"),
+    (dict(negative_indices=np.array([-1])), IndexError, "negative_indices"),
+    (dict(negative_indices=np.array([[0, 1]])), ValueError, "negative_indices"),
+]
+
+
+def _is_korean(msg):
+    return any("\uac00" <= ch <= "\ud7a3" for ch in msg)
+
+
+@pytest.mark.parametrize("fn", [neg_sampling_loss_and_gradient, neg_sampling_sparse_step])
+@pytest.mark.parametrize("kwargs, exc, name", BAD_PAIR)
+def test_bad_input_pair(fn, kwargs, exc, name):
+    with pytest.raises(exc, match=name) as info:
+        fn(**{**GOOD, **kwargs})
+    assert _is_korean(str(info.value))
+
+
+@pytest.mark.parametrize(
+    "kwargs, exc, name",
+    [
+        (dict(center_vec=np.ones(2)), ValueError, "center_vec"),
+        (dict(center_vec=np.array([np.nan, 0.0, 0.0])), ValueError, "center_vec"),
+        (dict(indices=[0.5]), TypeError, "indices"),
+        (dict(indices=[7]), IndexError, "indices"),
+    ],
+)
+def test_bad_input_sigma_scores(kwargs, exc, name):
+    args = dict(center_vec=np.ones(3), outside_vectors=np.ones((5, 3)), indices=[0, 1])
+    args.update(kwargs)
+    with pytest.raises(exc, match=name):
+        sigma_scores(**args)
+
+
+BATCH_GOOD = dict(
+    center_vectors=np.ones((6, 3)),
+    outside_vectors=np.ones((5, 3)),
+    center_idx=np.array([0, 5]),
+    outside_idx=np.array([1, 2]),
+    negative_indices=np.array([[0, 4], [3, 3]]),
+)
+BAD_BATCH = [
+    (dict(center_vectors=np.ones(3)), ValueError, "center_vectors"),
+    (dict(outside_vectors=np.ones((5, 4))), ValueError, "outside_vectors"),
+    (dict(center_vectors=np.array([["a"] * 3] * 6)), TypeError, "center_vectors"),
+    (dict(center_idx=np.array([0, 6])), IndexError, "center_idx"),
+    (dict(center_idx=np.array([0.0, 1.0])), TypeError, "center_idx"),
+    (dict(center_idx=np.array([[0, 1]])), ValueError, "center_idx"),
+    (dict(outside_idx=np.array([1, 5])), IndexError, "outside_idx"),
+    (dict(outside_idx=np.array([-1, 2])), IndexError, "outside_idx"),
+    (dict(outside_idx=np.array([1.0, 2.0])), TypeError, "outside_idx"),
+    (dict(outside_idx=np.array([1, 2, 3])), ValueError, "outside_idx"),
+    (dict(negative_indices=np.array([[0.0, 4.0], [3.0, 3.0]])), TypeError, "negative_indices"),
+    (dict(negative_indices=np.array([[0, 5], [3, 3]])), IndexError, "negative_indices"),
+    (dict(negative_indices=np.array([0, 4])), ValueError, "negative_indices"),
+    (dict(negative_indices=np.array([[0, 4]])), ValueError, "negative_indices"),
+    (dict(valid_negatives=np.ones((2, 2)).astype(int)), TypeError, "valid_negatives"),
+    (dict(valid_negatives=np.ones((2, 3), dtype=bool)), ValueError, "valid_negatives"),
+]
+
+
+@pytest.mark.parametrize("kwargs, exc, name", BAD_BATCH)
+def test_bad_input_batch(kwargs, exc, name):
+    with pytest.raises(exc, match=name) as info:
+        neg_sampling_batch(**{**BATCH_GOOD, **kwargs})
+    assert _is_korean(str(info.value))
+
+
+def test_batch_nan_in_used_rows():
+    C = np.ones((6, 3))
+    C[5, 1] = np.nan
+    with pytest.raises(ValueError, match="center_vectors"):
+        neg_sampling_batch(**{**BATCH_GOOD, "center_vectors": C})
+    U = np.ones((5, 3))
+    U[3, 0] = np.nan
+    with pytest.raises(ValueError, match="outside_vectors"):
+        neg_sampling_batch(**{**BATCH_GOOD, "outside_vectors": U})

@@ -1,0 +1,238 @@
+"""sgns.sampling: 잡음 분포, 별칭(alias) 샘플러, 원문식 샘플러, TVD 도구."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import stats
+
+from sgns.sampling import (
+    NegativeSampler,
+    choice_per_pair,
+    expected_tv_noise,
+    noise_distribution,
+    total_variation,
+)
+
+# ---------------------------------------------------------------- noise_distribution
+
+
+def test_three_quarter_power_narrows_the_ratio_to_31_62():
+    """원문은 177.83 : 1 이라고 하지만 100 : 1 이 10^1.5 ≈ 31.62 : 1 로 줄어듭니다."""
+    counts = {"the": 100_000, "democracy": 1_000}
+    unigram = noise_distribution(counts, power=1.0)
+    smoothed = noise_distribution(counts, power=0.75)
+    assert unigram["the"] / unigram["democracy"] == pytest.approx(100.0)
+    assert smoothed["the"] / smoothed["democracy"] == pytest.approx(10**1.5)
+    assert round(smoothed["the"] / smoothed["democracy"], 2) == 31.62
+    assert list(smoothed) == ["the", "democracy"]
+    assert sum(smoothed.values()) == pytest.approx(1.0)
+
+
+def test_power_zero_is_uniform_and_power_one_is_unigram():
+    counts = np.array([50.0, 30.0, 15.0, 5.0])
+    np.testing.assert_allclose(noise_distribution(counts, 0.0), np.full(4, 0.25))
+    np.testing.assert_allclose(noise_distribution(counts, 1.0), counts / 100.0)
+
+
+def test_rare_words_gain_share_as_power_drops():
+    counts = 1e6 / np.arange(1, 101)
+    shares = [noise_distribution(counts, p)[-1] for p in (1.0, 0.75, 0.5, 0.0)]
+    assert all(a < b for a, b in zip(shares, shares[1:], strict=False))
+
+
+def test_zero_counts_get_zero_probability_even_at_power_zero():
+    probs = noise_distribution([4, 0, 1, 0], power=0.0)
+    np.testing.assert_allclose(probs, [0.5, 0.0, 0.5, 0.0])
+    assert noise_distribution([4, 0, 1, 0], power=0.75)[1] == 0.0
+
+
+def test_result_is_float64_and_sums_to_one_for_huge_counts():
+    probs = noise_distribution(np.array([10**15, 10**3, 1], dtype=np.int64))
+    assert probs.dtype == np.float64
+    assert probs.sum() == pytest.approx(1.0)
+    assert np.all(probs > 0)
+
+
+@pytest.mark.parametrize(
+    ("counts", "power", "error", "fragment"),
+    [
+        ([], 0.75, ValueError, "비어"),
+        ({}, 0.75, ValueError, "비어"),
+        ([1, -2, 3], 0.75, ValueError, "음수"),
+        ([0, 0, 0], 0.75, ValueError, "모두 0"),
+        ([1.0, np.nan], 0.75, ValueError, "NaN"),
+        ([[1, 2], [3, 4]], 0.75, ValueError, "1차원"),
+        ([1, 2], -0.5, ValueError, "power"),
+        ([1, 2], 3.0, ValueError, "균등 분포"),
+        ([1, 2], "0.75", TypeError, "power"),
+        ({"a": "many"}, 0.75, TypeError, "'a'"),
+    ],
+)
+def test_noise_distribution_rejects_bad_input_in_korean(counts, power, error, fragment):
+    with pytest.raises(error, match=fragment):
+        noise_distribution(counts, power)
+
+
+# ---------------------------------------------------------------- NegativeSampler
+
+
+def zipf_counts(vocab_size):
+    return 1e7 / np.arange(1, vocab_size + 1)
+
+
+def test_sampler_matches_target_distribution_on_a_million_draws():
+    """10^6 번 뽑은 경험적 분포가 목표 분포와 샘플링 잡음 안에서 같습니다.
+
+    기준 두 가지 (V = 1000, Zipf 빈도의 0.75 제곱, 고정 시드):
+    (1) scipy.stats.chisquare 적합도 검정의 p-값 > 1e-3,
+    (2) TVD 가 정확한 샘플러의 기대 TVD(expected_tv_noise) 의 1.5배 미만.
+    """
+    sampler = NegativeSampler(zipf_counts(1000), power=0.75, seed=1234)
+    n = 10**6
+    draws = sampler.sample(n)
+    observed = np.bincount(draws, minlength=1000)
+    p_value = stats.chisquare(observed, sampler.probs * n).pvalue
+    assert p_value > 1e-3
+    tvd = total_variation(sampler.probs, draws)
+    assert tvd < 1.5 * expected_tv_noise(sampler.probs, n)
+
+
+def test_biased_sampler_fails_the_same_check():
+    """검사에 힘이 있는지: 0.75 가 아니라 유니그램(1.0)에서 뽑으면 TVD 기준에 걸려야 합니다."""
+    target = noise_distribution(zipf_counts(1000), 0.75)
+    wrong = NegativeSampler(zipf_counts(1000), power=1.0, seed=0).sample(10**6)
+    assert total_variation(target, wrong) > 10 * expected_tv_noise(target, 10**6)
+
+
+def test_same_seed_same_draws_different_seed_different_draws():
+    counts = zipf_counts(500)
+    a = NegativeSampler(counts, seed=7).sample((100, 5))
+    b = NegativeSampler(counts, seed=7).sample((100, 5))
+    c = NegativeSampler(counts, seed=8).sample((100, 5))
+    np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(a, c)
+
+
+def test_accepts_a_generator_as_seed():
+    counts = zipf_counts(50)
+    a = NegativeSampler(counts, seed=np.random.default_rng(3)).sample(20)
+    b = NegativeSampler(counts, seed=np.random.default_rng(3)).sample(20)
+    np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("size", [(), 0, (0,), 7, (3, 4, 5), (2, 0)])
+def test_any_output_shape(size):
+    sampler = NegativeSampler(zipf_counts(30), seed=0)
+    out = sampler.sample(size)
+    expected = size if isinstance(size, tuple) else (size,)
+    assert out.shape == expected
+    assert out.dtype == np.int64
+    assert np.all((out >= 0) & (out < 30))
+
+
+@pytest.mark.parametrize("size", [-1, 2.5, (3, -1), [3, 4], "5"])
+def test_bad_size_is_rejected(size):
+    sampler = NegativeSampler(zipf_counts(30), seed=0)
+    with pytest.raises((TypeError, ValueError), match="size"):
+        sampler.sample(size)
+
+
+def test_alias_table_encodes_probs_exactly_for_zipf_50k():
+    sampler = NegativeSampler(zipf_counts(50_000))
+    np.testing.assert_allclose(sampler.exact_probabilities(), sampler.probs, rtol=1e-9, atol=1e-14)
+    assert np.all((sampler.threshold >= 0) & (sampler.threshold <= 1))
+
+
+def test_zero_count_words_are_never_drawn():
+    sampler = NegativeSampler([5, 0, 3, 0, 1], seed=0)
+    assert sampler.exact_probabilities()[[1, 3]].tolist() == [0.0, 0.0]
+    draws = sampler.sample(20_000)
+    assert not np.isin(draws, [1, 3]).any()
+
+
+def test_uniform_and_single_word_vocabularies():
+    assert NegativeSampler([1], seed=0).sample(5).tolist() == [0] * 5
+    uniform = NegativeSampler([2, 2, 2], power=1.0)
+    np.testing.assert_allclose(uniform.exact_probabilities(), np.full(3, 1 / 3))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    counts=st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=300).filter(any),
+    power=st.sampled_from([0.0, 0.5, 0.75, 1.0, 2.0]),
+)
+def test_alias_table_is_exact_for_random_counts(counts, power):
+    sampler = NegativeSampler(counts, power=power)
+    np.testing.assert_allclose(sampler.exact_probabilities(), sampler.probs, rtol=1e-9, atol=1e-12)
+    assert np.all((sampler.alias >= 0) & (sampler.alias < len(counts)))
+
+
+def test_bad_seed_is_rejected():
+    with pytest.raises(TypeError, match="seed"):
+        NegativeSampler([1, 2], seed="abc")
+    with pytest.raises(ValueError, match="seed"):
+        NegativeSampler([1, 2], seed=-1)
+
+
+# ---------------------------------------------------------------- choice_per_pair
+
+
+def test_choice_per_pair_shape_reproducibility_and_distribution():
+    probs = noise_distribution([8, 4, 2, 1])
+    a = choice_per_pair(probs, num_pairs=2000, k=5, seed=0)
+    b = choice_per_pair(probs, num_pairs=2000, k=5, seed=0)
+    assert a.shape == (2000, 5) and a.dtype == np.int64
+    np.testing.assert_array_equal(a, b)
+    assert total_variation(probs, a) < 3 * expected_tv_noise(probs, a.size)
+
+
+def test_choice_per_pair_equals_randomstate_choice_called_per_pair():
+    probs = noise_distribution([3, 1, 1])
+    rs = np.random.RandomState(5)
+    expected = np.array([rs.choice(3, size=2, p=probs) for _ in range(4)])
+    np.testing.assert_array_equal(choice_per_pair(probs, 4, 2, seed=5), expected)
+
+
+def test_choice_per_pair_rejects_probs_that_do_not_sum_to_one():
+    with pytest.raises(ValueError, match="합이 1"):
+        choice_per_pair([1, 2, 3], num_pairs=2, k=1)
+
+
+# ---------------------------------------------------------------- TVD tools
+
+
+def test_total_variation_hand_example():
+    # 경험적 분포 (3/4, 1/4, 0) vs (1/2, 1/4, 1/4): (1/4 + 0 + 1/4) / 2 = 1/4
+    assert total_variation([0.5, 0.25, 0.25], [0, 0, 0, 1]) == pytest.approx(0.25)
+    assert total_variation([0.5, 0.5], np.array([[0, 1], [1, 0]])) == 0.0
+
+
+def test_total_variation_rejects_bad_samples():
+    with pytest.raises(IndexError, match="samples"):
+        total_variation([0.5, 0.5], [0, 2])
+    with pytest.raises(ValueError, match="비어"):
+        total_variation([0.5, 0.5], np.array([], dtype=np.int64))
+    with pytest.raises(TypeError, match="samples"):
+        total_variation([0.5, 0.5], [0.0, 1.0])
+
+
+def test_expected_tv_noise_exact_small_cases():
+    # n = 1: E|X - p| = 2p(1-p), so E[TVD] = Σ p(1-p) = 1 - Σ p²
+    probs = np.array([0.5, 0.3, 0.2])
+    assert expected_tv_noise(probs, 1) == pytest.approx(1 - np.sum(probs**2))
+    # 이항분포의 평균 절대 편차를 직접 합해서 비교 (n = 40)
+    n = 40
+    direct = 0.0
+    for p in probs:
+        x = np.arange(n + 1)
+        direct += np.sum(np.abs(x - n * p) * stats.binom.pmf(x, n, p))
+    assert expected_tv_noise(probs, n) == pytest.approx(direct / (2 * n), rel=1e-10)
+    assert expected_tv_noise([1.0, 0.0], 10) == 0.0
+
+
+def test_expected_tv_noise_matches_normal_approximation_for_large_n():
+    probs = noise_distribution(zipf_counts(1000))
+    n = 10**7
+    normal = 0.5 * np.sqrt(2 / np.pi) * np.sum(np.sqrt(probs * (1 - probs) / n))
+    assert expected_tv_noise(probs, n) == pytest.approx(normal, rel=1e-3)
