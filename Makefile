@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed
 PARAMS ?=
 PORT ?= 8888
 JOBS ?= 2
+# root 로 실행하는 환경(컨테이너 등)에서는 JupyterLab 이 --allow-root 를 요구합니다.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
 
@@ -34,6 +36,7 @@ setup: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check sgns tests tools bench notebooks conftest.py
+	$(BIN)/python tools/make_student.py --check
 	$(BIN)/python tools/notebook_guards.py $(NOTEBOOKS)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks $(PYTEST_NBVAL)
 
@@ -45,7 +48,7 @@ lint: $(STAMP)
 
 lab: $(STAMP)
 	@$(BIN)/python tools/start_exercises.py
-	$(BIN)/jupyter lab --ServerApp.root_dir=. --port=$(PORT)
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --port=$(PORT) $(LAB_ARGS)
 
 exercises: $(STAMP)
 	$(BIN)/python tools/start_exercises.py

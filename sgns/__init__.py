@@ -20,13 +20,18 @@
 """
 
 from . import (
+    checks,
     corpus,
     cost,
+    data,
+    evaluate,
     functions,
+    model,
     neg_sampling,
     plotting,
     pmi,
     sampling,
+    scatter,
     softmax_loss,
     timing,
 )
@@ -37,6 +42,7 @@ from .neg_sampling import neg_sampling_batch, neg_sampling_loss_and_gradient
 from .plotting import use_korean_font
 from .sampling import NegativeSampler, noise_distribution
 from .softmax_loss import naive_softmax_loss_and_gradient, softmax_probabilities
+from .train import train
 
 __version__ = "0.1.0"
 
@@ -45,12 +51,16 @@ __all__ = [
     "Vocabulary",
     "build_vocab",
     "check_loss_gradients",
+    "checks",
     "corpus",
     "cost",
+    "data",
+    "evaluate",
     "functions",
     "gradcheck",
     "keep_probabilities",
     "log_sigmoid",
+    "model",
     "naive_softmax_loss_and_gradient",
     "neg_sampling",
     "neg_sampling_batch",
@@ -59,12 +69,22 @@ __all__ = [
     "plotting",
     "pmi",
     "sampling",
+    "scatter",
     "sigmoid",
     "skipgram_pairs",
     "softmax",
     "softmax_loss",
     "softmax_probabilities",
     "timing",
+    "train",
     "use_korean_font",
 ]
 
+
+def __getattr__(name):
+    # gensim 을 불러오는 비교 모듈은 처음 쓸 때만 불러옵니다 (import sgns 를 가볍게).
+    if name == "compare":
+        import importlib
+
+        return importlib.import_module(".compare", __name__)
+    raise AttributeError(f"module 'sgns' has no attribute {name!r}")

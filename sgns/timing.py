@@ -3,6 +3,9 @@
 naive softmax 한 번의 갱신은 U 의 V 개 행을 모두 건드리고, 네거티브 샘플링은 k+1 개만 건드립니다.
 그래서 이상적인 속도 비는 V / (k+1) 입니다. 실제 비는 그보다 작습니다: 네거티브 샘플링 한 번은
 계산이 너무 작아서 numpy 함수 호출 자체의 고정 비용(수 µs)이 대부분을 차지하기 때문입니다.
+
+시간을 잴 때는 BLAS 스레드를 1개로 묶습니다 (threadpoolctl). 코어 2개짜리 기계가 바쁠 때 여러 스레드로
+돌리면 큰 행렬 곱의 시간이 크게 출렁여서 비교가 흐려지기 때문입니다.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import statistics
 import time
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from sgns._validate import as_float_array, as_positive_int, describe
 from sgns.neg_sampling import _neg_sampling_sparse_fast
@@ -129,12 +133,11 @@ def compare_update_costs(vocab_sizes, dim: int = 100, k: int = 5, seed: int = 0,
         )
         neg_rows = int(np.unique(target_idx[np.any(grad_targets != 0, axis=1)]).size)
 
-        softmax_s = time_per_call(
-            _naive_softmax_fast, center_vec, outside_idx, outside_vectors, repeat=repeat
-        )
-        neg_s = time_per_call(
-            _neg_sampling_sparse_fast, center_vec, outside_idx, outside_vectors, negative_indices, repeat=repeat
-        )
+        with threadpool_limits(limits=1, user_api="blas"):
+            softmax_s = time_per_call(_naive_softmax_fast, center_vec, outside_idx, outside_vectors, repeat=repeat)
+            neg_s = time_per_call(
+                _neg_sampling_sparse_fast, center_vec, outside_idx, outside_vectors, negative_indices, repeat=repeat
+            )
         speedup = softmax_s / neg_s
         ideal = V / (k + 1)
         results.append(

@@ -41,7 +41,7 @@ def test_student_notebook_runs_untouched(path):
     n_stubs = sum("raise NotImplementedError()" in c.source for c in nb.cells if c.cell_type == "code")
     assert n_stubs >= 1
     assert text.count("아직 풀지 않은") >= n_stubs
-    assert "통과" not in text
+    assert "✅ 통과" not in text  # 확인 셀은 아직 통과하지 않음
 
 
 def test_papermill_guard_fails_on_a_broken_notebook(tmp_path):

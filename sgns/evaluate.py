@@ -1,0 +1,268 @@
+"""단어 벡터 평가: 코사인 유사도, 가장 가까운 이웃, 단어 쌍 유사도(Spearman), 유추(3CosAdd).
+
+모든 함수는 어떤 (words, vectors) 짝이든 평가합니다. 우리 학습기의 벡터와 gensim 의 벡터를 **같은 코드로**
+평가해야 비교가 공정하기 때문입니다. 규칙은 gensim 의 ``KeyedVectors.evaluate_word_pairs`` /
+``evaluate_word_analogies`` 와 같습니다.
+
+- 대소문자 무시: 자료의 단어와 어휘를 모두 대문자로 바꿔 맞춥니다. 어휘에 대소문자만 다른 단어가 여럿이면
+  앞쪽(어휘가 빈도순이면 더 흔한) 단어를 씁니다.
+- 어휘에 없는 단어가 하나라도 있는 쌍·문제는 건너뛰고, 얼마나 건너뛰었는지 coverage 로 알려 줍니다.
+- 유추는 3CosAdd: 단위 벡터에서 b - a + c 와 코사인이 가장 큰 단어 (a, b, c 는 제외).
+"""
+
+from __future__ import annotations
+
+import difflib
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from scipy import stats
+
+from sgns._validate import as_float_array, describe
+
+__all__ = [
+    "normalize_rows",
+    "unknown_word_error",
+    "nearest_neighbors",
+    "read_word_pairs",
+    "read_analogies",
+    "evaluate_word_pairs",
+    "evaluate_analogies",
+    "solve_analogies",
+]
+
+
+def normalize_rows(vectors) -> np.ndarray:
+    """행마다 길이 1 로 나눈 float64 사본 (길이 0 인 행은 0 으로 둠).
+
+    Parameters
+    ----------
+    vectors : (V, d) 단어 벡터
+
+    Returns
+    -------
+    unit : (V, d) float64, unit[w] = vectors[w] / ||vectors[w]||
+    """
+    vectors = np.asarray(vectors, dtype=np.float64)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+
+
+def unknown_word_error(word, words: Sequence[str], name: str = "word") -> KeyError:
+    """어휘에 없는 단어에 대한 한국어 KeyError (비슷한 철자 제안 포함)."""
+    close = difflib.get_close_matches(str(word), list(words), n=3) if isinstance(word, str) else []
+    hint = f" 비슷한 단어: {', '.join(close)}" if close else ""
+    return KeyError(f"`{name}`={describe(word)} 는 어휘(단어 {len(words)}개)에 없습니다.{hint}")
+
+
+def _case_insensitive_index(words: Sequence[str]) -> dict[str, int]:
+    """대문자 단어 -> 인덱스. 대소문자만 다른 단어가 여럿이면 가장 앞쪽 인덱스 (gensim 과 같음)."""
+    index: dict[str, int] = {}
+    for i in range(len(words) - 1, -1, -1):
+        index[words[i].upper()] = i
+    return index
+
+
+def _check_words_vectors(words, vectors) -> tuple[list[str], np.ndarray]:
+    vectors = as_float_array("vectors", vectors, ndim=2)
+    words = list(words)
+    if len(words) != vectors.shape[0]:
+        raise ValueError(
+            f"`words`의 길이 {len(words)} 와 `vectors`의 행 수 {vectors.shape[0]} 가 같아야 합니다."
+        )
+    return words, vectors
+
+
+def nearest_neighbors(unit, query, topn: int, exclude=()) -> list[tuple[int, float]]:
+    """단위 벡터 행렬에서 query 와 코사인 유사도가 가장 큰 topn 개 (exclude 는 제외).
+
+    Parameters
+    ----------
+    unit : (V, d) 길이 1 로 정규화된 벡터 (``normalize_rows`` 결과)
+    query : (d,) 질의 벡터 (정규화하지 않아도 순위는 같지만, 점수를 코사인으로 주려고 정규화합니다)
+    topn : int, 돌려줄 개수
+    exclude : 제외할 인덱스들
+
+    Returns
+    -------
+    [(index, cosine), ...] 유사도 내림차순
+    """
+    query = np.asarray(query, dtype=np.float64)
+    norm = np.linalg.norm(query)
+    scores = unit @ (query / norm if norm > 0 else query)
+    exclude = list(exclude)
+    if exclude:
+        scores[exclude] = -np.inf
+    topn = min(topn, scores.shape[0] - len(set(exclude)))
+    if topn <= 0:
+        return []
+    best = np.argpartition(-scores, topn - 1)[:topn]
+    best = best[np.argsort(-scores[best], kind="stable")]
+    return [(int(i), float(scores[i])) for i in best]
+
+
+def read_word_pairs(path) -> list[tuple[str, str, float]]:
+    """단어 쌍 유사도 자료를 읽습니다: 한 줄에 ``word1<TAB>word2<TAB>점수``, ``#`` 으로 시작하면 주석.
+
+    형식이 맞지 않는 줄은 gensim 처럼 건너뜁니다.
+    """
+    pairs = []
+    with open(_check_path(path), encoding="utf8") as fin:
+        for line in fin:
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3:
+                continue
+            try:
+                score = float(parts[2])
+            except ValueError:
+                continue
+            pairs.append((parts[0].strip(), parts[1].strip(), score))
+    return pairs
+
+
+def read_analogies(path) -> list[tuple[str, str, str, str, str]]:
+    """유추 문제 자료 (questions-words.txt 형식): ``: 절 이름`` 줄 다음에 ``a b c d`` 줄들.
+
+    Returns
+    -------
+    [(section, a, b, c, d), ...]
+    """
+    questions = []
+    section = ""
+    with open(_check_path(path), encoding="utf8") as fin:
+        for line in fin:
+            if line.startswith(":"):
+                section = line[1:].strip()
+                continue
+            parts = line.split()
+            if len(parts) == 4:
+                questions.append((section, *parts))
+    return questions
+
+
+def _check_path(path) -> Path:
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"`path`는 파일 경로(str 또는 Path)여야 합니다. 받은 값: {describe(path)}")
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"`path`={str(path)!r}: 그런 파일이 없습니다.")
+    return path
+
+
+def _correlation(func, x, y) -> float:
+    if len(x) < 2 or np.ptp(x) == 0 or np.ptp(y) == 0:
+        return float("nan")  # 상관계수가 정의되지 않음 (쌍이 모자라거나 값이 모두 같음)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return float(func(x, y)[0])
+
+
+def evaluate_word_pairs(words, vectors, path, case_insensitive: bool = True) -> dict:
+    """단어 쌍 유사도 평가: 사람 점수와 코사인 유사도의 순위 상관 (Spearman ρ).
+
+    Parameters
+    ----------
+    words : (V,) 단어 목록 (vectors 의 행 순서)
+    vectors : (V, d) 단어 벡터
+    path : 자료 파일 (예: ``sgns.data.wordsim353_path()``)
+    case_insensitive : bool, 대소문자를 무시할지 (gensim 기본값과 같이 True)
+
+    Returns
+    -------
+    dict(spearman, pearson, coverage, n_covered, n_total)
+        spearman, pearson : 어휘에 두 단어가 모두 있는 쌍(covered)만으로 계산. 쌍이 2 개 미만이면 nan
+        coverage : n_covered / n_total (0~1 비율)
+    """
+    words, vectors = _check_words_vectors(words, vectors)
+    pairs = read_word_pairs(path)
+    index = _case_insensitive_index(words) if case_insensitive else {w: i for i, w in enumerate(words)}
+    unit = normalize_rows(vectors)
+    gold, model = [], []
+    for a, b, score in pairs:
+        if case_insensitive:
+            a, b = a.upper(), b.upper()
+        if a in index and b in index:
+            gold.append(score)
+            model.append(float(unit[index[a]] @ unit[index[b]]))
+    gold_arr, model_arr = np.array(gold), np.array(model)
+    return {
+        "spearman": _correlation(stats.spearmanr, gold_arr, model_arr),
+        "pearson": _correlation(stats.pearsonr, gold_arr, model_arr),
+        "coverage": len(gold) / len(pairs) if pairs else 0.0,
+        "n_covered": len(gold),
+        "n_total": len(pairs),
+    }
+
+
+def solve_analogies(unit, questions, chunk: int = 512) -> np.ndarray:
+    """3CosAdd 로 유추 문제를 한꺼번에 풉니다: argmax_w cos(w, b - a + c), a·b·c 제외.
+
+    Parameters
+    ----------
+    unit : (V, d) 단위 벡터
+    questions : (n, 3) int, 행마다 (a, b, c) 인덱스
+
+    Returns
+    -------
+    answers : (n,) int, 행마다 예측한 단어 인덱스
+    """
+    questions = np.asarray(questions, dtype=np.int64).reshape(-1, 3)
+    answers = np.empty(questions.shape[0], dtype=np.int64)
+    for start in range(0, questions.shape[0], chunk):
+        q = questions[start : start + chunk]
+        query = unit[q[:, 1]] - unit[q[:, 0]] + unit[q[:, 2]]  # (n, d)
+        scores = query @ unit.T  # (n, V) 질의 길이는 순위에 영향이 없음
+        rows = np.arange(q.shape[0])[:, None]
+        scores[rows, q] = -np.inf
+        answers[start : start + chunk] = np.argmax(scores, axis=1)
+    return answers
+
+
+def evaluate_analogies(words, vectors, path, case_insensitive: bool = True) -> dict:
+    """유추 평가 (a : b :: c : d, 3CosAdd). 네 단어가 모두 어휘에 있는 문제만 풉니다.
+
+    Parameters
+    ----------
+    words : (V,) 단어 목록
+    vectors : (V, d) 단어 벡터
+    path : 자료 파일 (예: ``sgns.data.analogies_path()``)
+    case_insensitive : bool, 대소문자를 무시할지
+
+    Returns
+    -------
+    dict(accuracy, coverage, n_correct, n_covered, n_total, sections)
+        accuracy : n_correct / n_covered (푼 문제가 없으면 nan)
+        coverage : n_covered / n_total
+        sections : {절 이름: (n_correct, n_covered)}
+    """
+    words, vectors = _check_words_vectors(words, vectors)
+    questions = read_analogies(path)
+    index = _case_insensitive_index(words) if case_insensitive else {w: i for i, w in enumerate(words)}
+    covered, sections = [], []
+    for section, *quad in questions:
+        keys = [w.upper() for w in quad] if case_insensitive else quad
+        if all(k in index for k in keys):
+            covered.append([index[k] for k in keys])
+            sections.append(section)
+    n_covered = len(covered)
+    per_section: dict[str, tuple[int, int]] = {}
+    n_correct = 0
+    if n_covered:
+        quads = np.array(covered, dtype=np.int64)
+        correct = solve_analogies(normalize_rows(vectors), quads[:, :3]) == quads[:, 3]
+        n_correct = int(correct.sum())
+        for section, ok in zip(sections, correct, strict=True):
+            right, total = per_section.get(section, (0, 0))
+            per_section[section] = (right + int(ok), total + 1)
+    return {
+        "accuracy": n_correct / n_covered if n_covered else float("nan"),
+        "coverage": n_covered / len(questions) if questions else 0.0,
+        "n_correct": n_correct,
+        "n_covered": n_covered,
+        "n_total": len(questions),
+        "sections": per_section,
+    }

@@ -1,0 +1,242 @@
+"""1장의 예시: 긍정 쌍과 부정 쌍에 레이블을 붙인 표, 갱신 한 번의 계산량 비교.
+
+네거티브 샘플링이 만드는 학습 자료는 (중심 단어, 주변 단어, 레이블) 의 표입니다.
+실제 문장에서 나온 쌍은 레이블 1 (긍정 쌍), 잡음 분포에서 뽑은 단어와 만든 쌍은 레이블 0 (부정 쌍).
+
+- ``pairs_with_center``: (중심, 주변) 쌍 목록에서 중심 단어 하나의 쌍만 고릅니다.
+- ``draw_noise_words``: 샘플러로 긍정 쌍마다 k 개의 잡음 단어를 뽑아 단어(문자열)로 돌려줍니다.
+- ``labelled_pairs``: 긍정 쌍마다 (c, o, 1) 한 줄과 그 뒤에 (c, w_i, 0) k 줄을 붙인 표를 만듭니다.
+- ``count_labels``: 표의 긍정 쌍 수와 부정 쌍 수.
+- ``format_pair_table``: 표를 한글 폭까지 맞춘 텍스트 줄로 만듭니다 (노트북 출력용).
+- ``rare_word_share``: 드문 단어가 어휘에서 차지하는 비율과, 잡음 분포에서 뽑힐 확률.
+- ``update_speedup``: 갱신 한 번에 naive softmax 가 하는 내적 수 / 네거티브 샘플링이 하는 내적 수.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from sgns._validate import as_float_array, as_positive_int, describe
+from sgns.corpus import Vocabulary
+from sgns.cost import dot_products_per_update
+from sgns.sampling import NegativeSampler, noise_distribution
+
+__all__ = [
+    "SECTION1_CENTER_WORD",
+    "SECTION1_CONTEXT_WORD",
+    "LABEL_NAMES",
+    "pairs_with_center",
+    "draw_noise_words",
+    "labelled_pairs",
+    "count_labels",
+    "format_pair_table",
+    "rare_word_share",
+    "update_speedup",
+]
+
+# 원문 1절의 예: 중심 단어 "banking" 주변에 "crisis" 가 나타났다 -> (banking, crisis) 는 긍정 쌍.
+# 잡음 단어의 예(elephant, democracy, pizza) 는 sgns.data.DOC_NEGATIVE_WORDS 에 있습니다.
+SECTION1_CENTER_WORD = "banking"
+SECTION1_CONTEXT_WORD = "crisis"
+
+LABEL_NAMES = {1: "긍정 쌍", 0: "부정 쌍"}
+
+
+def _check_pair_list(name: str, pairs) -> list[tuple]:
+    if isinstance(pairs, (str, bytes)) or not hasattr(pairs, "__iter__"):
+        raise TypeError(f"`{name}`은(는) (중심, 주변) 쌍의 리스트여야 합니다. 받은 값: {describe(pairs)}")
+    out = []
+    for i, pair in enumerate(pairs):
+        if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
+            raise ValueError(
+                f"`{name}`[{i}] 가 (중심, 주변) 두 개짜리 쌍이 아닙니다. 받은 값: {describe(pair)}"
+            )
+        out.append((pair[0], pair[1]))
+    return out
+
+
+def pairs_with_center(pairs, center) -> list[tuple]:
+    """(중심, 주변) 쌍 목록에서 중심 단어가 ``center`` 인 쌍만 (순서를 지켜) 고릅니다.
+
+    Parameters
+    ----------
+    pairs : list[(center, context)], 예: ``skipgram_pairs`` 의 결과 (길이 P)
+    center : 고를 중심 단어
+
+    Returns
+    -------
+    pairs : list[(center, context)], 길이 P' <= P
+    """
+    pairs = _check_pair_list("pairs", pairs)
+    chosen = [pair for pair in pairs if pair[0] == center]
+    if not chosen:
+        centers = list(dict.fromkeys(c for c, _ in pairs))[:8]
+        raise ValueError(
+            f"중심 단어가 {center!r} 인 쌍이 없습니다. 목록에 있는 중심 단어 (앞의 8개까지): {centers}"
+        )
+    return chosen
+
+
+def draw_noise_words(sampler: NegativeSampler, vocab: Vocabulary, num_pairs: int, k: int) -> list[list[str]]:
+    """긍정 쌍마다 k 개의 잡음 단어를 잡음 분포에서 뽑아 단어(문자열)로 돌려줍니다.
+
+    ``sampler.sample((num_pairs, k))`` 한 번으로 뽑으므로, 같은 seed 의 새 샘플러면 결과가 같습니다.
+
+    Parameters
+    ----------
+    sampler : NegativeSampler, ``vocab.counts`` 로 만든 샘플러 (len(sampler) == len(vocab))
+    vocab : Vocabulary, 인덱스 -> 단어
+    num_pairs : int >= 1, 긍정 쌍의 수 P
+    k : int >= 1, 긍정 쌍 하나에 붙일 부정 쌍의 수 K
+
+    Returns
+    -------
+    noise : list[list[str]], (P, K) 모양의 단어 목록
+    """
+    if not isinstance(sampler, NegativeSampler):
+        raise TypeError(f"`sampler`는 NegativeSampler 여야 합니다. 받은 값: {describe(sampler)}")
+    if not isinstance(vocab, Vocabulary):
+        raise TypeError(f"`vocab`은 Vocabulary 여야 합니다 (build_vocab 으로 만드세요). 받은 값: {describe(vocab)}")
+    if len(sampler) != len(vocab):
+        raise ValueError(
+            f"샘플러의 어휘 크기 {len(sampler)} 와 `vocab`의 크기 {len(vocab)} 가 다릅니다. "
+            "NegativeSampler(vocab.counts) 처럼 같은 어휘로 만들어 주세요."
+        )
+    num_pairs = as_positive_int("num_pairs", num_pairs)
+    k = as_positive_int("k", k)
+    ids = sampler.sample((num_pairs, k))
+    return [[vocab.words[i] for i in row] for row in ids.tolist()]
+
+
+def labelled_pairs(true_pairs, noise_words) -> list[tuple]:
+    """긍정 쌍과 잡음 단어로 (중심, 주변, 레이블) 표를 만듭니다.
+
+    긍정 쌍 (c, o) 마다 (c, o, 1) 한 줄, 그 뒤에 그 쌍의 잡음 단어 w_1..w_K 로 (c, w_i, 0) K 줄.
+    부정 쌍의 중심 단어는 긍정 쌍과 같고, 주변 단어만 잡음 단어로 바뀝니다.
+
+    Parameters
+    ----------
+    true_pairs : list[(center, context)], 길이 P
+    noise_words : P 개의 목록, 각각 K 개의 잡음 단어 (``draw_noise_words`` 의 결과, (P, K))
+
+    Returns
+    -------
+    rows : list[(center, context, label)], 길이 P * (K + 1), label 은 1 (긍정 쌍) 또는 0 (부정 쌍)
+    """
+    true_pairs = _check_pair_list("true_pairs", true_pairs)
+    if isinstance(noise_words, (str, bytes)) or not hasattr(noise_words, "__len__"):
+        raise TypeError(
+            f"`noise_words`는 쌍마다 잡음 단어 목록이 든 리스트여야 합니다. 받은 값: {describe(noise_words)}"
+        )
+    if len(noise_words) != len(true_pairs):
+        raise ValueError(
+            f"`noise_words`의 길이 {len(noise_words)} 가 긍정 쌍의 수 {len(true_pairs)} 와 다릅니다. "
+            "긍정 쌍마다 잡음 단어 목록이 하나씩 있어야 합니다."
+        )
+    rows = []
+    for i, ((center, context), noise) in enumerate(zip(true_pairs, noise_words, strict=True)):
+        if isinstance(noise, (str, bytes)) or not hasattr(noise, "__iter__"):
+            raise TypeError(
+                f"`noise_words`[{i}] 는 잡음 단어의 목록이어야 합니다 (문자열 하나가 아니라). "
+                f"받은 값: {describe(noise)}"
+            )
+        rows.append((center, context, 1))
+        rows.extend((center, word, 0) for word in noise)
+    return rows
+
+
+def count_labels(rows) -> tuple[int, int]:
+    """(중심, 주변, 레이블) 표의 긍정 쌍 수와 부정 쌍 수.
+
+    Parameters
+    ----------
+    rows : list[(center, context, label)], label 은 0 또는 1
+
+    Returns
+    -------
+    (num_positive, num_negative) : tuple[int, int]
+    """
+    positive = negative = 0
+    for i, row in enumerate(rows):
+        if len(row) != 3 or row[2] not in (0, 1) or isinstance(row[2], bool):
+            raise ValueError(f"`rows`[{i}] 는 레이블이 0 또는 1 인 (중심, 주변, 레이블) 이어야 합니다: {describe(row)}")
+        if row[2] == 1:
+            positive += 1
+        else:
+            negative += 1
+    return positive, negative
+
+
+def _display_width(text: str) -> int:
+    """고정폭 글꼴에서 차지하는 칸 수 (한글 등 전각 문자는 2칸)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _display_width(text))
+
+
+def format_pair_table(rows, header=("중심 단어", "주변 단어", "레이블", "종류")) -> list[str]:
+    """(중심, 주변, 레이블) 표를 열을 맞춘 텍스트 줄로 만듭니다 (한글은 2칸으로 셈).
+
+    Parameters
+    ----------
+    rows : list[(center, context, label)], label 은 0 또는 1
+    header : 네 열의 머리글
+
+    Returns
+    -------
+    lines : list[str], 머리글 한 줄, 구분선 한 줄, 그리고 표의 줄마다 한 줄
+        (마지막 열은 레이블의 이름: 1 = 긍정 쌍, 0 = 부정 쌍)
+    """
+    count_labels(rows)  # 모양과 레이블 검사
+    if len(header) != 4:
+        raise ValueError(f"`header`는 열 이름 4개여야 합니다. 받은 값: {describe(header)}")
+    cells = [[str(h) for h in header]]
+    cells += [[str(c), str(o), str(label), LABEL_NAMES[label]] for c, o, label in rows]
+    widths = [max(_display_width(row[j]) for row in cells) for j in range(4)]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(_pad(cell, widths[j]) for j, cell in enumerate(row)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return lines
+
+
+def update_speedup(vocab_size: int, k: int) -> float:
+    """갱신 한 번의 내적 수 비: naive softmax 의 V / 네거티브 샘플링의 k + 1.
+
+    Parameters
+    ----------
+    vocab_size : int >= 1, 어휘 크기 V
+    k : int >= 1, 네거티브 샘플 수
+
+    Returns
+    -------
+    ratio : float, V / (k + 1)
+    """
+    return dot_products_per_update(vocab_size) / dot_products_per_update(vocab_size, negative=k)
+
+
+def rare_word_share(counts, max_count: int, power: float = 0.75) -> tuple[float, float]:
+    """빈도가 max_count 이하인 드문 단어들이 어휘에서 차지하는 비율과, 잡음 단어로 뽑힐 확률.
+
+    단어 하나하나로 보면 흔한 단어일수록 자주 뽑히지만, 드문 단어는 수가 많아서 합치면 큰 몫을 받습니다.
+
+    Parameters
+    ----------
+    counts : (V,) 0 이상의 단어 빈도 (Vocabulary.counts)
+    max_count : int >= 1, 이 빈도 이하를 드문 단어로 봅니다
+    power : float, 잡음 분포의 지수 (0.75 = word2vec, 1 = 유니그램 분포, 0 = 균등 분포)
+
+    Returns
+    -------
+    (vocab_fraction, noise_probability) : tuple[float, float]
+        vocab_fraction : 어휘 V 개 중 드문 단어의 비율
+        noise_probability : 잡음 분포 P_n(w) ∝ counts^power 에서 뽑은 단어가 드문 단어일 확률
+    """
+    counts = as_float_array("counts", counts, ndim=1)
+    max_count = as_positive_int("max_count", max_count)
+    probs = noise_distribution(counts, power)
+    rare = counts <= max_count
+    return float(rare.mean()), float(probs[rare].sum())

@@ -1,0 +1,204 @@
+"""학습된 단어 벡터를 담는 클래스: 유사도, 이웃, 유추, 평가, 내보내기.
+
+- ``WordVectors`` : 어떤 (words, vectors) 짝이든 감쌉니다 (gensim 벡터를 같은 코드로 평가할 때도 씀).
+- ``SGNSModel`` : ``sgns.train.train`` 이 돌려주는 모델. 중심 단어 벡터와 주변 단어 벡터, 손실 기록을 함께 가집니다.
+
+스킵-그램은 단어마다 벡터를 두 개 배웁니다: 중심 단어 벡터 v_w (``center_vectors``) 와
+주변 단어 벡터 u_w (``outside_vectors``). 유사도·유추에는 관례대로 v 를 씁니다 (gensim 의 ``wv`` 와 같은 쪽).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from sgns._validate import as_positive_int, describe
+from sgns.evaluate import (
+    evaluate_analogies,
+    evaluate_word_pairs,
+    nearest_neighbors,
+    normalize_rows,
+    unknown_word_error,
+)
+
+__all__ = ["WordVectors", "SGNSModel"]
+
+
+class WordVectors:
+    """단어 목록과 벡터 행렬 한 쌍.
+
+    Parameters
+    ----------
+    words : (V,) str 목록, vectors 의 행 순서
+    vectors : (V, d) 단어 벡터
+    vocab : ``sgns.corpus.Vocabulary`` 또는 None. 있으면 모르는 단어의 오류 메시지를 어휘가 만듭니다.
+
+    Attributes
+    ----------
+    words : list[str]
+    vectors : (V, d) 단어 벡터 (``center_vectors`` 와 같은 배열)
+    train_seconds : float 또는 None, 학습에 걸린 벽시계 시간(초, 어휘 만들기 제외)
+    train_cpu_seconds : float 또는 None, 같은 구간의 CPU 시간(초, 프로세스의 모든 스레드 합).
+        기계가 다른 일로 바쁠 때는 벽시계 시간보다 이쪽이 덜 흔들립니다.
+    pairs_trained : int 또는 None, 학습한 (중심, 주변) 쌍의 수 (모든 에폭 합)
+    effective_words : int 또는 None, 서브샘플링 뒤 남은 토큰 수 (모든 에폭 합, gensim 의 정의)
+    """
+
+    def __init__(self, words, vectors, vocab=None):
+        self.words = list(words)
+        self.vectors = np.asarray(vectors)
+        if self.vectors.ndim != 2 or self.vectors.shape[0] != len(self.words):
+            raise ValueError(
+                f"`vectors`의 형태 {self.vectors.shape} 가 단어 {len(self.words)}개와 맞지 않습니다. "
+                "(V, d) 여야 합니다."
+            )
+        self.vocab = vocab
+        self._word_to_id = {w: i for i, w in enumerate(self.words)}
+        self._unit = None
+        self.train_seconds: float | None = None
+        self.train_cpu_seconds: float | None = None
+        self.pairs_trained: int | None = None
+        self.effective_words: int | None = None
+
+    # -- 기본 -----------------------------------------------------------------
+
+    @property
+    def center_vectors(self) -> np.ndarray:
+        """(V, d) 유사도에 쓰는 단어 벡터 (스킵-그램의 중심 단어 벡터 v_w)."""
+        return self.vectors
+
+    @property
+    def vector_size(self) -> int:
+        return self.vectors.shape[1]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __contains__(self, word) -> bool:
+        return word in self._word_to_id
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(V={len(self)}, d={self.vector_size})"
+
+    def index(self, word, name: str = "word") -> int:
+        """단어의 행 번호. 어휘에 없으면 한국어 KeyError (비슷한 철자 제안)."""
+        try:
+            return self._word_to_id[word]
+        except (KeyError, TypeError):
+            pass
+        if self.vocab is not None:
+            self.vocab.id(word)  # 어휘가 만든 한국어 오류를 그대로 보냅니다
+        raise unknown_word_error(word, self.words, name)
+
+    def __getitem__(self, word) -> np.ndarray:
+        return self.vectors[self.index(word)]
+
+    def unit_vectors(self) -> np.ndarray:
+        """(V, d) 길이 1 로 정규화한 벡터 (float64, 한 번 계산해 둠)."""
+        if self._unit is None or self._unit.shape != self.vectors.shape:
+            self._unit = normalize_rows(self.vectors)
+        return self._unit
+
+    def _forget_unit(self) -> None:
+        self._unit = None
+
+    # -- 유사도 ---------------------------------------------------------------
+
+    def similarity(self, a, b) -> float:
+        """두 단어 벡터의 코사인 유사도 cos(v_a, v_b)."""
+        unit = self.unit_vectors()
+        return float(unit[self.index(a, "a")] @ unit[self.index(b, "b")])
+
+    def most_similar(self, word, topn: int = 10) -> list[tuple[str, float]]:
+        """코사인 유사도가 가장 큰 topn 개 단어 (자기 자신 제외).
+
+        Returns
+        -------
+        [(word, cosine), ...] 유사도 내림차순
+        """
+        topn = as_positive_int("topn", topn)
+        i = self.index(word)
+        unit = self.unit_vectors()
+        return [(self.words[j], s) for j, s in nearest_neighbors(unit, unit[i], topn, exclude=[i])]
+
+    def analogy(self, a, b, c, topn: int = 1):
+        """a : b :: c : ? 를 3CosAdd 로 풉니다: argmax_w cos(v_w, v̂_b - v̂_a + v̂_c) (a, b, c 제외).
+
+        예: ``analogy("france", "paris", "germany")`` -> ``[("berlin", 0.9...)]``
+
+        Returns
+        -------
+        [(word, cosine), ...] topn 개
+        """
+        topn = as_positive_int("topn", topn)
+        ia, ib, ic = self.index(a, "a"), self.index(b, "b"), self.index(c, "c")
+        unit = self.unit_vectors()
+        query = unit[ib] - unit[ia] + unit[ic]
+        return [(self.words[j], s) for j, s in nearest_neighbors(unit, query, topn, exclude=[ia, ib, ic])]
+
+    # -- 평가 -----------------------------------------------------------------
+
+    def evaluate_word_pairs(self, path) -> dict:
+        """단어 쌍 유사도 평가 (Spearman ρ, 어휘에 있는 쌍만). ``sgns.evaluate.evaluate_word_pairs`` 참고."""
+        return evaluate_word_pairs(self.words, self.vectors, path)
+
+    def evaluate_analogies(self, path) -> dict:
+        """유추 평가 (3CosAdd 정확도, 어휘에 있는 문제만). ``sgns.evaluate.evaluate_analogies`` 참고."""
+        return evaluate_analogies(self.words, self.vectors, path)
+
+    # -- 내보내기 -------------------------------------------------------------
+
+    def _check_exportable(self) -> None:
+        for w in self.words:
+            if not w or any(ch.isspace() for ch in w):
+                raise ValueError(f"단어 {describe(w)} 에 공백이 있어 텍스트 형식으로 저장할 수 없습니다.")
+
+    def save_word2vec_format(self, path) -> None:
+        """word2vec 텍스트 형식으로 저장합니다 (첫 줄 ``V d``, 그다음 줄마다 ``단어 값1 값2 ...``).
+
+        ``gensim.models.KeyedVectors.load_word2vec_format(path)`` 로 읽을 수 있습니다.
+        float32 값을 유효숫자 9 자리로 써서 읽었을 때 값이 그대로 돌아옵니다.
+        """
+        self._check_exportable()
+        vectors = np.asarray(self.vectors, dtype=np.float32)
+        with open(Path(path), "w", encoding="utf8") as fout:
+            fout.write(f"{vectors.shape[0]} {vectors.shape[1]}\n")
+            for word, row in zip(self.words, vectors, strict=True):
+                fout.write(word + " " + " ".join(f"{x:.9g}" for x in row.tolist()) + "\n")
+
+    def save_projector_tsv(self, vectors_path, metadata_path) -> None:
+        """TensorFlow Embedding Projector (projector.tensorflow.org) 용 TSV 두 개를 씁니다.
+
+        vectors_path : 한 줄에 벡터 하나, 값은 탭으로 구분 (머리줄 없음, V 줄)
+        metadata_path : 한 줄에 단어 하나 (열이 하나이므로 머리줄 없음, V 줄)
+        """
+        self._check_exportable()
+        vectors = np.asarray(self.vectors, dtype=np.float32)
+        with open(Path(vectors_path), "w", encoding="utf8") as fout:
+            for row in vectors.tolist():
+                fout.write("\t".join(f"{x:.6g}" for x in row) + "\n")
+        with open(Path(metadata_path), "w", encoding="utf8") as fout:
+            for word in self.words:
+                fout.write(word + "\n")
+
+
+class SGNSModel(WordVectors):
+    """``sgns.train.train`` 의 결과.
+
+    Attributes
+    ----------
+    vocab : sgns.corpus.Vocabulary
+    words : list[str]
+    center_vectors : (V, d) float32 중심 단어 벡터 v_w (유사도에 쓰는 벡터)
+    outside_vectors : (V, d) float32 주변 단어 벡터 u_w
+    loss_history : list[float], 에폭마다 쌍 하나당 평균 손실
+    params : dict, 학습에 쓴 하이퍼파라미터
+    train_seconds, train_cpu_seconds, pairs_trained, effective_words : ``WordVectors`` 참고
+    """
+
+    def __init__(self, vocab, center_vectors, outside_vectors, params: dict):
+        super().__init__(vocab.words, center_vectors, vocab=vocab)
+        self.outside_vectors = outside_vectors
+        self.params = dict(params)
+        self.loss_history: list[float] = []

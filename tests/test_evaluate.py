@@ -1,0 +1,171 @@
+"""sgns.evaluate / sgns.model.WordVectors: 손으로 계산한 값, 그리고 gensim 의 평가와 같은 결과."""
+
+import numpy as np
+import pytest
+
+from sgns.data import analogies_path, wordsim353_path
+from sgns.evaluate import (
+    evaluate_analogies,
+    evaluate_word_pairs,
+    nearest_neighbors,
+    normalize_rows,
+    read_analogies,
+    read_word_pairs,
+)
+from sgns.model import WordVectors
+
+# 2차원 벡터: 각도로 생각하면 코사인을 손으로 계산할 수 있습니다
+WORDS = ["cat", "dog", "car", "truck", "apple"]
+ANGLES = np.deg2rad([0.0, 10.0, 90.0, 100.0, 45.0])
+VECTORS = np.stack([np.cos(ANGLES), np.sin(ANGLES)], axis=1) * np.array([[1.0], [2.0], [3.0], [0.5], [1.0]])
+
+PAIRS_TSV = """# 주석 줄
+# Word 1\tWord 2\tHuman (mean)
+cat\tdog\t9.0
+Car\tTRUCK\t8.0
+cat\tapple\t5.0
+dog\tcar\t1.0
+cat\tunicorn\t7.0
+broken line without tabs
+apple\ttruck\tnot-a-number
+"""
+
+
+@pytest.fixture
+def pairs_file(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text(PAIRS_TSV, encoding="utf8")
+    return path
+
+
+def test_word_pairs_by_hand(pairs_file):
+    result = evaluate_word_pairs(WORDS, VECTORS, pairs_file)
+    # 유효한 줄 5 개 (주석·깨진 줄 제외), 그중 unicorn 쌍만 어휘 밖 -> 4 개 평가
+    assert result["n_total"] == 5
+    assert result["n_covered"] == 4
+    assert result["coverage"] == pytest.approx(4 / 5)
+    # 사람 점수 9, 8, 5, 1 / 코사인 cos10°, cos10°, cos45°, cos80°
+    # 모델 쪽은 앞의 둘이 동점 -> 순위 (1.5, 1.5, 3, 4) [내림차순], 사람 (1, 2, 3, 4)
+    human = np.array([4, 3, 2, 1], dtype=float)  # 오름차순 순위
+    model = np.array([3.5, 3.5, 2, 1])
+    expected = np.corrcoef(human, model)[0, 1]  # Spearman = 순위의 Pearson
+    assert result["spearman"] == pytest.approx(expected)
+    assert expected == pytest.approx(0.9486832980505138)
+    cosines = np.cos(np.deg2rad([10.0, 10.0, 45.0, 80.0]))
+    assert result["pearson"] == pytest.approx(np.corrcoef([9, 8, 5, 1], cosines)[0, 1])
+
+
+def test_word_pairs_case_sensitive(pairs_file):
+    result = evaluate_word_pairs(WORDS, VECTORS, pairs_file, case_insensitive=False)
+    assert result["n_covered"] == 3  # "Car", "TRUCK" 은 대소문자가 달라 빠짐
+
+
+def test_word_pairs_without_enough_pairs(tmp_path):
+    path = tmp_path / "one.tsv"
+    path.write_text("cat\tdog\t3\nfoo\tbar\t1\n", encoding="utf8")
+    result = evaluate_word_pairs(WORDS, VECTORS, path)
+    assert result["n_covered"] == 1 and result["coverage"] == 0.5
+    assert np.isnan(result["spearman"])
+
+
+def test_read_word_pairs(pairs_file):
+    pairs = read_word_pairs(pairs_file)
+    assert pairs[0] == ("cat", "dog", 9.0)
+    assert len(pairs) == 5
+
+
+def _random_vectors(words, seed=0, d=20):
+    return np.random.default_rng(seed).standard_normal((len(words), d)).astype(np.float32)
+
+
+def test_word_pairs_match_gensim():
+    from gensim.models import KeyedVectors
+
+    pairs = read_word_pairs(wordsim353_path())
+    words = sorted({w for a, b, _ in pairs[:200] for w in (a, b)})
+    vectors = _random_vectors(words)
+    ours = evaluate_word_pairs(words, vectors, wordsim353_path())
+    kv = KeyedVectors(vector_size=vectors.shape[1])
+    kv.add_vectors(words, vectors)
+    pearson, spearman, oov = kv.evaluate_word_pairs(str(wordsim353_path()))
+    assert ours["spearman"] == pytest.approx(spearman[0], abs=1e-6)
+    assert ours["pearson"] == pytest.approx(pearson[0], abs=1e-5)
+    assert 100 * (1 - ours["coverage"]) == pytest.approx(oov)
+
+
+def test_analogies_by_hand(tmp_path):
+    # man -> woman 은 +y 방향, king -> queen 도 +y 방향
+    words = ["man", "woman", "king", "queen", "apple"]
+    vectors = np.array([[1.0, 0.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 1.0, 1.0], [0.0, -1.0, 0.2]])
+    path = tmp_path / "q.txt"
+    path.write_text(
+        ": family\nman woman king queen\nking queen man woman\nman woman king apple\n: other\nman woman king zebra\n",
+        encoding="utf8",
+    )
+    result = evaluate_analogies(words, vectors, path)
+    assert result["n_total"] == 4
+    assert result["n_covered"] == 3
+    assert result["n_correct"] == 2  # 세 번째 문제의 정답 apple 은 틀린 답
+    assert result["accuracy"] == pytest.approx(2 / 3)
+    assert result["coverage"] == pytest.approx(3 / 4)
+    assert result["sections"] == {"family": (2, 3)}
+    wv = WordVectors(words, vectors)
+    assert wv.analogy("man", "woman", "king")[0][0] == "queen"
+    assert wv.evaluate_analogies(path)["n_correct"] == 2
+
+
+def test_analogies_match_gensim():
+    from gensim.models import KeyedVectors
+
+    questions = read_analogies(analogies_path())
+    words = sorted({w for q in questions[:3000:7] for w in q[1:]})
+    vectors = _random_vectors(words, seed=1).astype(np.float64)
+    # 구조를 조금 심어 정답이 0 개가 아니게: 수도(a) 벡터 = 나라(b) 벡터 + 공통 방향
+    index = {w: i for i, w in enumerate(words)}
+    offset = 2.0 * np.random.default_rng(2).standard_normal(vectors.shape[1])
+    for _, a, b, _, _ in questions[:3000:7]:
+        vectors[index[a]] = vectors[index[b]] + offset
+    ours = evaluate_analogies(words, vectors, analogies_path())
+    kv = KeyedVectors(vector_size=vectors.shape[1])
+    kv.add_vectors(words, vectors)
+    score, sections = kv.evaluate_word_analogies(str(analogies_path()))
+    total = next(s for s in sections if s["section"] == "Total accuracy")
+    assert ours["n_covered"] == len(total["correct"]) + len(total["incorrect"])
+    assert ours["n_correct"] == len(total["correct"])
+    assert ours["accuracy"] == pytest.approx(score)
+    assert ours["n_covered"] > 1000 and 0.1 < ours["accuracy"] < 0.9
+
+
+def test_nearest_neighbors_and_normalize():
+    unit = normalize_rows(np.array([[3.0, 4.0], [0.0, 0.0], [0.0, 2.0]]))
+    np.testing.assert_allclose(unit, [[0.6, 0.8], [0.0, 0.0], [0.0, 1.0]])
+    best = nearest_neighbors(unit, np.array([0.0, 5.0]), topn=2, exclude=[2])
+    assert [i for i, _ in best] == [0, 1]
+    assert best[0][1] == pytest.approx(0.8)
+
+
+def test_word_vectors_interface():
+    wv = WordVectors(WORDS, VECTORS)
+    assert len(wv) == 5 and "cat" in wv and "zebra" not in wv
+    assert wv.similarity("cat", "dog") == pytest.approx(np.cos(np.deg2rad(10)))
+    assert [w for w, _ in wv.most_similar("cat", topn=2)] == ["dog", "apple"]
+    assert len(wv.most_similar("cat", topn=100)) == 4  # 자기 자신은 빠짐
+    np.testing.assert_array_equal(wv["car"], VECTORS[2])
+    with pytest.raises(KeyError, match="`word`='cta'.*cat"):
+        wv.most_similar("cta")
+    with pytest.raises(KeyError, match="`b`="):
+        wv.similarity("cat", "zebra")
+    with pytest.raises(ValueError, match="topn"):
+        wv.most_similar("cat", topn=0)
+    with pytest.raises(ValueError, match="`vectors`"):
+        WordVectors(["a", "b"], np.zeros((3, 2)))
+    with pytest.raises(ValueError, match="`words`의 길이"):
+        evaluate_word_pairs(["a"], np.zeros((2, 2)), wordsim353_path())
+    with pytest.raises(FileNotFoundError, match="`path`"):
+        evaluate_word_pairs(WORDS, VECTORS, "/no/such/file.tsv")
+
+
+def test_export_rejects_words_with_spaces(tmp_path):
+    wv = WordVectors(["new york", "b"], np.zeros((2, 2)))
+    with pytest.raises(ValueError, match="공백"):
+        wv.save_word2vec_format(tmp_path / "x.txt")

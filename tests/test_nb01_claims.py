@@ -1,0 +1,125 @@
+"""1장 노트북의 주장: 저장된 출력의 핵심 숫자가 지금 sgns 가 계산하는 값과 같은지 확인합니다."""
+
+import re
+
+import nbformat
+import pytest
+
+import sgns
+from conftest import REPO
+from sgns.cost import dot_products_per_update
+from sgns.data import DOC_CENTER_WORD, DOC_NEGATIVE_WORDS, DOC_SENTENCE, load_head500
+from sgns.examples import (
+    SECTION1_CENTER_WORD,
+    SECTION1_CONTEXT_WORD,
+    count_labels,
+    draw_noise_words,
+    format_pair_table,
+    labelled_pairs,
+    pairs_with_center,
+    rare_word_share,
+    update_speedup,
+)
+from sgns.sampling import NegativeSampler
+
+PATH = REPO / "notebooks" / "01_concept.ipynb"
+
+
+@pytest.fixture(scope="module")
+def nb():
+    return nbformat.read(PATH, as_version=4)
+
+
+@pytest.fixture(scope="module")
+def params(nb):
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    values = {}
+    exec(cell.source, {}, values)  # 매개변수 셀은 상수 대입뿐입니다
+    return values
+
+
+@pytest.fixture(scope="module")
+def output(nb):
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            parts.append("".join(out.get("text", "")))
+            parts.append("".join(out.get("data", {}).get("text/plain", "")))
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return sgns.build_vocab(load_head500())
+
+
+def test_parameters(params):
+    assert params["SEED"] == 0
+    assert params["WINDOW"] == 2
+    assert params["K"] == 5 and params["K_LARGE"] == 20
+    assert params["VOCAB_SIZE_DOC"] == 50_000
+
+
+def test_document_example_table(output):
+    rows = labelled_pairs([(SECTION1_CENTER_WORD, SECTION1_CONTEXT_WORD)], [DOC_NEGATIVE_WORDS])
+    assert "\n".join(format_pair_table(rows)) in output
+
+
+def test_true_pairs_of_the_sentence(output, params):
+    pairs = sgns.corpus.skipgram_pairs(DOC_SENTENCE, params["WINDOW"])
+    assert f"단어 {len(DOC_SENTENCE)}개, 윈도우 크기 {params['WINDOW']} -> 긍정 쌍 {len(pairs)}개" in output
+    into = pairs_with_center(pairs, DOC_CENTER_WORD)
+    assert ("into", "banking") in into
+    assert f"중심 단어 {DOC_CENTER_WORD!r} 의 긍정 쌍 {len(into)}개: {into}" in output
+
+
+def test_labelled_table_with_real_noise(output, params, vocab):
+    assert f"어휘 크기 V = {len(vocab):,}" in output
+    into = pairs_with_center(sgns.corpus.skipgram_pairs(DOC_SENTENCE, params["WINDOW"]), DOC_CENTER_WORD)
+    sampler = NegativeSampler(vocab.counts, power=0.75, seed=params["SEED"])
+    rows = labelled_pairs(into, draw_noise_words(sampler, vocab, len(into), params["K"]))
+    assert "\n".join(format_pair_table(rows)) in output
+    num_positive, num_negative = count_labels(rows)
+    assert num_negative == params["K"] * num_positive
+    assert f"긍정 쌍 {num_positive}개, 부정 쌍 {num_negative}개" in output
+
+
+def test_rare_word_share(output, params, vocab):
+    fraction, noise = rare_word_share(vocab.counts, params["RARE_MAX_COUNT"], power=0.75)
+    _, unigram = rare_word_share(vocab.counts, params["RARE_MAX_COUNT"], power=1.0)
+    assert unigram < noise  # 3/4 제곱은 드문 단어 쪽으로 확률을 옮깁니다
+    assert f"어휘의 {fraction:.4f}, 잡음 단어로 뽑힐 확률 {noise:.4f} (유니그램 분포라면 {unigram:.4f})" in output
+
+
+@pytest.mark.parametrize("k_name", ["K", "K_LARGE"])
+def test_dot_products_per_update(output, params, k_name):
+    v, k = params["VOCAB_SIZE_DOC"], params[k_name]
+    line = (
+        f"V = {v:,}, k = {k:2d}: naive softmax {dot_products_per_update(v):,}번, "
+        f"네거티브 샘플링 {dot_products_per_update(v, negative=k)}번 -> {update_speedup(v, k):,.1f}배 적음"
+    )
+    assert line in output
+
+
+def test_exercise_and_check_cells(nb, output):
+    sources = [c.source for c in nb.cells]
+    assert any(c.cell_type == "markdown" and c.source.startswith("### 연습문제 1:") for c in nb.cells)
+    solution = next(i for i, s in enumerate(sources) if "### BEGIN SOLUTION" in s)
+    assert "def skipgram_pairs(tokens, window):" in sources[solution]
+    assert "### END SOLUTION" in sources[solution]
+    assert "sgns.checks.check_skipgram_pairs(skipgram_pairs)" in sources[solution + 1]
+    assert "✅ 통과: skipgram_pairs" in output
+    # 뒤의 셀은 학생 함수가 아니라 기준 구현을 씁니다
+    later = "\n".join(c.source for c in nb.cells[solution + 2 :] if c.cell_type == "code")
+    assert not re.search(r"(?<![\w.])skipgram_pairs\(", later)
+    assert "sgns.corpus.skipgram_pairs(" in later
+
+
+def test_shape_of_the_notebook(nb):
+    headings = [c.source.split("\n", 1)[0] for c in nb.cells if c.cell_type == "markdown"]
+    assert headings[0] == "# 1. 네거티브 샘플링의 개념"
+    for heading in ("## 학습 목표", "## 정리", "## 생각해 볼 문제"):
+        assert heading in headings
+    # 1절에는 원문 바로잡기가 없습니다 (ERRATA 의 항목은 모두 3~5절)
+    assert not any("원문 바로잡기" in c.source for c in nb.cells)
+    assert sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])) == 1

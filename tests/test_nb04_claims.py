@@ -1,0 +1,135 @@
+"""04_math.ipynb 의 저장된 출력이 논지를 이루는 숫자를 담고 있고, 그 숫자가 지금의 sgns 계산과 같은지 확인합니다.
+
+학습이 필요한 숫자(head500, PMI 실험)는 다시 계산하지 않고, 저장된 출력이 마크다운의 주장과 맞는지만 봅니다.
+"""
+
+import re
+
+import nbformat
+import numpy as np
+import pytest
+
+import sgns
+import sgns.pmi
+from conftest import REPO
+from sgns.corpus import encode_corpus, skipgram_pair_arrays
+from sgns.data import DOC_SENTENCE, load_head500, synthetic_corpus
+from sgns.objective import corpus_objective, loss_terms, zero_vector_objective
+
+NB_PATH = REPO / "notebooks" / "04_math.ipynb"
+
+
+@pytest.fixture(scope="module")
+def nb():
+    return nbformat.read(NB_PATH, as_version=4)
+
+
+@pytest.fixture(scope="module")
+def params(nb):
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    values = {}
+    exec(cell.source, {}, values)  # 숫자 대입문뿐인 셀
+    return values
+
+
+@pytest.fixture(scope="module")
+def out(nb):
+    # 한 셀의 stream 출력은 여러 조각으로 나뉘어 저장될 수 있으므로 셀 안에서는 그대로 이어 붙입니다
+    return "\n".join(
+        "".join("".join(o.get("text", "")) for o in c.get("outputs", [])) for c in nb.cells if c.cell_type == "code"
+    )
+
+
+@pytest.fixture(scope="module")
+def markdown(nb):
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def test_parameters(params):
+    assert params["SEED"] == 0 and params["K"] == 5
+
+
+def test_loss_table_and_infimum(out, markdown):
+    t = loss_terms([10.0, 0.0, -10.0])
+    for x, s, pos, neg in zip(t.dot, t.sigma, t.positive_loss, t.negative_loss, strict=True):
+        assert f"{x:5.0f}   {s:.6f}   {pos:22.4e}   {neg:22.4e}" in out
+    far = loss_terms([10.0, 20.0, 40.0])
+    assert ", ".join(f"x={x:.0f}: {p:.2e}" for x, p in zip(far.dot, far.positive_loss, strict=True)) in out
+    assert np.all(far.positive_loss > 0) and "모두 0 보다 큼: True" in out
+    # 오류 목록 3: 0 은 하한(infimum) 이라는 한 문장 (정정 상자가 아님)
+    assert "하한(infimum)" in markdown and "결코 닿지 않습니다" in markdown
+
+
+def test_gradient_check_with_duplicate_negative(out, params):
+    rng = np.random.default_rng(params["SEED"])
+    v_c = rng.normal(size=params["GRAD_DIM"])
+    U = rng.normal(size=(params["GRAD_V"], params["GRAD_DIM"]))
+    negatives = np.array([2, 5, 2, 7, 9])
+    errors = sgns.check_loss_gradients(sgns.neg_sampling_loss_and_gradient, v_c, 0, U, negatives)
+    for name, err in zip(["v_c", "U"], errors.values(), strict=True):
+        assert err < 1e-7
+        assert f"∂J/∂{name}: 최대 상대 오차 < 1e-07 → 통과" in out
+    _, _, grad_U = sgns.neg_sampling_loss_and_gradient(v_c, 0, U, negatives)
+    assert np.allclose(grad_U[2], 2 * sgns.sigmoid(U[2] @ v_c) * v_c)
+    assert "∂J/∂u_2 = 2 σ(u_2·v_c) v_c: True" in out
+    assert "0 이 아닌 행: [0, 2, 5, 7, 9]" in out
+
+
+def test_exercise_cells(nb, out):
+    sources = [c.source for c in nb.cells]
+    assert any(s.startswith("### 연습문제 1:") and "neg_sampling_loss_and_gradient" in s for s in sources)
+    solution = next(s for s in sources if "### BEGIN SOLUTION" in s)
+    assert solution.startswith("def neg_sampling_loss_and_gradient(") and "### END SOLUTION" in solution
+    assert any("sgns.checks.check_neg_sampling_loss_and_gradient(neg_sampling_loss_and_gradient)" in s for s in sources)
+    assert "✅ 통과: neg_sampling_loss_and_gradient" in out
+    # 뒤의 셀은 학생 함수가 아니라 참조 구현을 씁니다
+    later = sources[sources.index(solution) + 2 :]
+    assert not any(re.search(r"(?<![.\w])neg_sampling_loss_and_gradient\(", s) for s in later)
+
+
+def test_full_objective_small_example(out, params):
+    vocab = sgns.build_vocab([DOC_SENTENCE])
+    ids, sent = encode_corpus([DOC_SENTENCE], vocab)
+    K = params["K"]
+    centers, _ = skipgram_pair_arrays(ids, sent, 2)
+    negatives = sgns.NegativeSampler(vocab.counts, seed=params["SEED"]).sample((len(centers), K))
+    zero = np.zeros((len(vocab), 8))
+    j0 = corpus_objective(zero, zero, ids, sent, 2, negatives)
+    expected = zero_vector_objective(j0.n_pairs, j0.n_positions, K)
+    assert f"T = {j0.n_positions}, P = {j0.n_pairs}, m = 2, K = {K}" in out
+    assert f"벡터가 모두 0: J(θ) = {j0.objective:.4f}, (P/T)(K+1)log 2 = {expected:.4f}" in out
+    rng = np.random.default_rng(params["SEED"])
+    V_rand = rng.normal(scale=0.5, size=zero.shape)
+    U_rand = rng.normal(scale=0.5, size=zero.shape)
+    jr = corpus_objective(V_rand, U_rand, ids, sent, 2, negatives)
+    assert f"무작위 벡터: J(θ) = {jr.objective:.4f} (위치당), 쌍 하나당 평균 손실 = {jr.mean_pair_loss:.4f}" in out
+
+
+def test_head500_stats_and_training_outputs(out, markdown):
+    sentences = load_head500()
+    n_tokens = sum(len(s) for s in sentences)
+    V = len(sgns.build_vocab(sentences, min_count=5))
+    assert f"문장 {len(sentences)}개, 토큰 {n_tokens:,}개, 어휘 {V:,}개" in out
+    assert "어간 추출(stemming)" in markdown and "EPOCHS = 20" in markdown
+    losses = [float(x) for x in re.search(r"에폭별 쌍 하나당 평균 손실: ([\d., ]+)", out).group(1).split(", ")]
+    assert len(losses) >= 2 and all(b < a for a, b in zip(losses, losses[1:], strict=False))
+    assert re.search(r"sgns: Spearman ρ = 0\.\d{3}, coverage = \d+/353", out)
+    assert re.search(r"gensim     : 0\.\d{3}", out)
+    assert "모두 어휘에 있음: True" in out
+
+
+def test_pmi_experiment_claims(out, params):
+    corpus = synthetic_corpus(params["PMI_SENTENCES"], seed=params["SEED"])
+    vocab = sgns.build_vocab(corpus.sentences, min_count=1)
+    ids, sent = encode_corpus(corpus.sentences, vocab)
+    cooc = sgns.pmi.cooccurrence_matrix(*skipgram_pair_arrays(ids, sent, 1), len(vocab))
+    assert f"토큰 {corpus.num_tokens:,}개, V = {len(vocab)}, 관측된 칸 {int((cooc > 0).sum()):,}개" in out
+    # 마크다운의 주장: 3/4 제곱 PMI 가 더 잘 맞음
+    r = {p: float(v) for p, v in re.findall(r"context_power=([\d.]+): 피어슨 r = ([\d.]+)", out)}
+    assert r["0.75"] > r["1.0"] > 0.8
+    # 자주 나온 칸은 정확한 최적점과 거의 겹치고, 한 번 나온 칸은 두 목표보다 아래
+    line = next(ln for ln in out.splitlines() if ln.startswith("20번 이상 나온 칸"))
+    lg_diff, exact_diff = (float(x) for x in re.findall(r"평균 차이 = ([+-][\d.]+)", line))
+    assert abs(exact_diff) < 0.1 < lg_diff
+    line = next(ln for ln in out.splitlines() if ln.startswith("1번 나온 칸"))
+    assert all(float(x) < 0 for x in re.findall(r"평균 차이 = ([+-][\d.]+)", line))

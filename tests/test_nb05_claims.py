@@ -1,0 +1,170 @@
+"""5장 노트북(샘플링 전략)의 저장된 출력이 주장하는 숫자가 지금의 sgns 계산과 같은지 확인합니다.
+
+학습은 다시 하지 않습니다 (느림). 학습 결과 줄은 형태와, 판정 문장이 출력된 숫자와 맞는지만 봅니다.
+"""
+
+import re
+
+import nbformat
+import numpy as np
+import pytest
+
+import sgns
+from conftest import REPO
+from sgns.zipf import fit_zipf, frequency_groups, share_of_noise, spearman_standard_error
+
+NB_PATH = REPO / "notebooks" / "05_sampling.ipynb"
+ERRATA = "> **⚠️ 원문 바로잡기**"
+
+
+@pytest.fixture(scope="module")
+def nb():
+    return nbformat.read(NB_PATH, as_version=4)
+
+
+@pytest.fixture(scope="module")
+def params(nb):
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    values: dict = {}
+    exec(cell.source, {}, values)  # 매개변수 셀은 대입문뿐입니다
+    return values
+
+
+@pytest.fixture(scope="module")
+def text(nb):
+    parts = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for out in cell.get("outputs", []):
+            parts.append("".join(out.get("text", "")))
+            parts.append("".join(out.get("data", {}).get("text/plain", "")))
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def head500():
+    sentences = sgns.data.load_head500()
+    return sentences, sgns.build_vocab(sentences)
+
+
+def _markdown(nb):
+    return [c.source for c in nb.cells if c.cell_type == "markdown"]
+
+
+def test_defaults_are_the_documented_ones(params):
+    assert params["SEED"] == 0
+    for name in ["EPOCHS", "NUM_DRAWS", "NUM_PAIRS_SLOW", "K", "TOP_FREQUENT", "RARE_MAX", "VECTOR_SIZE"]:
+        assert name in params
+
+
+def test_doc_example_is_computed_correctly(text):
+    """정정 1: 100,000^0.75 ≈ 5,623.41, 1,000^0.75 ≈ 177.83, 비율 100 : 1 -> 31.62 : 1."""
+    doc = sgns.data.DOC_COUNTS
+    smoothed = sgns.noise_distribution(doc, 0.75)
+    unigram = sgns.noise_distribution(doc, 1.0)
+    assert f"100,000^0.75 = {doc['the'] ** 0.75:,.2f}" in text
+    assert f"1,000^0.75 = {doc['democracy'] ** 0.75:,.2f}" in text
+    assert f"유니그램 비율 {unigram['the'] / unigram['democracy']:.2f} : 1" in text
+    ratio = smoothed["the"] / smoothed["democracy"]
+    assert f"3/4 제곱 후 {ratio:.2f} : 1" in text
+    assert "5,623.41" in text and "31.62 : 1" in text
+    assert f"{unigram['democracy']:.4f} -> {smoothed['democracy']:.4f}" in text
+
+
+def test_zipf_exponent_is_current(text, head500):
+    sentences, _ = head500
+    fit = fit_zipf(sgns.build_vocab(sentences, min_count=5).counts)
+    assert f"순위 1..{fit.n_points:,} 에서 Zipf 지수 s = {fit.exponent:.2f}" in text
+
+
+def test_rare_word_shares_are_current_and_ordered(text, head500, params):
+    """정정 2: 희소 단어의 몫은 균등 > 3/4 제곱 > 유니그램."""
+    _, vocab = head500
+    groups = frequency_groups(vocab.counts, top=params["TOP_FREQUENT"], rare_max=params["RARE_MAX"])
+    rare = {}
+    for p in (0.0, 0.75, 1.0):
+        probs = sgns.noise_distribution(vocab.counts, p)
+        rare[p] = share_of_noise(probs, groups["rare"])
+        frequent = share_of_noise(probs, groups["frequent"])
+        assert f"희소 단어 몫 {rare[p]:.4f}, 빈출 단어 몫 {frequent:.4f}" in text
+    assert rare[0.0] > rare[0.75] > rare[1.0]
+    assert rare[0.0] > 0.5  # 균등 분포에서는 희소 단어가 네거티브 샘플의 대부분
+    assert f"(어휘의 {groups['rare'].mean():.1%})" in text
+
+
+def test_word_table_is_current(text, head500):
+    _, vocab = head500
+    i = vocab.id("state")
+    row = "".join(f"{100_000 * sgns.noise_distribution(vocab.counts, p)[i]:16.2f}" for p in (0.0, 0.75, 1.0))
+    assert f"{'state':<10} {i + 1:>6} {vocab.counts[i]:>6} |{row}" in text
+
+
+def test_doc_snippet_equals_noise_distribution(text):
+    assert re.search(r"최대 차이: [0-9.e+-]+, 같음: True", text)
+
+
+def test_samplers_match_the_target_distribution(text, head500, params):
+    """느린 원문식 샘플러도, 별칭 샘플러도 목표 분포를 따릅니다 (TVD 가 정확한 샘플러의 기댓값과 같은 크기)."""
+    _, vocab = head500
+    seed, k = params["SEED"], params["K"]
+    target = sgns.noise_distribution(vocab.counts, 0.75)
+    slow = sgns.sampling.choice_per_pair(target, params["NUM_PAIRS_SLOW"], k, seed=seed)
+    fast = sgns.NegativeSampler(vocab.counts, power=0.75, seed=seed).sample(params["NUM_DRAWS"])
+    for samples in (slow, fast):
+        tvd = sgns.sampling.total_variation(target, samples)
+        expected = sgns.sampling.expected_tv_noise(target, samples.size)
+        assert f"TVD {tvd:.4f} (정확한 샘플러의 기댓값 {expected:.4f})" in text
+        assert abs(tvd - expected) < 0.02
+
+
+def test_experiment_lines_and_verdict_are_consistent(text):
+    scores = {}
+    for p in ("0.0", "0.75", "1.0"):
+        pattern = rf"p = {re.escape(p)}\s*, seed \d+: WordSim-353 Spearman (-?[0-9.]+|nan) \(쌍 (\d+)/353"
+        found = re.findall(pattern, text)
+        assert found, p
+        scores[p] = np.mean([float(s) for s, _ in found])
+        n_eval = int(found[0][1])
+    se = spearman_standard_error(n_eval)
+    assert f"평가 쌍 {n_eval}개의 표준오차 약 {se:.3f}" in text
+    gap = max(scores.values()) - min(scores.values())
+    verdict = "차이가 표준오차보다 작아" if gap < se else "차이가 표준오차보다 크지만"
+    assert verdict in text
+
+
+def test_subsampling_keep_probability_of_the(text):
+    lee_vocab = sgns.build_vocab(sgns.data.load_lee())
+    i = lee_vocab.id("the")
+    keep = sgns.keep_probabilities(lee_vocab.counts, 1e-3)[i]
+    assert f"남길 확률 코드 {keep:.4f}" in text
+    assert keep < 0.5
+
+
+def test_errata_boxes_are_present(nb):
+    boxes = [m for m in _markdown(nb) if ERRATA in m]
+    assert len(boxes) == 3
+    joined = "\n".join(boxes)
+    assert "5{,}623.41" in joined and "31.62" in joined  # 정정 1
+    assert "균등 분포" in joined and "훨씬 자주" in joined  # 정정 2
+    assert "O(V)" in joined  # 정정 4
+
+
+def test_exercise_cells(nb, text):
+    md = _markdown(nb)
+    assert any(m.startswith("### 연습문제 1:") for m in md)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    solution = next(i for i, s in enumerate(code) if "### BEGIN SOLUTION" in s)
+    assert "### END SOLUTION" in code[solution]
+    assert code[solution].lstrip().startswith("def noise_distribution(counts, power):")
+    assert "sgns.checks.check_noise_distribution(noise_distribution)" in code[solution + 1]
+    assert "✅ 통과: noise_distribution" in text
+    # 뒤의 셀은 학생의 함수가 아니라 sgns 의 기준 구현을 씁니다
+    bare = re.compile(r"(?<![.\w])noise_distribution\(")
+    assert not any(bare.search(s) for s in code[solution + 2 :])
+
+
+def test_only_timing_cells_ignore_output(nb):
+    ignored = [c.source for c in nb.cells if c.cell_type == "code" and "# NBVAL_IGNORE_OUTPUT" in c.source]
+    assert len(ignored) == 2
+    assert all("perf_counter" in s or "time_per_call" in s for s in ignored)

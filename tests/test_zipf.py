@@ -1,0 +1,174 @@
+"""sgns.zipf: 순위-빈도, Zipf 지수 적합, 빈도 무리, 잡음 분포의 몫, 논문식 서브샘플링, Spearman 표준오차."""
+
+import numpy as np
+import pytest
+
+from sgns.corpus import keep_probabilities
+from sgns.sampling import noise_distribution
+from sgns.zipf import (
+    ZipfFit,
+    fit_zipf,
+    frequency_groups,
+    paper_keep_probabilities,
+    rank_frequency,
+    share_of_noise,
+    spearman_standard_error,
+)
+
+# ---------------------------------------------------------------- rank_frequency
+
+
+def test_rank_frequency_sorts_descending_and_drops_zeros():
+    ranks, sorted_counts = rank_frequency([3, 0, 10, 1, 3])
+    np.testing.assert_array_equal(ranks, [1, 2, 3, 4])
+    np.testing.assert_array_equal(sorted_counts, [10, 3, 3, 1])
+    assert ranks.dtype == np.int64
+    assert sorted_counts.dtype == np.float64
+
+
+@pytest.mark.parametrize(
+    ("counts", "error", "fragment"),
+    [
+        ([], ValueError, "비어"),
+        ([0, 0], ValueError, "모두 0"),
+        ([1, -2], ValueError, "음수"),
+        ([[1, 2]], ValueError, "1차원"),
+        ("abc", TypeError, "실수 배열"),
+        ([1.0, np.nan], ValueError, "NaN"),
+    ],
+)
+def test_rank_frequency_rejects_bad_counts(counts, error, fragment):
+    with pytest.raises(error, match=fragment):
+        rank_frequency(counts)
+
+
+# ---------------------------------------------------------------- fit_zipf
+
+
+@pytest.mark.parametrize("s", [0.8, 1.0, 1.3])
+def test_fit_zipf_recovers_exact_power_law(s):
+    counts = 1e6 * np.arange(1, 501, dtype=np.float64) ** (-s)
+    fit = fit_zipf(counts)
+    assert isinstance(fit, ZipfFit)
+    assert fit.exponent == pytest.approx(s, abs=1e-9)
+    assert fit.log10_c == pytest.approx(6.0, abs=1e-9)
+    assert fit.n_points == 500
+
+
+def test_fit_zipf_uses_only_the_rank_range():
+    # 머리는 s=1, 꼬리는 평평: 머리만 맞추면 1 이 나와야 합니다
+    head = 1e4 / np.arange(1, 101)
+    tail = np.full(900, head[-1])
+    counts = np.concatenate([head, tail])
+    assert fit_zipf(counts, max_rank=100).exponent == pytest.approx(1.0, abs=1e-9)
+    assert fit_zipf(counts).exponent < 0.5
+    assert fit_zipf(counts, min_rank=2, max_rank=100).n_points == 99
+    assert fit_zipf(counts, max_rank=10**6).n_points == 1000  # 넘치는 max_rank 는 잘림
+
+
+def test_fit_zipf_needs_two_points():
+    with pytest.raises(ValueError, match="2개 미만"):
+        fit_zipf([5, 3, 1], min_rank=3)
+    with pytest.raises(ValueError, match="1 이상"):
+        fit_zipf([5, 3, 1], min_rank=0)
+    with pytest.raises(TypeError, match="정수"):
+        fit_zipf([5, 3, 1], max_rank=2.5)
+
+
+# ---------------------------------------------------------------- frequency_groups
+
+
+def test_frequency_groups_partition_the_seen_words():
+    counts = np.array([100, 50, 7, 5, 1, 0, 3, 20])
+    groups = frequency_groups(counts, top=2, rare_max=5)
+    np.testing.assert_array_equal(np.flatnonzero(groups["frequent"]), [0, 1])
+    np.testing.assert_array_equal(np.flatnonzero(groups["rare"]), [3, 4, 6])
+    np.testing.assert_array_equal(np.flatnonzero(groups["middle"]), [2, 7])
+    together = groups["frequent"].astype(int) + groups["rare"] + groups["middle"]
+    np.testing.assert_array_equal(together, counts > 0)  # 겹치지 않고, 빈도 0 만 빠짐
+
+
+def test_frequency_groups_frequent_wins_over_rare_and_ties_are_stable():
+    groups = frequency_groups([2, 2, 2, 1], top=2, rare_max=5)
+    np.testing.assert_array_equal(groups["frequent"], [True, True, False, False])
+    np.testing.assert_array_equal(groups["rare"], [False, False, True, True])
+
+
+def test_frequency_groups_validates():
+    with pytest.raises(ValueError, match="1 이상"):
+        frequency_groups([1, 2], top=0)
+    with pytest.raises(TypeError, match="정수"):
+        frequency_groups([1, 2], rare_max=1.5)
+
+
+# ---------------------------------------------------------------- share_of_noise
+
+
+def test_share_of_noise_orders_uniform_above_three_quarter_above_unigram_for_rare_words():
+    """정정 2: 희소 단어의 몫은 균등 분포에서 가장 크고, 유니그램 분포에서 가장 작습니다."""
+    counts = np.maximum(1, (1e4 / np.arange(1, 2001)).astype(int))
+    rare = frequency_groups(counts, top=10, rare_max=5)["rare"]
+    shares = [share_of_noise(noise_distribution(counts, p), rare) for p in (0.0, 0.75, 1.0)]
+    assert shares[0] > shares[1] > shares[2]
+    assert shares[0] == pytest.approx(rare.mean())  # 균등: 단어 수의 비율 그대로
+
+
+def test_share_of_noise_sums_to_one_over_a_partition():
+    counts = np.array([9, 4, 1, 1])
+    probs = noise_distribution(counts, 0.75)
+    groups = frequency_groups(counts, top=1, rare_max=1)
+    assert sum(share_of_noise(probs, m) for m in groups.values()) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("probs", "mask", "error", "fragment"),
+    [
+        ([0.5, 0.5], [1, 0], TypeError, "불리언"),
+        ([0.5, 0.5], [True], ValueError, "형태"),
+        ([0.5, 0.6], [True, False], ValueError, "합이 1"),
+        ([1.5, -0.5], [True, False], ValueError, "음수"),
+    ],
+)
+def test_share_of_noise_validates(probs, mask, error, fragment):
+    with pytest.raises(error, match=fragment):
+        share_of_noise(np.array(probs), np.array(mask))
+
+
+# ---------------------------------------------------------------- paper_keep_probabilities
+
+
+def test_paper_keep_is_sqrt_t_over_f_capped_at_one():
+    counts = np.array([900, 90, 9, 1, 0])  # 상대 빈도 0.9, 0.09, 0.009, 0.001
+    keep = paper_keep_probabilities(counts, t=0.001)
+    np.testing.assert_allclose(keep[:3], np.sqrt(0.001 / np.array([0.9, 0.09, 0.009])))
+    assert keep[3] == 1.0  # f = t
+    assert keep[4] == 1.0  # 빈도 0
+
+
+def test_code_formula_keeps_more_than_paper_formula_at_same_t():
+    counts = np.array([5000, 800, 100, 10, 1])
+    code = keep_probabilities(counts, 1e-3)
+    paper = paper_keep_probabilities(counts, 1e-3)
+    assert np.all(code >= paper)
+    f = counts / counts.sum()
+    t = 1e-3
+    frequent = f > t
+    np.testing.assert_allclose(code[frequent], np.minimum(1.0, paper[frequent] + t / f[frequent]))
+
+
+@pytest.mark.parametrize(("t", "error"), [(0.0, ValueError), (1.5, ValueError), ("1e-5", TypeError), (True, TypeError)])
+def test_paper_keep_validates_t(t, error):
+    with pytest.raises(error):
+        paper_keep_probabilities([5, 1], t=t)
+
+
+# ---------------------------------------------------------------- spearman_standard_error
+
+
+def test_spearman_standard_error_formula_and_validation():
+    assert spearman_standard_error(103) == pytest.approx(1.03 / 10)
+    assert spearman_standard_error(4) == pytest.approx(1.03)
+    with pytest.raises(ValueError, match="4 이상"):
+        spearman_standard_error(3)
+    with pytest.raises(TypeError):
+        spearman_standard_error(50.0)
