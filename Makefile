@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PARAMS ?=
+# 노트북 커널이 inline 그림을 쓰도록 (MPLBACKEND=Agg 가 물려지면 그림 출력이 사라집니다)
+unexport MPLBACKEND
 PORT ?= 8888
 JOBS ?= 2
 # root 로 실행하는 환경(컨테이너 등)에서는 JupyterLab 이 --allow-root 를 요구합니다.

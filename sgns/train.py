@@ -85,7 +85,7 @@ def _check_params(params: dict) -> dict:
     p["epochs"] = as_positive_int("epochs", p["epochs"])
     p["batch_size"] = as_positive_int("batch_size", p["batch_size"])
     p["seed"] = as_positive_int("seed", p["seed"], minimum=0)
-    p["ns_exponent"] = as_float_in_range("ns_exponent", p["ns_exponent"], -10.0, 10.0)
+    p["ns_exponent"] = as_float_in_range("ns_exponent", p["ns_exponent"], 0.0, 2.0)
     p["sample"] = as_float_in_range("sample", p["sample"], 0.0, 1.0)
     p["alpha"] = _check_alpha("alpha", p["alpha"])
     min_alpha = p["min_alpha"]

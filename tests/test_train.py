@@ -131,6 +131,8 @@ def test_divergence_is_reported_not_returned(tiny):
         ({"sample": -1e-3}, ValueError, "`sample`"),
         ({"min_count": 0}, ValueError, "`min_count`"),
         ({"seed": -1}, ValueError, "`seed`"),
+        ({"ns_exponent": -0.5}, ValueError, "`ns_exponent`=-0.5"),
+        ({"ns_exponent": 3.0}, ValueError, "`ns_exponent`=3.0"),
         ({"vectorsize": 10}, TypeError, "알 수 없는 매개변수: vectorsize"),
     ],
 )
