@@ -10,6 +10,7 @@ PARAMS ?=
 # 노트북 커널이 inline 그림을 쓰도록 (MPLBACKEND=Agg 가 물려지면 그림 출력이 사라집니다)
 unexport MPLBACKEND
 PORT ?= 8888
+WORK ?= my-work
 JOBS ?= 2
 # root 로 실행하는 환경(컨테이너 등)에서는 JupyterLab 이 --allow-root 를 요구합니다.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -49,11 +50,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check sgns tests tools bench notebooks conftest.py
 
 lab: $(STAMP)
-	@$(BIN)/python tools/start_exercises.py
+	@$(BIN)/python tools/start_exercises.py --dst $(WORK)
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --port=$(PORT) $(LAB_ARGS)
 
 exercises: $(STAMP)
-	$(BIN)/python tools/start_exercises.py
+	@$(BIN)/python tools/start_exercises.py --dst $(WORK)
 
 notebooks: $(STAMP)
 	@mkdir -p build/executed

@@ -31,18 +31,11 @@ import numpy as np
 
 from sgns.compare import train_gensim
 from sgns.data import analogies_path, load_head500, simlex999_path, wordsim353_path
-from sgns.train import train
+from sgns.train import DEFAULT_PARAMS, train
 
-PARAMS = {
-    "vector_size": 100,
-    "window": 5,
-    "negative": 5,
-    "ns_exponent": 0.75,
-    "sample": 1e-3,
-    "min_count": 5,
-    "alpha": 0.025,
-    "min_alpha": 1e-4,
-}
+# 두 학습기에 같은 하이퍼파라미터: 학습기의 기본값 그대로 (epochs, seed 는 실행마다 정하고,
+# batch_size 는 우리 쪽의 기본값을 씁니다; gensim 에는 없는 개념)
+PARAMS = {name: value for name, value in DEFAULT_PARAMS.items() if name not in ("epochs", "seed", "batch_size")}
 WS353_TOLERANCE = 0.03
 MAX_TIME_RATIO = 3.0
 

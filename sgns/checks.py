@@ -315,6 +315,23 @@ def _value_problem(what: str, got, want, runtime_warnings: list[str]) -> str | N
     return "\n".join(filter(None, [_difference(what, got, want), warning]))
 
 
+def _check_array_function(ck: _Checker, reference, diagnose, error_hints: dict[str, str] | None = None) -> None:
+    """배열 x 하나를 받아 같은 모양의 배열을 돌려주는 함수 (softmax, sigmoid) 의 공통 확인.
+
+    reference : x -> 기대한 배열 (기준 구현)
+    diagnose : (x, got, runtime_warnings) -> 흔한 실수 설명 또는 None
+    error_hints : 예외 메시지에 든 낱말 -> 설명 (``_Checker.call`` 참고)
+    """
+    for case in ck:
+        x = case.args["x"]
+        result, runtime = ck.call(error_hints=error_hints)
+        got = _as_array(ck, result, "반환값", x.shape)
+        want = reference(x)
+        problem = _value_problem("반환값", got, want, runtime)
+        if problem:
+            ck.fail(problem, diagnose(x, got, runtime))
+
+
 # ---------------------------------------------------------------------------
 # 01: 스킵-그램 (중심, 주변) 쌍
 # ---------------------------------------------------------------------------
@@ -468,14 +485,7 @@ def check_softmax(fn) -> str:
     """
     ck = _Checker("softmax", fn, _softmax_cases())
     keepdims_hint = "2차원에서는 np.max / np.sum 에 keepdims=True 를 주어야 행마다 빼고 나눌 수 있습니다."
-    for case in ck:
-        x = case.args["x"]
-        result, runtime = ck.call(error_hints={"broadcast": keepdims_hint})
-        got = _as_array(ck, result, "반환값", x.shape)
-        want = _ref_softmax(x)
-        problem = _value_problem("반환값", got, want, runtime)
-        if problem:
-            ck.fail(problem, _diagnose_softmax(x, got, runtime))
+    _check_array_function(ck, _ref_softmax, _diagnose_softmax, error_hints={"broadcast": keepdims_hint})
     return f"{len(ck.cases)}개 사례 (2차원, x = 1000 같은 큰 값 포함)에서 값이 맞고 넘침 경고가 없습니다."
 
 
@@ -526,6 +536,29 @@ def _first_mismatch(got: tuple, want: tuple) -> int | None:
     return None
 
 
+def _check_loss_and_gradients(ck: _Checker, reference, diagnose, shape_hints=None) -> None:
+    """손실 함수 연습문제의 공통 확인: 사례마다 (loss, grad_center_vec, grad_outside_vectors) 를 기준 구현과 비교.
+
+    reference : 사례의 인자를 받아 기대한 (loss, grad_center, grad_outside) 를 돌려주는 기준 구현
+    diagnose : (case, which, got, want) -> 흔한 실수 설명 또는 None
+    shape_hints : case -> {잘못된 모양: 설명} (없으면 None), grad_outside_vectors 의 모양이 틀렸을 때 쓰는 설명
+    """
+    for case in ck:
+        V, d = case.args["outside_vectors"].shape
+        result, runtime = ck.call()
+        hints = shape_hints(case) if shape_hints is not None else None
+        got = _unpack_loss_result(ck, result, V, d, shape_hints=hints)
+        want = reference(**case.args)
+        which = _first_mismatch(got, want)
+        if which is not None:
+            ck.fail(
+                _difference(LOSS_NAMES[which], got[which], want[which]),
+                diagnose(case, which, got, want),
+            )
+        if runtime:
+            ck.fail(f"값은 맞지만 계산 중에 RuntimeWarning 이 났습니다: {runtime[0]}")
+
+
 def _diagnose_naive_softmax(case: _Case, which: int, got: tuple, want: tuple) -> str | None:
     v_c, o, U = case.args["center_vec"], case.args["outside_idx"], case.args["outside_vectors"]
     y_hat = _ref_softmax(U @ v_c)
@@ -557,19 +590,7 @@ def check_naive_softmax_loss_and_gradient(fn) -> str:
     loss 는 float, numpy 스칼라, 원소 하나짜리 배열 모두 됩니다. 기울기는 numpy 배열이어야 합니다.
     """
     ck = _Checker("naive_softmax_loss_and_gradient", fn, _naive_softmax_cases())
-    for case in ck:
-        V, d = case.args["outside_vectors"].shape
-        result, runtime = ck.call()
-        got = _unpack_loss_result(ck, result, V, d)
-        want = _ref_naive_softmax(**case.args)
-        which = _first_mismatch(got, want)
-        if which is not None:
-            ck.fail(
-                _difference(LOSS_NAMES[which], got[which], want[which]),
-                _diagnose_naive_softmax(case, which, got, want),
-            )
-        if runtime:
-            ck.fail(f"값은 맞지만 계산 중에 RuntimeWarning 이 났습니다: {runtime[0]}")
+    _check_loss_and_gradients(ck, _ref_naive_softmax, _diagnose_naive_softmax)
     return f"{len(ck.cases)}개 사례에서 손실과 두 기울기가 모두 맞습니다."
 
 
@@ -604,14 +625,7 @@ def _diagnose_sigmoid(x: np.ndarray, got: np.ndarray, runtime_warnings: list[str
 def check_sigmoid(fn) -> str:
     """연습문제 03: ``sigmoid(x)`` (원소별, |x| = 1e4 에서도 넘침 경고 없이) 를 확인합니다."""
     ck = _Checker("sigmoid", fn, _sigmoid_cases())
-    for case in ck:
-        x = case.args["x"]
-        result, runtime = ck.call()
-        got = _as_array(ck, result, "반환값", x.shape)
-        want = _ref_sigmoid(x)
-        problem = _value_problem("반환값", got, want, runtime)
-        if problem:
-            ck.fail(problem, _diagnose_sigmoid(x, got, runtime))
+    _check_array_function(ck, _ref_sigmoid, _diagnose_sigmoid)
     return f"{len(ck.cases)}개 사례 (x = ±1e4 포함)에서 값이 맞고 넘침 경고가 없습니다."
 
 
@@ -648,6 +662,14 @@ def _flip_negatives(case: _Case):
     )
     grad_outside[neg] *= -1
     return loss, grad_center, grad_outside
+
+
+def _neg_sampling_shape_hints(case: _Case) -> dict:
+    """건드린 행만 돌려준 grad_outside_vectors ((K+1, d) 또는 (K, d)) 에 붙이는 설명."""
+    d = case.args["outside_vectors"].shape[1]
+    K = len(case.args["negative_indices"])
+    sparse_hint = "건드린 K+1 개 행만이 아니라 (V, d) 전체 행렬을 돌려주세요 (나머지 행은 0)."
+    return {(K + 1, d): sparse_hint, (K, d): sparse_hint}
 
 
 def _diagnose_neg_sampling(case: _Case, which: int, got: tuple, want: tuple) -> str | None:
@@ -688,21 +710,7 @@ def check_neg_sampling_loss_and_gradient(fn) -> str:
     같은 네거티브가 두 번 뽑히면 손실과 기울기에 두 번 더해져야 합니다.
     """
     ck = _Checker("neg_sampling_loss_and_gradient", fn, _neg_sampling_cases())
-    for case in ck:
-        V, d = case.args["outside_vectors"].shape
-        K = len(case.args["negative_indices"])
-        sparse_hint = "건드린 K+1 개 행만이 아니라 (V, d) 전체 행렬을 돌려주세요 (나머지 행은 0)."
-        result, runtime = ck.call()
-        got = _unpack_loss_result(ck, result, V, d, shape_hints={(K + 1, d): sparse_hint, (K, d): sparse_hint})
-        want = _ref_neg_sampling(**case.args)
-        which = _first_mismatch(got, want)
-        if which is not None:
-            ck.fail(
-                _difference(LOSS_NAMES[which], got[which], want[which]),
-                _diagnose_neg_sampling(case, which, got, want),
-            )
-        if runtime:
-            ck.fail(f"값은 맞지만 계산 중에 RuntimeWarning 이 났습니다: {runtime[0]}")
+    _check_loss_and_gradients(ck, _ref_neg_sampling, _diagnose_neg_sampling, _neg_sampling_shape_hints)
     return f"{len(ck.cases)}개 사례 (중복된 네거티브 포함)에서 손실과 두 기울기가 모두 맞습니다."
 
 

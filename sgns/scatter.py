@@ -15,6 +15,11 @@
 scipy 의 C 루프를 직접 부를 수 있으면 한 걸음 더 나아가, 원-핫 행렬 (V, n) 과 갱신의 곱을 target 에
 곧바로 더합니다 (uniq 도, 중간 배열도 필요 없음). 결과는 같고 (부동소수점 반올림 차이만 있음),
 학습기에서 훨씬 빠릅니다.
+
+갱신이 "가중치 × 벡터" 꼴이면 (네거티브 샘플링의 주변 단어 쪽 갱신 coef[b, j] v_{c_b} 처럼) 갱신 배열
+(B, K+1, d) 을 만들 필요도 없습니다. 원-핫 대신 가중치를 값으로 둔 희소 행렬 M (V, B)
+(열 b 에 행 row_idx[b, j], 값 weights[b, j]) 을 만들어 ``M @ vectors`` 를 더하면 됩니다
+(`scatter_add_weighted`).
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import scipy.sparse as sp
 
 from sgns._validate import as_float_array, as_index_array
 
-__all__ = ["scatter_add", "scatter_add_parts", "unique_inverse"]
+__all__ = ["scatter_add", "scatter_add_parts", "scatter_add_weighted", "unique_inverse"]
 
 # 어휘 크기 V 가 갱신 수 n 의 이 배수보다 작으면 길이 V 의 표시 배열로 uniq 를 찾습니다 (O(V + n), 정렬 없음).
 # 그보다 크면 np.unique (정렬, O(n log n)) 가 더 쌉니다.
@@ -116,6 +121,62 @@ def scatter_add_parts(target: np.ndarray, idx_parts: Sequence, update_parts: Seq
     target[uniq] += summed  # uniq 에는 중복이 없으므로 안전
 
 
+def scatter_add_weighted(target, row_idx, weights, vectors, *, scale=1.0, check=True) -> None:
+    """가중치 × 벡터 꼴의 갱신을 중복까지 모두 더합니다 (제자리 갱신).
+
+    target[row_idx[b, j]] += scale * weights[b, j] * vectors[b]   (모든 b, j 에 대해, 중복은 모두 더함)
+
+    ``np.add.at(target, row_idx, scale * weights[:, :, None] * vectors[:, None, :])`` 와 같지만 (B, J, d)
+    크기의 갱신 배열을 만들지 않습니다. 희소 행렬 M (V, B) (열 b 에 행 row_idx[b, j] 마다 값 weights[b, j],
+    같은 행이 두 번 나오면 둘 다) 과 vectors 의 곱 M @ vectors 를 target 에 더하는 것과 같습니다.
+
+    예: 네거티브 샘플링에서 주변 단어 쪽 SGD 갱신은 row_idx = target_idx (B, K+1), weights = coef (B, K+1),
+    vectors = 중심 단어 벡터 v_{c_b} (B, d), scale = -학습률.
+
+    Parameters
+    ----------
+    target : (V, d) 실수 배열, 제자리에서 바뀝니다
+    row_idx : (B, J) int, 0 이상 V 미만 (중복 가능)
+    weights : (B, J) 실수, 갱신마다의 가중치
+    vectors : (B, d) 실수, 줄 b 의 갱신들이 공유하는 벡터
+    scale : float, 모든 갱신에 곱할 값 (예: -학습률)
+    check : bool, False 이면 형태·범위 검사를 건너뜁니다 (반복문 안에서 속도용)
+
+    Returns
+    -------
+    None (target 이 바뀝니다)
+    """
+    if check:
+        _check_target(target)
+        row_idx = as_index_array("row_idx", row_idx, target.shape[0], ndim=2)
+        weights = as_float_array("weights", weights, shape=row_idx.shape)
+        vectors = as_float_array("vectors", vectors, shape=(row_idx.shape[0], target.shape[1]))
+    n_rows, d = target.shape
+    B, J = row_idx.shape
+    dtype = target.dtype
+    idx = np.ascontiguousarray(row_idx, dtype=np.intp).reshape(-1)
+    data = np.multiply(weights, scale, dtype=dtype).reshape(-1)  # 열 b 의 값들 = scale * weights[b, :]
+    vectors = np.ascontiguousarray(vectors, dtype=dtype)
+    indptr = np.arange(0, B * J + 1, J, dtype=np.intp) if J > 0 else np.zeros(B + 1, dtype=np.intp)
+    if _csc_matvecs is not None and target.flags.c_contiguous and dtype in (np.float32, np.float64):
+        # target += M @ vectors 를 scipy 의 C 루프로 바로 (M 은 (V, B) CSC, 열 b 의 0 아닌 값 J 개)
+        _csc_matvecs(n_rows, B, d, indptr, idx, np.ascontiguousarray(data), vectors.reshape(-1), target.reshape(-1))
+        return
+    # 공개 API 만 쓰는 길: 등장한 행 uniq 로 줄인 (m, B) 행렬을 만들어 곱한 뒤 target[uniq] 에 더합니다.
+    uniq, inverse = unique_inverse(idx, n_rows)
+    matrix = sp.csc_matrix((data, inverse, indptr), shape=(uniq.shape[0], B))
+    target[uniq] += matrix @ vectors  # uniq 에는 중복이 없으므로 안전
+
+
+def _check_target(target) -> None:
+    if not isinstance(target, np.ndarray) or target.dtype.kind != "f" or target.ndim != 2:
+        raise TypeError(
+            "`target`은(는) 제자리에서 바꿀 수 있는 2차원 실수 numpy 배열이어야 합니다. "
+            f"받은 값: {type(target).__name__}"
+            + (f", shape {target.shape}, dtype {target.dtype}" if isinstance(target, np.ndarray) else "")
+        )
+
+
 def scatter_add(target, idx, updates, *, scale=1.0, check=True) -> None:
     """``np.add.at(target, idx, scale * updates)`` 와 같은 일을 빠르게 (제자리 갱신).
 
@@ -132,12 +193,7 @@ def scatter_add(target, idx, updates, *, scale=1.0, check=True) -> None:
     None (target 이 바뀝니다)
     """
     if check:
-        if not isinstance(target, np.ndarray) or target.dtype.kind != "f" or target.ndim != 2:
-            raise TypeError(
-                "`target`은(는) 제자리에서 바꿀 수 있는 2차원 실수 numpy 배열이어야 합니다. "
-                f"받은 값: {type(target).__name__}"
-                + (f", shape {target.shape}, dtype {target.dtype}" if isinstance(target, np.ndarray) else "")
-            )
+        _check_target(target)
         idx = as_index_array("idx", idx, target.shape[0], ndim=1)
         updates = as_float_array("updates", updates, shape=(idx.shape[0], target.shape[1]))
     scatter_add_parts(target, [idx], [np.asarray(updates)], scale)

@@ -7,7 +7,10 @@
 1. 빈출 단어 서브샘플링으로 토큰을 거릅니다 (``keep_probabilities`` / ``subsample``).
 2. 중심 단어마다 윈도우 크기 b 를 1..window 에서 뽑아 (중심, 주변) 쌍을 만듭니다 (``skipgram_pair_arrays``).
 3. 쌍을 섞고, 쌍마다 K 개의 네거티브 샘플을 잡음 분포 P_n(w) ∝ U(w)^0.75 에서 뽑습니다.
-4. 미니배치마다 ``neg_sampling_batch`` 로 손실과 기울기를 구하고, 건드린 행만 SGD 로 갱신합니다.
+4. 미니배치마다 ``neg_sampling_coefficients`` 로 손실과 점수마다의 계수 coef[b, j] = ∂J_b/∂(u_{t_bj}·v_{c_b})
+   를 구하고, 건드린 행만 SGD 로 갱신합니다. 기울기는 모두 계수 × 벡터입니다:
+   중심 쪽 ∂J_b/∂v_{c_b} = Σ_j coef[b, j] u_{t_bj} (배치 행렬 곱), 주변 쪽 행 t_bj 의 몫 = coef[b, j] v_{c_b}.
+   주변 쪽은 (B, K+1, d) 배열을 만들지 않고 희소 행렬 곱으로 바로 더합니다 (``scatter_add_weighted``).
 
 SGD 갱신은 쌍마다의 기울기를 **합해서** (평균이 아니라) 적용합니다. 그러면 쌍 하나가 받는 학습률이
 gensim/word2vec.c 의 쌍별 갱신과 같아집니다. 같은 행이 한 배치에 여러 번 나오면 그 갱신도 모두 더합니다
@@ -34,9 +37,9 @@ import numpy as np
 from sgns._validate import as_float_in_range, as_positive_int, describe
 from sgns.corpus import build_vocab, encode_corpus, keep_probabilities, skipgram_pair_arrays, subsample
 from sgns.model import SGNSModel
-from sgns.neg_sampling import neg_sampling_batch
+from sgns.neg_sampling import neg_sampling_coefficients
 from sgns.sampling import NegativeSampler
-from sgns.scatter import scatter_add_parts
+from sgns.scatter import scatter_add_parts, scatter_add_weighted
 
 __all__ = ["train", "DEFAULT_PARAMS", "TrainingDiverged"]
 
@@ -207,6 +210,7 @@ def train(sentences, *, progress: bool = False, callbacks=(), verbose: bool = Fa
 
             loss_sum = 0.0
             negatives = valid = None
+            target_buf = np.empty((B, K + 1), dtype=np.intp)
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 for b, lo in enumerate(range(0, n_pairs, B)):
                     # 네거티브 샘플은 _BATCHES_PER_DRAW 배치 분량씩 한 번에 뽑습니다
@@ -221,26 +225,24 @@ def train(sentences, *, progress: bool = False, callbacks=(), verbose: bool = Fa
                     progress_frac = (epoch + lo / n_pairs) / epochs
                     lr = alpha - (alpha - min_alpha) * progress_frac
 
-                    grads = neg_sampling_batch(
-                        center_vectors,
-                        outside_vectors,
-                        centers[lo:hi],
-                        contexts[lo:hi],
-                        negatives[sl],
-                        valid[sl],
-                        check=False,
-                    )
-                    batch_loss = float(grads.losses.sum())
+                    # 쓰일 행 모으기: t_b = [o_b, k_b1..k_bK] (주변 단어 벡터는 버퍼의 아래 절반이므로 + V)
+                    n = hi - lo
+                    target_idx = target_buf[:n]
+                    target_idx[:, 0] = contexts[lo:hi]
+                    target_idx[:, 1:] = negatives[sl]
+                    target_idx += V
+                    center_rows = np.take(weights, centers[lo:hi], axis=0)  # (n, d) v_{c_b}
+                    target_rows = np.take(weights, target_idx, axis=0)  # (n, K+1, d) u_{t_bj}
+                    losses, coef = neg_sampling_coefficients(center_rows, target_rows, valid[sl])
+                    batch_loss = float(losses.sum())
                     if not np.isfinite(batch_loss):
                         raise _diverged("손실", p)
                     loss_sum += batch_loss
-                    # 4. SGD: v_c -= lr ∂J/∂v_c,  u_j -= lr ∂J/∂u_j (아래 절반이므로 인덱스에 V 를 더함)
-                    scatter_add_parts(
-                        weights,
-                        [centers[lo:hi], grads.target_idx + V],
-                        [grads.grad_center, grads.grad_targets],
-                        scale=-lr,
-                    )
+                    # 4. SGD (갱신 전 값으로 계산한 기울기를 합해서):
+                    #    v_c -= lr Σ_j coef_bj u_{t_bj},  u_{t_bj} -= lr coef_bj v_{c_b}
+                    grad_center = np.matmul(coef[:, None, :], target_rows)[:, 0, :]  # (n, d)
+                    scatter_add_parts(weights, [centers[lo:hi]], [grad_center], scale=-lr)
+                    scatter_add_weighted(weights, target_idx, coef, center_rows, scale=-lr, check=False)
             if not np.isfinite(weights).all():
                 raise _diverged("가중치", p)
             model.train_seconds += time.perf_counter() - start

@@ -2,11 +2,10 @@
 
 import re
 
-import nbformat
 import pytest
+from notebook_outputs import find_cell_index, notebook_fixtures
 
 import sgns
-from conftest import REPO
 from sgns.cost import dot_products_per_update
 from sgns.data import DOC_CENTER_WORD, DOC_NEGATIVE_WORDS, DOC_SENTENCE, load_head500
 from sgns.examples import (
@@ -22,30 +21,7 @@ from sgns.examples import (
 )
 from sgns.sampling import NegativeSampler
 
-PATH = REPO / "notebooks" / "01_concept.ipynb"
-
-
-@pytest.fixture(scope="module")
-def nb():
-    return nbformat.read(PATH, as_version=4)
-
-
-@pytest.fixture(scope="module")
-def params(nb):
-    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
-    values = {}
-    exec(cell.source, {}, values)  # 매개변수 셀은 상수 대입뿐입니다
-    return values
-
-
-@pytest.fixture(scope="module")
-def output(nb):
-    parts = []
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            parts.append("".join(out.get("text", "")))
-            parts.append("".join(out.get("data", {}).get("text/plain", "")))
-    return "\n".join(parts)
+nb, params, output = notebook_fixtures("01_concept.ipynb")
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +80,7 @@ def test_dot_products_per_update(output, params, k_name):
 def test_exercise_and_check_cells(nb, output):
     sources = [c.source for c in nb.cells]
     assert any(c.cell_type == "markdown" and c.source.startswith("### 연습문제 1:") for c in nb.cells)
-    solution = next(i for i, s in enumerate(sources) if "### BEGIN SOLUTION" in s)
+    solution = find_cell_index(sources, "### BEGIN SOLUTION")
     assert "def skipgram_pairs(tokens, window):" in sources[solution]
     assert "### END SOLUTION" in sources[solution]
     assert "sgns.checks.check_skipgram_pairs(skipgram_pairs)" in sources[solution + 1]

@@ -2,50 +2,23 @@
 
 import re
 
-import nbformat
 import numpy as np
-import pytest
+from notebook_outputs import cell_output_text, code_cells, markdown_text, notebook_fixtures
 
 import sgns
-from conftest import REPO
 from sgns.cost import context_predictions, dot_products_per_update, korean_number, softmax_corpus_operations
 from sgns.timing import count_rows_touched
 
-NB_PATH = REPO / "notebooks" / "02_naive_softmax.ipynb"
+nb, params, out = notebook_fixtures("02_naive_softmax.ipynb", output_name="out")
 
 
-@pytest.fixture(scope="module")
-def nb():
-    return nbformat.read(NB_PATH, as_version=4)
+def test_parameters_cell_has_the_defaults(params):
+    assert params["SEED"] == 0 and params["DIM"] == 100 and params["K"] == 5
+    assert params["VOCAB_SIZES"] == [1_000, 10_000, 50_000] and params["REPEAT"] == 5
 
 
-def _params(nb) -> dict:
-    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
-    namespace: dict = {}
-    exec(cell.source, namespace)  # 매개변수 셀은 상수 대입뿐입니다
-    return namespace
-
-
-def _outputs(nb) -> str:
-    texts = []
-    for c in nb.cells:
-        if c.cell_type != "code":
-            continue
-        for o in c.get("outputs", []):
-            texts.append("".join(o.get("text", "")))
-            texts.append("".join(o.get("data", {}).get("text/plain", "")))
-    return "\n".join(texts)
-
-
-def test_parameters_cell_has_the_defaults(nb):
-    p = _params(nb)
-    assert p["SEED"] == 0 and p["DIM"] == 100 and p["K"] == 5
-    assert p["VOCAB_SIZES"] == [1_000, 10_000, 50_000] and p["REPEAT"] == 5
-
-
-def test_document_arithmetic_forty_billion_and_two_hundred_trillion(nb):
-    out = _outputs(nb)
-    k = _params(nb)["K"]
+def test_document_arithmetic_forty_billion_and_two_hundred_trillion(nb, params, out):
+    k = params["K"]
     predictions = context_predictions(10**9, 2)
     ops = softmax_corpus_operations(10**9, 2, 50_000)
     neg = predictions * dot_products_per_update(50_000, negative=k)
@@ -57,28 +30,25 @@ def test_document_arithmetic_forty_billion_and_two_hundred_trillion(nb):
     assert any(c.cell_type == "markdown" and "원문 확인" in c.source and "200조" in c.source for c in nb.cells)
 
 
-def test_small_vocabulary_probabilities_match_sgns(nb):
-    seed = _params(nb)["SEED"]
+def test_small_vocabulary_probabilities_match_sgns(params, out):
+    seed = params["SEED"]
     rng = np.random.default_rng(seed)
     v_c = rng.normal(size=3)
     U = rng.normal(size=(6, 3))
     probs = sgns.softmax_probabilities(v_c, U)
-    out = _outputs(nb)
     for p in probs:
         assert f"P = {p:.4f}" in out
     assert "최대 절대 차이: 0.000000000000" in out
 
 
-def test_stability_demo_shows_nan_and_stable_half(nb):
-    out = _outputs(nb)
+def test_stability_demo_shows_nan_and_stable_half(out):
     assert "[inf inf]" in out and "[nan nan]" in out
     assert f"sgns.softmax(x) = {sgns.softmax(np.array([1000.0, 1000.0]))}" in out
 
 
-def test_rows_touched_softmax_all_v_negative_sampling_k_plus_one(nb):
-    p = _params(nb)
-    V, d, k = p["V_GRAD"], p["DIM"], p["K"]
-    rng = np.random.default_rng(p["SEED"])
+def test_rows_touched_softmax_all_v_negative_sampling_k_plus_one(params, out):
+    V, d, k = params["V_GRAD"], params["DIM"], params["K"]
+    rng = np.random.default_rng(params["SEED"])
     U = rng.normal(scale=0.1, size=(V, d))
     v_c = rng.normal(scale=0.1, size=d)
     picked = rng.choice(V, size=k + 1, replace=False)
@@ -86,16 +56,13 @@ def test_rows_touched_softmax_all_v_negative_sampling_k_plus_one(nb):
     _, _, g_neg = sgns.neg_sampling_loss_and_gradient(v_c, int(picked[0]), U, picked[1:])
     rows_soft, rows_neg = count_rows_touched(g_soft), count_rows_touched(g_neg)
     assert (rows_soft, rows_neg) == (V, k + 1)
-    out = _outputs(nb)
     assert f"{rows_soft:,} / {V:,} 행 (밀도 {rows_soft / V:.4f})" in out
     assert f"{rows_neg:,} / {V:,} 행 (밀도 {rows_neg / V:.4f})" in out
 
 
-def test_row_counts_per_vocab_size_equal_the_dot_product_count(nb):
-    p = _params(nb)
-    out = _outputs(nb)
-    for V in p["VOCAB_SIZES"]:
-        soft, neg = dot_products_per_update(V), dot_products_per_update(V, negative=p["K"])
+def test_row_counts_per_vocab_size_equal_the_dot_product_count(params, out):
+    for V in params["VOCAB_SIZES"]:
+        soft, neg = dot_products_per_update(V), dot_products_per_update(V, negative=params["K"])
         line = re.compile(
             rf"V = +{V:,}: 건드린 행 naive softmax +{soft:,} \(셈: +{soft:,}\),  네거티브 샘플링 {neg} \(셈: {neg}\)"
         )
@@ -103,19 +70,20 @@ def test_row_counts_per_vocab_size_equal_the_dot_product_count(nb):
 
 
 def test_timing_cells_are_ignored_and_row_counts_are_not(nb):
-    timing = [c for c in nb.cells if c.cell_type == "code" and "compare_update_costs(" in c.source]
+    code = code_cells(nb)
+    timing = [c for c in code if "compare_update_costs(" in c.source]
     assert len(timing) == 1 and timing[0].source.startswith("# NBVAL_IGNORE_OUTPUT")
-    rows = [c for c in nb.cells if c.cell_type == "code" and "softmax_rows_touched" in c.source and "print" in c.source]
+    rows = [c for c in code if "softmax_rows_touched" in c.source and "print" in c.source]
     assert any(not c.source.startswith("# NBVAL_IGNORE_OUTPUT") for c in rows)
-    for c in nb.cells:
-        if c.cell_type == "code" and ("speedup" in c.source or "time_per_call(" in c.source):
+    for c in code:
+        if "speedup" in c.source or "time_per_call(" in c.source:
             assert c.source.startswith("# NBVAL_IGNORE_OUTPUT")
 
 
 def test_exercises_have_solution_markers_and_passing_checks(nb):
-    md = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    md = markdown_text(nb)
     assert "### 연습문제 1:" in md and "### 연습문제 2:" in md
-    code = [c for c in nb.cells if c.cell_type == "code"]
+    code = code_cells(nb)
     for name, check in [
         ("softmax", "check_softmax(softmax)"),
         ("naive_softmax_loss_and_gradient", "check_naive_softmax_loss_and_gradient(naive_softmax_loss_and_gradient)"),
@@ -123,11 +91,11 @@ def test_exercises_have_solution_markers_and_passing_checks(nb):
         i = next(i for i, c in enumerate(code) if c.source.startswith(f"def {name}("))
         assert "    ### BEGIN SOLUTION" in code[i].source and "    ### END SOLUTION" in code[i].source
         assert code[i + 1].source.strip() == check
-        assert "✅ 통과" in "".join(o.get("text", "") for o in code[i + 1].outputs)
+        assert "✅ 통과" in cell_output_text(code[i + 1])
 
 
 def test_later_cells_use_reference_not_student_functions(nb):
-    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    code = [c.source for c in code_cells(nb)]
     later = code[next(i for i, s in enumerate(code) if s.startswith("def softmax(")) + 2 :]
     for src in later:
         if src.startswith("def ") or src.startswith("check_"):

@@ -6,12 +6,18 @@
 
 import re
 
-import nbformat
 import numpy as np
 import pytest
+from notebook_outputs import (
+    cell_output_text,
+    code_cells,
+    find_cell_index,
+    markdown_sources,
+    markdown_text,
+    notebook_fixtures,
+)
 
 import sgns
-from conftest import REPO
 from sgns.data import DOC_CENTER_WORD, DOC_NEGATIVE_WORDS, synthetic_corpus
 from sgns.diagnostics import (
     ProbabilityMonitor,
@@ -22,30 +28,7 @@ from sgns.diagnostics import (
     sweep_negative,
 )
 
-PATH = REPO / "notebooks" / "03_how_it_works.ipynb"
-
-
-@pytest.fixture(scope="module")
-def nb():
-    return nbformat.read(PATH, as_version=4)
-
-
-@pytest.fixture(scope="module")
-def params(nb):
-    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
-    values = {}
-    exec(cell.source, {}, values)  # 매개변수 셀은 상수 대입뿐입니다
-    return values
-
-
-@pytest.fixture(scope="module")
-def output(nb):
-    parts = []
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            parts.append("".join(out.get("text", "")))
-            parts.append("".join(out.get("data", {}).get("text/plain", "")))
-    return "\n".join(parts)
+nb, params, output = notebook_fixtures("03_how_it_works.ipynb")
 
 
 @pytest.fixture(scope="module")
@@ -150,22 +133,22 @@ def test_k_sweep(output, run, params):
 
 
 def test_errata_box_and_exercise(nb):
-    md = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    box = next(c.source for c in nb.cells if c.cell_type == "markdown" and "⚠️ 원문 바로잡기" in c.source)
+    md = markdown_text(nb)
+    box = next(s for s in markdown_sources(nb) if "⚠️ 원문 바로잡기" in s)
     assert "Mikolov" in box and "2~5" in box and "5~20" in box and "뉘앙스" in box
     assert "### 연습문제 1" in md
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    i = next(i for i, c in enumerate(code) if "### BEGIN SOLUTION" in c.source)
+    code = code_cells(nb)
+    i = find_cell_index(code, "### BEGIN SOLUTION")
     assert code[i].source.startswith("def sigmoid(x):") and "### END SOLUTION" in code[i].source
     assert code[i + 1].source.strip() == "check_sigmoid(sigmoid)"
-    assert any("✅ 통과" in "".join(o.get("text", "")) for o in code[i + 1].outputs)
+    assert "✅ 통과" in cell_output_text(code[i + 1])
     # 뒤의 셀은 학생의 sigmoid 를 부르지 않음 (학생판에서는 NotImplementedError)
     bare = re.compile(r"(?<![\w.])sigmoid\(")
     assert not any(bare.search(c.source) for c in code[i + 2 :])
 
 
 def test_timing_cell_is_ignored_and_alone(nb):
-    code = [c for c in nb.cells if c.cell_type == "code"]
+    code = code_cells(nb)
     timing = [c for c in code if "r.seconds" in c.source]
     assert len(timing) == 1 and timing[0].source.startswith("# NBVAL_IGNORE_OUTPUT")
     ignored = [c for c in code if c.source.startswith("# NBVAL_IGNORE_OUTPUT")]

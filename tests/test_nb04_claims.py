@@ -5,44 +5,22 @@
 
 import re
 
-import nbformat
 import numpy as np
 import pytest
+from notebook_outputs import find_cell_index, markdown_text, notebook_fixtures
 
 import sgns
 import sgns.pmi
-from conftest import REPO
 from sgns.corpus import encode_corpus, skipgram_pair_arrays
 from sgns.data import DOC_SENTENCE, load_head500, synthetic_corpus
 from sgns.objective import corpus_objective, loss_terms, zero_vector_objective
 
-NB_PATH = REPO / "notebooks" / "04_math.ipynb"
-
-
-@pytest.fixture(scope="module")
-def nb():
-    return nbformat.read(NB_PATH, as_version=4)
-
-
-@pytest.fixture(scope="module")
-def params(nb):
-    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
-    values = {}
-    exec(cell.source, {}, values)  # 숫자 대입문뿐인 셀
-    return values
-
-
-@pytest.fixture(scope="module")
-def out(nb):
-    # 한 셀의 stream 출력은 여러 조각으로 나뉘어 저장될 수 있으므로 셀 안에서는 그대로 이어 붙입니다
-    return "\n".join(
-        "".join("".join(o.get("text", "")) for o in c.get("outputs", [])) for c in nb.cells if c.cell_type == "code"
-    )
+nb, params, out = notebook_fixtures("04_math.ipynb", output_name="out")
 
 
 @pytest.fixture(scope="module")
 def markdown(nb):
-    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return markdown_text(nb)
 
 
 def test_parameters(params):
@@ -78,12 +56,13 @@ def test_gradient_check_with_duplicate_negative(out, params):
 def test_exercise_cells(nb, out):
     sources = [c.source for c in nb.cells]
     assert any(s.startswith("### 연습문제 1:") and "neg_sampling_loss_and_gradient" in s for s in sources)
-    solution = next(s for s in sources if "### BEGIN SOLUTION" in s)
+    i = find_cell_index(sources, "### BEGIN SOLUTION")
+    solution = sources[i]
     assert solution.startswith("def neg_sampling_loss_and_gradient(") and "### END SOLUTION" in solution
     assert any("sgns.checks.check_neg_sampling_loss_and_gradient(neg_sampling_loss_and_gradient)" in s for s in sources)
     assert "✅ 통과: neg_sampling_loss_and_gradient" in out
     # 뒤의 셀은 학생 함수가 아니라 참조 구현을 씁니다
-    later = sources[sources.index(solution) + 2 :]
+    later = sources[i + 2 :]
     assert not any(re.search(r"(?<![.\w])neg_sampling_loss_and_gradient\(", s) for s in later)
 
 

@@ -5,51 +5,22 @@
 
 import re
 
-import nbformat
 import numpy as np
 import pytest
+from notebook_outputs import code_cells, find_cell_index, markdown_sources, notebook_fixtures
 
 import sgns
-from conftest import REPO
 from sgns.zipf import fit_zipf, frequency_groups, share_of_noise, spearman_standard_error
 
-NB_PATH = REPO / "notebooks" / "05_sampling.ipynb"
 ERRATA = "> **⚠️ 원문 바로잡기**"
 
-
-@pytest.fixture(scope="module")
-def nb():
-    return nbformat.read(NB_PATH, as_version=4)
-
-
-@pytest.fixture(scope="module")
-def params(nb):
-    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
-    values: dict = {}
-    exec(cell.source, {}, values)  # 매개변수 셀은 대입문뿐입니다
-    return values
-
-
-@pytest.fixture(scope="module")
-def text(nb):
-    parts = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        for out in cell.get("outputs", []):
-            parts.append("".join(out.get("text", "")))
-            parts.append("".join(out.get("data", {}).get("text/plain", "")))
-    return "\n".join(parts)
+nb, params, text = notebook_fixtures("05_sampling.ipynb", output_name="text")
 
 
 @pytest.fixture(scope="module")
 def head500():
     sentences = sgns.data.load_head500()
     return sentences, sgns.build_vocab(sentences)
-
-
-def _markdown(nb):
-    return [c.source for c in nb.cells if c.cell_type == "markdown"]
 
 
 def test_defaults_are_the_documented_ones(params):
@@ -142,7 +113,7 @@ def test_subsampling_keep_probability_of_the(text):
 
 
 def test_errata_boxes_are_present(nb):
-    boxes = [m for m in _markdown(nb) if ERRATA in m]
+    boxes = [m for m in markdown_sources(nb) if ERRATA in m]
     assert len(boxes) == 3
     joined = "\n".join(boxes)
     assert "5{,}623.41" in joined and "31.62" in joined  # 정정 1
@@ -151,10 +122,10 @@ def test_errata_boxes_are_present(nb):
 
 
 def test_exercise_cells(nb, text):
-    md = _markdown(nb)
+    md = markdown_sources(nb)
     assert any(m.startswith("### 연습문제 1:") for m in md)
-    code = [c.source for c in nb.cells if c.cell_type == "code"]
-    solution = next(i for i, s in enumerate(code) if "### BEGIN SOLUTION" in s)
+    code = [c.source for c in code_cells(nb)]
+    solution = find_cell_index(code, "### BEGIN SOLUTION")
     assert "### END SOLUTION" in code[solution]
     assert code[solution].lstrip().startswith("def noise_distribution(counts, power):")
     assert "sgns.checks.check_noise_distribution(noise_distribution)" in code[solution + 1]
@@ -165,6 +136,6 @@ def test_exercise_cells(nb, text):
 
 
 def test_only_timing_cells_ignore_output(nb):
-    ignored = [c.source for c in nb.cells if c.cell_type == "code" and "# NBVAL_IGNORE_OUTPUT" in c.source]
+    ignored = [c.source for c in code_cells(nb) if "# NBVAL_IGNORE_OUTPUT" in c.source]
     assert len(ignored) == 2
     assert all("perf_counter" in s or "time_per_call" in s for s in ignored)

@@ -10,8 +10,11 @@ from hypothesis import strategies as st
 
 from sgns.gradcheck import check_loss_gradients, gradcheck
 from sgns.neg_sampling import (
+    BatchCoefficients,
     BatchGradients,
     neg_sampling_batch,
+    neg_sampling_batch_coefficients,
+    neg_sampling_coefficients,
     neg_sampling_loss_and_gradient,
     neg_sampling_sparse_step,
     sigma_scores,
@@ -335,3 +338,119 @@ def test_batch_nan_in_used_rows():
     U[3, 0] = np.nan
     with pytest.raises(ValueError, match="outside_vectors"):
         neg_sampling_batch(**{**BATCH_GOOD, "outside_vectors": U})
+
+
+# --- 계수 형태 ---------------------------------------------------------------------------
+
+
+def _grads_from_coefficients(C, U, c, o, negs, coef):
+    """계수로 두 기울기를 만듭니다: ∂J/∂v_c = Σ_j coef_bj u_t, 행 t_bj 의 몫 = coef_bj v_c."""
+    target_idx = np.concatenate([o[:, None], negs], axis=1)
+    grad_center = np.einsum("bj,bjd->bd", coef, U[target_idx])
+    grad_targets = coef[:, :, None] * C[c][:, None, :]
+    return grad_center, target_idx, grad_targets
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(0, 2**31), st.integers(2, 9), st.integers(1, 5), st.integers(0, 12), st.integers(1, 5), st.booleans()
+)
+def test_coefficients_reproduce_batch_gradients(seed, V, d, B, K, masked):
+    """계수 × 벡터로 만든 기울기가 neg_sampling_batch 의 기울기, 그리고 한 쌍씩 밀집 계산한 기울기와 같습니다."""
+    C, U, c, o, negs = _batch_problem(seed, V, d, B, K)  # 주변 단어와 같은 네거티브, 한 쌍 안의 중복 포함
+    valid = (np.random.default_rng(seed).random((B, K)) < 0.7) if masked else None
+    losses, coef = neg_sampling_batch_coefficients(C, U, c, o, negs, valid)
+    assert isinstance(losses, np.ndarray) and losses.shape == (B,) and coef.shape == (B, K + 1)
+    res = neg_sampling_batch(C, U, c, o, negs, valid)
+    grad_center, target_idx, grad_targets = _grads_from_coefficients(C, U, c, o, negs, coef)
+    np.testing.assert_allclose(losses, res.losses, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(grad_center, res.grad_center, rtol=1e-12, atol=1e-14)
+    np.testing.assert_array_equal(target_idx, res.target_idx)
+    np.testing.assert_allclose(grad_targets, res.grad_targets, rtol=1e-12, atol=1e-14)
+    for b in range(B):  # 독립된 기준: 교육용 밀집 형태 (마스크로 뺀 네거티브는 아예 넣지 않음)
+        kept = negs[b] if valid is None else negs[b][valid[b]]
+        loss, g_c, g_U = neg_sampling_loss_and_gradient(C[c[b]], o[b], U, kept)
+        assert math.isclose(losses[b], loss, rel_tol=1e-12, abs_tol=1e-14)
+        np.testing.assert_allclose(grad_center[b], g_c, rtol=1e-12, atol=1e-14)
+        row = np.zeros_like(U)
+        np.add.at(row, target_idx[b], grad_targets[b])
+        np.testing.assert_allclose(row, g_U, rtol=1e-12, atol=1e-14)
+        if valid is not None:
+            assert not np.any(coef[b, 1:][~valid[b]])
+
+
+def test_coefficients_are_score_derivatives():
+    """coef = [σ(s_o) - 1, σ(s_k)...] 를 순수 파이썬 식과 비교."""
+    C, U, c, o, negs = _batch_problem(4, 6, 3, 5, 3)
+    _, coef = neg_sampling_batch_coefficients(C, U, c, o, negs)
+    for b in range(5):
+        s = [float(U[t] @ C[c[b]]) for t in [o[b], *negs[b]]]
+        want = [_py_sigmoid(s[0]) - 1] + [_py_sigmoid(x) for x in s[1:]]
+        np.testing.assert_allclose(coef[b], want, rtol=1e-12, atol=1e-15)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 2**31), st.integers(2, 5), st.integers(1, 3), st.integers(1, 4), st.integers(1, 3))
+def test_coefficients_gradcheck(seed, V, d, B, K):
+    """계수에서 만든 기울기로 Σ_b J_b 를 C, U 에 대해 기울기 검사합니다."""
+    C, U, c, o, negs = _batch_problem(seed, V, d, B, K)
+    valid = np.random.default_rng(seed).random((B, K)) < 0.7
+
+    def wrt_center(Cx):
+        losses, coef = neg_sampling_batch_coefficients(Cx, U, c, o, negs, valid)
+        grad_center, _, _ = _grads_from_coefficients(Cx, U, c, o, negs, coef)
+        grad = np.zeros_like(Cx)
+        np.add.at(grad, c, grad_center)
+        return float(losses.sum()), grad
+
+    def wrt_outside(Ux):
+        losses, coef = neg_sampling_batch_coefficients(C, Ux, c, o, negs, valid)
+        _, target_idx, grad_targets = _grads_from_coefficients(C, Ux, c, o, negs, coef)
+        grad = np.zeros_like(Ux)
+        np.add.at(grad, target_idx, grad_targets)
+        return float(losses.sum()), grad
+
+    assert gradcheck(wrt_center, C) < 1e-6
+    assert gradcheck(wrt_outside, U) < 1e-6
+
+
+def test_coefficients_from_rows_float32_and_huge_scores():
+    """모아 둔 행에서 바로: float32 는 float32 로, 점수 ±1e4 에서도 경고 없이 유한한 값."""
+    center_rows = np.array([[100.0, 1.0], [100.0, 1.0]])
+    target_rows = np.array([[[100.0, 0.0], [-100.0, 0.0]], [[-100.0, 0.0], [100.0, 0.0]]])  # 완벽 / 최악
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        losses, coef = neg_sampling_coefficients(center_rows, target_rows)
+        losses32, coef32 = neg_sampling_coefficients(center_rows.astype(np.float32), target_rows.astype(np.float32))
+    np.testing.assert_allclose(losses, [0.0, 2e4], rtol=1e-12, atol=1e-300)
+    np.testing.assert_allclose(coef, [[0.0, 0.0], [-1.0, 1.0]], atol=1e-300)
+    assert losses32.dtype == np.float32 and coef32.dtype == np.float32
+    np.testing.assert_allclose(losses32, [0.0, 2e4], rtol=1e-6)
+    with pytest.raises(ValueError, match="target_rows") as info:
+        neg_sampling_coefficients(center_rows, target_rows[:, :, :1])
+    assert _is_korean(str(info.value))
+    with pytest.raises(ValueError, match="valid_negatives"):
+        neg_sampling_coefficients(center_rows, target_rows, np.ones((2, 2), dtype=bool))
+
+
+def test_coefficients_check_false_gives_same_result():
+    C, U, c, o, negs = _batch_problem(9, 20, 4, 16, 5)
+    a = neg_sampling_batch_coefficients(C, U, c, o, negs)
+    b = neg_sampling_batch_coefficients(C, U, c, o, negs, check=False)
+    assert isinstance(a, BatchCoefficients)
+    for x, y in zip(a, b, strict=True):
+        np.testing.assert_array_equal(x, y)
+
+
+@pytest.mark.parametrize("kwargs, exc, name", BAD_BATCH)
+def test_bad_input_batch_coefficients(kwargs, exc, name):
+    with pytest.raises(exc, match=name) as info:
+        neg_sampling_batch_coefficients(**{**BATCH_GOOD, **kwargs})
+    assert _is_korean(str(info.value))
+
+
+def test_batch_coefficients_nan_in_used_rows():
+    C = np.ones((6, 3))
+    C[5, 1] = np.nan
+    with pytest.raises(ValueError, match="center_vectors"):
+        neg_sampling_batch_coefficients(**{**BATCH_GOOD, "center_vectors": C})

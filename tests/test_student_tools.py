@@ -71,6 +71,13 @@ def git(repo, *args):
     )
 
 
+def commit_everything(repo):
+    """``repo`` 를 새 git 저장소로 만들고 지금 있는 파일을 모두 커밋합니다 (학생이 받은 상태)."""
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "start")
+
+
 # ---------------------------------------------------------------------------
 # make_student
 # ---------------------------------------------------------------------------
@@ -123,9 +130,7 @@ def test_refuses_to_overwrite_uncommitted_student_edit(course, capsys):
     src, dst = course
     repo = src.parent
     make(src, dst)
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "start")
+    commit_everything(repo)
 
     student_file = dst / "03_sigmoid.ipynb"
     edited = student_file.read_text(encoding="utf-8").replace("NotImplementedError()", "NotImplementedError('손')")
@@ -145,9 +150,7 @@ def test_committed_student_file_is_regenerated_without_force(course):
     src, dst = course
     repo = src.parent
     make(src, dst)
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "start")
+    commit_everything(repo)
     instructor_notebook(src / "03_sigmoid.ipynb", extra_line="\nimport math")
     assert make(src, dst) == 0
     assert "import math" in (dst / "03_sigmoid.ipynb").read_text(encoding="utf-8")
@@ -253,9 +256,7 @@ def test_instructor_can_regenerate_twice_before_committing(course):
     """강사가 커밋 전에 노트북을 두 번 고쳐 다시 만들어도 멈추지 않습니다 (도구가 쓴 내용은 손 수정이 아님)."""
     src, dst = course
     repo = src.parent
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "start")
+    commit_everything(repo)
     assert make(src, dst) == 0
     instructor_notebook(src / "03_sigmoid.ipynb", extra_line="\nimport math")
     assert make(src, dst) == 0

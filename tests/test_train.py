@@ -194,3 +194,54 @@ def test_train_gensim_has_same_interface(corpus, model):
     assert all(w in ("cat", "horse", "cow", "sheep", "goat", "pig", "rabbit") for w, _ in g.most_similar("dog", 3))
     with pytest.raises(KeyError, match="어휘에 없는 단어"):
         g.similarity("dgo", "cat")
+
+
+def _reference_train(sentences, *, vector_size, epochs, seed, batch_size, min_count):
+    """학습기와 같은 난수 순서로, 기울기 형태 (neg_sampling_batch) 와 np.add.at 으로 갱신하는 느린 기준 구현."""
+    from sgns.corpus import build_vocab, encode_corpus, keep_probabilities, skipgram_pair_arrays, subsample
+    from sgns.neg_sampling import neg_sampling_batch
+    from sgns.sampling import NegativeSampler
+    from sgns.train import _BATCHES_PER_DRAW
+
+    p = {**DEFAULT_PARAMS, "vector_size": vector_size, "epochs": epochs, "seed": seed, "min_count": min_count}
+    vocab = build_vocab(sentences, min_count=min_count)
+    ids, sentence_ids = encode_corpus(sentences, vocab)
+    V, d, K, B = len(vocab), vector_size, p["negative"], batch_size
+    rng = np.random.default_rng(seed)
+    sampler = NegativeSampler(vocab.counts, power=p["ns_exponent"], seed=rng)
+    keep_prob = keep_probabilities(vocab.counts, p["sample"])
+    C = ((rng.random((V, d), dtype=np.float32) - 0.5) / d).astype(np.float64)
+    U = np.zeros((V, d))
+    losses = []
+    for epoch in range(epochs):
+        keep = subsample(ids, keep_prob, rng)
+        centers, contexts = skipgram_pair_arrays(
+            ids[keep], sentence_ids[keep], p["window"], rng=rng, reduced_window=True
+        )
+        order = rng.permutation(centers.shape[0])
+        centers, contexts = centers[order], contexts[order]
+        n_pairs, loss_sum = centers.shape[0], 0.0
+        for b, lo in enumerate(range(0, n_pairs, B)):
+            j = b % _BATCHES_PER_DRAW
+            if j == 0:
+                negatives = sampler.sample((min(lo + B * _BATCHES_PER_DRAW, n_pairs) - lo, K))
+            hi = min(lo + B, n_pairs)
+            negs = negatives[j * B : j * B + hi - lo]
+            lr = p["alpha"] - (p["alpha"] - p["min_alpha"]) * (epoch + lo / n_pairs) / epochs
+            g = neg_sampling_batch(C, U, centers[lo:hi], contexts[lo:hi], negs, negs != contexts[lo:hi, None])
+            loss_sum += g.losses.sum()
+            np.add.at(C, centers[lo:hi], -lr * g.grad_center)  # 두 갱신 모두 갱신 전 값으로 계산한 기울기로
+            np.add.at(U, g.target_idx, -lr * g.grad_targets)
+        losses.append(loss_sum / n_pairs)
+    return C, U, losses
+
+
+def test_updates_equal_gradient_form_reference(tiny):
+    """계수 형태 + 희소 곱으로 하는 갱신이, 기울기를 (B, K+1, d) 로 만들어 np.add.at 으로 합하는 SGD 와 같습니다."""
+    kwargs = dict(vector_size=8, epochs=2, seed=3, batch_size=32, min_count=1)
+    m = train(tiny, **kwargs)
+    C, U, losses = _reference_train(tiny, **kwargs)
+    assert np.abs(U).max() > 1e-3  # 실제로 학습이 일어났음 (u 는 0 에서 시작)
+    np.testing.assert_allclose(m.center_vectors, C, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(m.outside_vectors, U, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(m.loss_history, losses, rtol=1e-6)
