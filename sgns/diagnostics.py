@@ -11,6 +11,8 @@
 - ``separation(model, pairs)`` : 학습 후 긍정 쌍과 부정 쌍의 σ 가 얼마나 갈렸는지 (평균, 중앙값, 순위)
 - ``group_neighbor_accuracy(model, groups)`` : 가장 가까운 이웃 중 같은 무리 단어의 비율
 - ``sweep_negative(sentences, groups, k_values, ...)`` : k 만 바꿔 학습하고 품질·시간을 비교
+- ``sweep_steps(results)`` : 이웃한 k 사이의 정확도 변화 (k 를 키워 얻는 것이 어디서 멈추는지)
+- ``cooccurrence_counts(sentences, vocab, center, words)`` : 중심 단어 옆에 각 단어가 실제로 나온 횟수
 - ``sigmoid_symmetry_gap(x)`` : max |σ(-x) - (1 - σ(x))| (부정 쌍 항의 부호를 설명할 때 씀)
 """
 
@@ -37,6 +39,8 @@ __all__ = [
     "group_neighbor_accuracy",
     "SweepResult",
     "sweep_negative",
+    "sweep_steps",
+    "cooccurrence_counts",
     "sigmoid_symmetry_gap",
 ]
 
@@ -345,6 +349,66 @@ def sweep_negative(sentences, groups, k_values, pairs: MonitorPairs | None = Non
             result.true_mean, result.noise_mean = monitor.true_mean[-1], monitor.noise_mean[-1]
         results.append(result)
     return results
+
+
+def sweep_steps(results: Sequence[SweepResult]) -> list[tuple[int, int, float]]:
+    """이웃한 k 사이의 무리 이웃 정확도 변화: k 를 키워 얻는 것이 어디서 멈추는지 봅니다.
+
+    Parameters
+    ----------
+    results : ``sweep_negative`` 의 결과 (2개 이상, k 오름차순)
+
+    Returns
+    -------
+    list[(k_before, k_after, change)], 길이 len(results) - 1. change = accuracy(k_after) - accuracy(k_before)
+    """
+    if isinstance(results, (str, bytes)) or not isinstance(results, Sequence) or len(results) < 2:
+        raise TypeError(f"`results`는 sweep_negative 의 결과(2개 이상)여야 합니다. 받은 값: {describe(results)}")
+    if not all(isinstance(r, SweepResult) for r in results):
+        raise TypeError("`results`의 원소는 모두 SweepResult 여야 합니다 (sweep_negative 의 결과).")
+    ks = [r.negative for r in results]
+    if any(a >= b for a, b in zip(ks[:-1], ks[1:], strict=True)):
+        raise ValueError(f"`results`는 k 오름차순이어야 합니다. 받은 k: {ks}")
+    pairs = zip(results[:-1], results[1:], strict=True)
+    return [(a.negative, b.negative, float(b.accuracy - a.accuracy)) for a, b in pairs]
+
+
+# ---------------------------------------------------------------------------
+# 실제로 함께 나온 횟수
+# ---------------------------------------------------------------------------
+
+
+def cooccurrence_counts(sentences, vocab: Vocabulary, center: str, words, window: int = 5) -> np.ndarray:
+    """중심 단어 center 의 윈도우(크기 window) 안에 각 단어 w 가 실제로 나온 횟수 #(center, w).
+
+    학습이 보는 것과 같은 (중심 단어, 주변 단어) 쌍(``skipgram_pair_arrays``, 윈도우 줄이기 없음)을 셉니다.
+    ``sgns.pmi.cooccurrence_matrix`` 의 center 행에서 words 열만 고른 값과 같습니다.
+
+    Parameters
+    ----------
+    sentences : 토큰 리스트들의 리스트
+    vocab : Vocabulary (``build_vocab(sentences, min_count=...)``; 어휘에 없는 토큰은 빼고 셈)
+    center : str, 중심 단어 c (어휘에 있어야 함)
+    words : 단어(문자열) 목록 (n 개, 모두 어휘에 있어야 함)
+    window : int, 윈도우 크기 m
+
+    Returns
+    -------
+    counts : (n,) int64, counts[i] = #(center, words[i])
+    """
+    if not isinstance(vocab, Vocabulary):
+        raise TypeError(f"`vocab`은 Vocabulary 여야 합니다 (build_vocab 으로 만드세요). 받은 값: {describe(vocab)}")
+    if not isinstance(center, str):
+        raise TypeError(f"`center`는 단어 하나(문자열)여야 합니다. 받은 값: {describe(center)}")
+    if isinstance(words, (str, bytes)) or not all(isinstance(w, str) for w in words):
+        raise TypeError(f"`words`는 단어(문자열) 목록이어야 합니다 (예: [{words!r}]). 받은 값: {describe(words)}")
+    window = as_positive_int("window", window)
+    c = vocab.id(center)
+    targets = np.array([vocab.id(w) for w in words], dtype=np.int64)
+    ids, sentence_ids = encode_corpus(sentences, vocab)
+    centers, contexts = skipgram_pair_arrays(ids, sentence_ids, window)
+    counts = np.bincount(contexts[centers == c].astype(np.int64), minlength=len(vocab))
+    return counts[targets].astype(np.int64)
 
 
 # ---------------------------------------------------------------------------

@@ -9,16 +9,16 @@
 - ``count_labels``: 표의 긍정 쌍 수와 부정 쌍 수.
 - ``format_pair_table``: 표를 한글 폭까지 맞춘 텍스트 줄로 만듭니다 (노트북 출력용).
 - ``rare_word_share``: 드문 단어가 어휘에서 차지하는 비율과, 잡음 분포에서 뽑힐 확률.
+- ``rare_words_drawn``: 실제로 뽑힌 잡음 단어 가운데 드문 단어 (빈도가 max_count 이하).
 - ``update_speedup``: 갱신 한 번에 naive softmax 가 하는 내적 수 / 네거티브 샘플링이 하는 내적 수.
 """
 
 from __future__ import annotations
 
-import unicodedata
-
 from sgns._validate import as_float_array, as_positive_int, describe
 from sgns.corpus import Vocabulary
 from sgns.cost import dot_products_per_update
+from sgns.plotting import display_width
 from sgns.sampling import NegativeSampler, noise_distribution
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "count_labels",
     "format_pair_table",
     "rare_word_share",
+    "rare_words_drawn",
     "update_speedup",
 ]
 
@@ -80,7 +81,7 @@ def pairs_with_center(pairs, center) -> list[tuple]:
 def draw_noise_words(sampler: NegativeSampler, vocab: Vocabulary, num_pairs: int, k: int) -> list[list[str]]:
     """긍정 쌍마다 k 개의 잡음 단어를 잡음 분포에서 뽑아 단어(문자열)로 돌려줍니다.
 
-    ``sampler.sample((num_pairs, k))`` 한 번으로 뽑으므로, 같은 seed 의 새 샘플러면 결과가 같습니다.
+    ``sampler.sample((num_pairs, k))`` 한 번으로 뽑으므로, 같은 시드의 새 샘플러면 결과가 같습니다.
 
     Parameters
     ----------
@@ -167,13 +168,8 @@ def count_labels(rows) -> tuple[int, int]:
     return positive, negative
 
 
-def _display_width(text: str) -> int:
-    """고정폭 글꼴에서 차지하는 칸 수 (한글 등 전각 문자는 2칸)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _display_width(text))
+    return text + " " * max(0, width - display_width(text))
 
 
 def format_pair_table(rows, header=("중심 단어", "주변 단어", "레이블", "종류")) -> list[str]:
@@ -194,13 +190,47 @@ def format_pair_table(rows, header=("중심 단어", "주변 단어", "레이블
         raise ValueError(f"`header`는 열 이름 4개여야 합니다. 받은 값: {describe(header)}")
     cells = [[str(h) for h in header]]
     cells += [[str(c), str(o), str(label), LABEL_NAMES[label]] for c, o, label in rows]
-    widths = [max(_display_width(row[j]) for row in cells) for j in range(4)]
+    widths = [max(display_width(row[j]) for row in cells) for j in range(4)]
     lines = []
     for n, row in enumerate(cells):
         lines.append("  ".join(_pad(cell, widths[j]) for j, cell in enumerate(row)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return lines
+
+
+def rare_words_drawn(noise_words, vocab: Vocabulary, max_count: int) -> list[str]:
+    """뽑힌 잡음 단어 가운데 빈도가 max_count 이하인 드문 단어를 (뽑힌 순서대로, 중복 포함) 돌려줍니다.
+
+    Parameters
+    ----------
+    noise_words : (P, K) 모양의 단어 목록 (``draw_noise_words`` 의 결과), 모든 단어가 ``vocab`` 에 있어야 함
+    vocab : Vocabulary, 단어 -> 빈도
+    max_count : int >= 1, 이 빈도 이하를 드문 단어로 봅니다 (``rare_word_share`` 와 같은 기준)
+
+    Returns
+    -------
+    rare : list[str], 길이 <= P * K. 같은 단어가 두 번 뽑혔으면 두 번 들어 있습니다.
+    """
+    if not isinstance(vocab, Vocabulary):
+        raise TypeError(f"`vocab`은 Vocabulary 여야 합니다 (build_vocab 으로 만드세요). 받은 값: {describe(vocab)}")
+    max_count = as_positive_int("max_count", max_count)
+    if isinstance(noise_words, (str, bytes)) or not hasattr(noise_words, "__iter__"):
+        raise TypeError(
+            f"`noise_words`는 쌍마다 잡음 단어 목록이 든 리스트여야 합니다. 받은 값: {describe(noise_words)}"
+        )
+    rare = []
+    for i, row in enumerate(noise_words):
+        if isinstance(row, (str, bytes)) or not hasattr(row, "__iter__"):
+            raise TypeError(
+                f"`noise_words`[{i}] 는 잡음 단어의 목록이어야 합니다 (문자열 하나가 아니라). 받은 값: {describe(row)}"
+            )
+        for word in row:
+            if word not in vocab:
+                raise ValueError(f"잡음 단어 {word!r} 가 `vocab`에 없습니다. 같은 어휘로 뽑은 단어를 넣어 주세요.")
+            if vocab.counts[vocab.id(word)] <= max_count:
+                rare.append(word)
+    return rare
 
 
 def update_speedup(vocab_size: int, k: int) -> float:

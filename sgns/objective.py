@@ -162,23 +162,23 @@ def zero_vector_objective(n_pairs: int, n_positions: int, k: int) -> float:
 
 
 def optimal_dot_products(cooc, counts, k: int, power: float = 0.75, skip_positive: bool = True) -> np.ndarray:
-    """칸 (w, c) 마다 기대 손실을 최소로 만드는 내적 x* = v_w·u_c (다른 칸과 독립이라고 볼 때).
+    """칸 (c, o) 마다 기대 손실을 최소로 만드는 내적 x* = v_c·u_o (다른 칸과 독립이라고 볼 때).
 
-    학습 중 x = v_w·u_c 가 관여하는 손실의 기댓값은
+    c 는 중심 단어, o 는 주변 단어입니다. 학습 중 x = v_c·u_o 가 관여하는 손실의 기댓값은
 
-        ℓ(x) = -#(w,c) log σ(x) - n_neg(w,c) log σ(-x)
+        ℓ(x) = -#(c,o) log σ(x) - n_neg(c,o) log σ(-x)
 
-    이고 (#(w,c) 번은 긍정 쌍, n_neg 번은 부정 쌍), ℓ'(x) = 0 에서 x* = log #(w,c) - log n_neg(w,c) 입니다.
+    이고 (#(c,o) 번은 긍정 쌍, n_neg 번은 부정 쌍), ℓ'(x) = 0 에서 x* = log #(c,o) - log n_neg(c,o) 입니다.
 
-    - skip_positive=False: n_neg = k · #w · P_n(c). x* = PMI(w,c) - log k (Levy & Goldberg 2014; P_n 이 U^0.75 면
+    - skip_positive=False: n_neg = k · #(c) · P_n(o). x* = PMI(c,o) - log k (Levy & Goldberg 2014; P_n 이 U^0.75 면
       주변 단어 빈도를 0.75 제곱한 PMI).
     - skip_positive=True (학습기, gensim, word2vec.c 의 동작): 네거티브가 그 쌍의 정답 주변 단어와 같으면 건너뛰므로
-      c 가 (w, c) 쌍 자신의 네거티브로 뽑힌 경우가 빠져 n_neg = k · (#w - #(w,c)) · P_n(c).
-      c 가 w 다음에 자주 오는 칸일수록 x* 가 log(#w / (#w - #(w,c))) 만큼 커집니다.
+      o 가 (c, o) 쌍 자신의 네거티브로 뽑힌 경우가 빠져 n_neg = k · (#(c) - #(c,o)) · P_n(o).
+      o 가 c 옆에 자주 오는 칸일수록 x* 가 log(#(c) / (#(c) - #(c,o))) 만큼 커집니다.
 
     Parameters
     ----------
-    cooc : (V, V) 0 이상의 공기 개수 (행 = 중심 단어 w, 열 = 주변 단어 c); #w 는 행 합
+    cooc : (V, V) 0 이상의 공기 개수 (행 = 중심 단어 c, 열 = 주변 단어 o); #(c) 는 행 합
     counts : (V,) 단어 빈도 (잡음 분포를 만든 그 빈도, 예: ``model.vocab.counts``)
     k : int >= 1, 쌍마다 네거티브 샘플 수
     power : float, 잡음 분포의 지수 (P_n ∝ counts^power, 기본 0.75)
@@ -186,7 +186,7 @@ def optimal_dot_products(cooc, counts, k: int, power: float = 0.75, skip_positiv
 
     Returns
     -------
-    x_star : (V, V) float64. 관측되지 않은 칸 (#(w,c) = 0) 은 -inf,
+    x_star : (V, V) float64. 관측되지 않은 칸 (#(c,o) = 0) 은 -inf,
         n_neg = 0 인 칸 (예: 건너뛰기 때문에 부정 쌍이 하나도 안 생기는 칸) 은 +inf
     """
     cooc = as_float_array("cooc", cooc, ndim=2).astype(np.float64, copy=False)
@@ -200,7 +200,7 @@ def optimal_dot_products(cooc, counts, k: int, power: float = 0.75, skip_positiv
     if not isinstance(skip_positive, (bool, np.bool_)):
         raise TypeError(f"`skip_positive`는 True/False 여야 합니다. 받은 값: {skip_positive!r}")
     noise = noise_distribution(counts, power)  # (V,) 검사 포함
-    row = cooc.sum(axis=1, keepdims=True)  # (V, 1) #w
+    row = cooc.sum(axis=1, keepdims=True)  # (V, 1) #(c)
     centers_seen = row - cooc if skip_positive else np.broadcast_to(row, cooc.shape)
     n_neg = k * centers_seen * noise[None, :]
     x_star = np.full(cooc.shape, -np.inf)
@@ -213,11 +213,11 @@ def optimal_dot_products(cooc, counts, k: int, power: float = 0.75, skip_positiv
 def compare_to_optimum(dot_products, target, cooc, min_count: int = 1, max_count: int | None = None) -> dict:
     """학습한 내적과 목표값 (예: ``optimal_dot_products``) 을 공기 횟수 구간별로 비교합니다.
 
-    min_count <= #(w,c) <= max_count 이고 목표값이 유한한 칸만 씁니다.
+    min_count <= #(c,o) <= max_count 이고 목표값이 유한한 칸만 씁니다.
 
     Parameters
     ----------
-    dot_products : (V, V) 학습한 내적 v_w·u_c
+    dot_products : (V, V) 학습한 내적 v_c·u_o (행 = 중심 단어 c, 열 = 주변 단어 o)
     target : (V, V) 목표 내적 (관측되지 않은 칸의 ±inf 는 자동으로 빠짐)
     cooc : (V, V) 공기 개수
     min_count : int >= 1, 쓸 칸의 최소 공기 횟수

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import importlib.util
+import unicodedata
 from pathlib import Path
 
 import matplotlib
@@ -38,6 +39,11 @@ def use_korean_font() -> str:
 
     음수 눈금이 네모로 깨지지 않도록 `axes.unicode_minus=False` 로 ASCII '-' 를 씁니다.
     여러 번 불러도 안전합니다. 등록한 글꼴 이름을 돌려줍니다.
+
+    알려진 한계: 로그 축의 눈금 10^-4 처럼 지수가 음수인 라벨은 matplotlib 의 수식 모드로 그려지고,
+    수식 모드는 '-' 를 늘 U+2212 로 바꿉니다. NanumGothic 에는 그 글자가 없어서 네모와 경고가 나옵니다.
+    그런 축에는 ``ax.xaxis.set_major_formatter(matplotlib.ticker.LogFormatter())`` (라벨 "1e-05") 를 쓰세요.
+    노트북 위생 검사가 stderr 경고를 잡으므로 이 문제는 저장된 노트북에 남지 않습니다.
     """
     path = korean_font_path()
     known = {Path(f.fname) for f in font_manager.fontManager.ttflist}
@@ -47,3 +53,8 @@ def use_korean_font() -> str:
     matplotlib.rcParams["axes.unicode_minus"] = False
     matplotlib.rcParams["figure.dpi"] = 100
     return FONT_FAMILY
+
+
+def display_width(text: str) -> int:
+    """고정폭 글꼴에서 text 가 차지하는 칸 수 (한글 등 전각 문자는 2칸). 표를 줄 맞춰 출력할 때 씁니다."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

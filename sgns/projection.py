@@ -1,4 +1,4 @@
-"""단어 벡터를 2차원으로 내려 그리기: 주성분 분석(PCA).
+"""단어 벡터를 2차원으로 내려 그리기: 주성분 분석(PCA). 그리고 그림 속 무리가 원래 공간에서도 모이는지 재기.
 
 d 차원 벡터 n 개를 평균을 빼고(가운데로 옮기고) 특이값 분해 X = U S Vᵀ 를 하면, Vᵀ 의 첫 두 행이
 분산이 가장 큰 두 방향(주성분)입니다. 각 벡터를 그 두 방향에 내린 좌표가 2차원 그림의 점입니다.
@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sgns._validate import as_float_array, as_positive_int
+from sgns._validate import as_float_array, as_index_array, as_positive_int
 
-__all__ = ["PCAResult", "pca", "pca_2d"]
+__all__ = ["PCAResult", "pca", "pca_2d", "GroupCosines", "group_cosines"]
 
 
 class PCAResult(NamedTuple):
@@ -83,3 +83,63 @@ def pca_2d(vectors) -> np.ndarray:
     coords : (n, 2) float64, 열 0 이 첫째 주성분 좌표, 열 1 이 둘째 주성분 좌표 (평균이 원점)
     """
     return pca(vectors, n_components=2).coords
+
+
+class GroupCosines(NamedTuple):
+    """``group_cosines`` 의 결과.
+
+    within : (G,) 무리마다 같은 무리 안 서로 다른 두 벡터의 평균 코사인 유사도
+    between : (G,) 무리마다 그 무리의 벡터와 다른 무리의 벡터 사이의 평균 코사인 유사도
+    nearest_group : (n,) int, 벡터마다 평균 코사인이 가장 큰 무리 (자기 무리는 자신을 빼고 평균; 동률이면 앞 무리)
+    """
+
+    within: np.ndarray
+    between: np.ndarray
+    nearest_group: np.ndarray
+
+
+def group_cosines(vectors, labels) -> GroupCosines:
+    """벡터 무리마다 '같은 무리끼리' 와 '다른 무리와' 의 평균 코사인 유사도를 원래 차원에서 잽니다.
+
+    2차원 투영은 분산의 일부만 보여 주므로, 그림에서 본 무리가 원래 공간에서도 모여 있는지 이 값으로
+    확인합니다. within > between 이면 그 무리는 다른 무리보다 서로 가깝습니다.
+
+    Parameters
+    ----------
+    vectors : (n, d) 실수 배열, 행마다 벡터 하나 (NaN·inf 불가, 길이 0 인 벡터 불가)
+    labels : (n,) 정수 배열, 벡터마다 무리 번호 0..G-1 (G >= 2, 무리마다 벡터 2개 이상)
+
+    Returns
+    -------
+    GroupCosines(within (G,), between (G,), nearest_group (n,))
+    """
+    X = as_float_array("vectors", vectors, ndim=2).astype(np.float64)
+    n = X.shape[0]
+    labels = np.asarray(labels)
+    if labels.shape != (n,):
+        raise ValueError(f"`labels`의 형태 {labels.shape} 가 맞지 않습니다. 벡터가 {n}개이므로 ({n},) 이어야 합니다.")
+    labels = as_index_array("labels", labels, n, ndim=1)
+    n_groups = int(labels.max()) + 1 if n else 0
+    sizes = np.bincount(labels, minlength=n_groups)
+    if n_groups < 2 or np.any(sizes < 2):
+        raise ValueError(
+            f"무리는 0..G-1 번호로 2개 이상이고 무리마다 벡터가 2개 이상이어야 합니다. 무리별 개수: {sizes.tolist()}"
+        )
+    norms = np.linalg.norm(X, axis=1)
+    if np.any(norms == 0):
+        raise ValueError(f"`vectors`의 {int(np.argmin(norms))} 번째 행이 영벡터라 코사인 유사도를 정의할 수 없습니다.")
+    Xn = X / norms[:, None]
+    C = Xn @ Xn.T  # (n, n) 코사인 유사도
+    onehot = np.eye(n_groups)[labels]  # (n, G)
+    sums = C @ onehot  # (n, G) 벡터마다 무리별 코사인 합 (자기 자신 포함)
+    sums[np.arange(n), labels] -= np.diag(C)  # 자기 자신과의 코사인(=1)은 뺌
+    counts = np.broadcast_to(sizes, (n, n_groups)).astype(np.float64).copy()
+    counts[np.arange(n), labels] -= 1
+    means = sums / counts  # (n, G)
+    within = np.array([means[labels == g, g].mean() for g in range(n_groups)])
+    between = np.empty(n_groups)
+    for g in range(n_groups):
+        rows = labels == g
+        others = ~rows
+        between[g] = C[np.ix_(rows, others)].mean()
+    return GroupCosines(within, between, np.argmax(means, axis=1))

@@ -1,8 +1,11 @@
 """단어 빈도의 분포 (Zipf 법칙) 와 그것이 잡음 분포·서브샘플링에 주는 영향 (5장).
 
-- ``rank_frequency`` : 빈도를 내림차순으로 늘어놓은 (순위, 빈도). log-log 로 그리면 거의 직선입니다.
-- ``fit_zipf`` : log 빈도 = log C - s · log 순위 를 최소제곱으로 맞춰 Zipf 지수 s 를 구합니다.
-- ``frequency_groups`` : 어휘를 빈출 단어 / 중간 / 희소 단어로 나누는 마스크.
+- ``rank_frequency`` : 빈도를 내림차순으로 늘어놓은 (순위, 빈도). 로그-로그 축에 그리면 대략 직선입니다.
+- ``fit_zipf`` : log 빈도 = log C - s · log 순위 를 최소제곱으로 맞춰 Zipf 지수 s 를 구합니다
+  (``ZipfFit.predict`` 로 적합 직선의 빈도를 계산).
+- ``rank_count_ratio`` : 두 순위의 빈도 비 (예: 순위 1 / 순위 10). 머리 부분이 얼마나 가파른지 봅니다.
+- ``format_table`` : 한글(2칸)을 고려해 열을 맞춘 텍스트 표.
+- ``frequency_groups`` : 어휘를 빈출 단어 / 중간 / 드문 단어로 나누는 마스크.
 - ``share_of_noise`` : 한 무리의 단어가 잡음 분포에서 받는 확률의 합 (= 네거티브 샘플 중 그 무리의 몫).
 - ``paper_keep_probabilities`` : 논문(Mikolov et al. 2013) 식의 서브샘플링 남길 확률 sqrt(t / f)
   (코드 쪽 식은 ``sgns.corpus.keep_probabilities``).
@@ -17,11 +20,14 @@ from typing import NamedTuple
 import numpy as np
 
 from sgns._validate import as_float_array, as_float_in_range, as_positive_int, describe
+from sgns.plotting import display_width
 
 __all__ = [
     "rank_frequency",
     "ZipfFit",
     "fit_zipf",
+    "rank_count_ratio",
+    "format_table",
     "frequency_groups",
     "share_of_noise",
     "paper_keep_probabilities",
@@ -72,6 +78,17 @@ class ZipfFit(NamedTuple):
     log10_c: float
     n_points: int
 
+    def predict(self, ranks) -> np.ndarray:
+        """적합 직선이 주는 빈도 C · r^(-s).
+
+        ranks : (n,) 1 이상의 순위 (실수도 됨)
+        반환 : (n,) float64
+        """
+        r = as_float_array("ranks", ranks, ndim=1).astype(np.float64, copy=False)
+        if (r < 1).any():
+            raise ValueError("`ranks`는 1 이상이어야 합니다 (순위는 1부터 셉니다).")
+        return 10.0**self.log10_c * r ** (-self.exponent)
+
 
 def fit_zipf(counts, min_rank: int = 1, max_rank: int | None = None) -> ZipfFit:
     """log10 빈도 = log10 C - s · log10 순위 를 최소제곱으로 맞춰 Zipf 지수 s 를 구합니다.
@@ -106,18 +123,85 @@ def fit_zipf(counts, min_rank: int = 1, max_rank: int | None = None) -> ZipfFit:
     return ZipfFit(exponent=float(-slope), log10_c=float(intercept), n_points=int(x.size))
 
 
+def rank_count_ratio(counts, rank_a: int = 1, rank_b: int = 10) -> float:
+    """순위 rank_a 단어의 빈도 / 순위 rank_b 단어의 빈도.
+
+    Zipf 법칙 f(r) = C · r^(-s) 를 정확히 따르면 순위 1 / 순위 10 의 비는 10^s (s = 1 이면 10) 입니다.
+    이 비가 10^s 보다 훨씬 작으면 머리 부분이 한 직선보다 평평하다는 뜻입니다 (예: 불용어를 뺀 말뭉치).
+
+    Parameters
+    ----------
+    counts : (V,) 0 이상의 단어 빈도
+    rank_a, rank_b : int, 1 이상이고 빈도가 0 보다 큰 단어 수 이하인 순위
+
+    Returns
+    -------
+    ratio : float, sorted_counts[rank_a - 1] / sorted_counts[rank_b - 1]
+    """
+    _, sorted_counts = rank_frequency(counts)
+    rank_a = as_positive_int("rank_a", rank_a)
+    rank_b = as_positive_int("rank_b", rank_b)
+    n = sorted_counts.size
+    if max(rank_a, rank_b) > n:
+        raise ValueError(
+            f"순위가 너무 큽니다 (rank_a={rank_a}, rank_b={rank_b}): 빈도가 0 보다 큰 단어가 {n}개뿐입니다."
+        )
+    return float(sorted_counts[rank_a - 1] / sorted_counts[rank_b - 1])
+
+
+def format_table(header, rows, left_columns: int = 1) -> list[str]:
+    """열을 맞춘 텍스트 표 (한글 등 전각 문자는 2칸으로 셈).
+
+    Parameters
+    ----------
+    header : 열 이름들 (길이 m)
+    rows : 줄마다 m 개의 값 (str() 로 바꿔 씀; 숫자는 미리 원하는 자릿수로 문자열로 만들어 넣으세요)
+    left_columns : int, 왼쪽 정렬할 앞쪽 열의 수 (나머지 열은 오른쪽 정렬). 0 이상 m 이하.
+
+    Returns
+    -------
+    lines : list[str], 머리글 한 줄, 구분선 한 줄, 그리고 표의 줄마다 한 줄
+    """
+    header = [str(h) for h in header]
+    m = len(header)
+    if m == 0:
+        raise ValueError("`header`가 비어 있습니다. 열 이름이 1개 이상 필요합니다.")
+    if isinstance(left_columns, bool) or not isinstance(left_columns, (numbers.Integral, np.integer)):
+        raise TypeError(f"`left_columns`는 정수여야 합니다. 받은 값: {describe(left_columns)}")
+    if not 0 <= left_columns <= m:
+        raise ValueError(f"`left_columns`={left_columns} 는 0 이상 {m} 이하여야 합니다.")
+    cells = [header]
+    for i, row in enumerate(rows):
+        row = [str(x) for x in row]
+        if len(row) != m:
+            raise ValueError(f"`rows`[{i}] 의 값이 {len(row)}개입니다. 머리글처럼 {m}개여야 합니다.")
+        cells.append(row)
+    widths = [max(display_width(r[j]) for r in cells) for j in range(m)]
+
+    def fit(text: str, j: int) -> str:
+        space = " " * (widths[j] - display_width(text))
+        return text + space if j < left_columns else space + text
+
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(fit(cell, j) for j, cell in enumerate(row)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return lines
+
+
 def frequency_groups(counts, top: int = 100, rare_max: int = 5) -> dict[str, np.ndarray]:
     """어휘를 세 무리로 나누는 불리언 마스크.
 
     - ``"frequent"`` (빈출 단어): 빈도 순위 상위 ``top`` 개 (같은 빈도는 인덱스가 작은 쪽이 앞)
-    - ``"rare"`` (희소 단어): 빈도가 1 이상 ``rare_max`` 이하 (빈출 무리에 든 단어는 제외)
+    - ``"rare"`` (드문 단어): 빈도가 1 이상 ``rare_max`` 이하 (빈출 무리에 든 단어는 제외)
     - ``"middle"`` : 나머지 (빈도 0 인 단어는 어느 무리에도 넣지 않음)
 
     Parameters
     ----------
     counts : (V,) 0 이상의 단어 빈도
     top : int, 빈출 단어로 볼 상위 단어 수 (1 이상)
-    rare_max : int, 희소 단어로 볼 최대 빈도 (1 이상)
+    rare_max : int, 드문 단어로 볼 최대 빈도 (1 이상)
 
     Returns
     -------

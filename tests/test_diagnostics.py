@@ -9,15 +9,19 @@ from sgns.diagnostics import (
     MonitorPairs,
     ProbabilityMonitor,
     Separation,
+    SweepResult,
+    cooccurrence_counts,
     draw_monitor_pairs,
     group_neighbor_accuracy,
     pair_probabilities,
     separation,
     sigmoid_symmetry_gap,
     sweep_negative,
+    sweep_steps,
 )
 from sgns.functions import sigmoid
 from sgns.model import WordVectors
+from sgns.pmi import cooccurrence_matrix
 from sgns.train import train
 
 PARAMS = {"vector_size": 30, "epochs": 8, "seed": 0, "min_count": 5, "window": 5}
@@ -227,6 +231,54 @@ def test_sweep_negative_validates(corpus):
         sweep_negative(corpus.sentences, corpus.groups, [0])
     with pytest.raises(TypeError, match="pairs"):
         sweep_negative(corpus.sentences, corpus.groups, [1], pairs="x")
+
+
+def test_sweep_steps_differences_and_validation():
+    results = [SweepResult(k, acc, 0.1, 1.0) for k, acc in [(1, 0.5), (2, 0.75), (5, 0.8), (10, 0.7)]]
+    steps = sweep_steps(results)
+    assert [(a, b) for a, b, _ in steps] == [(1, 2), (2, 5), (5, 10)]
+    assert np.allclose([d for _, _, d in steps], [0.25, 0.05, -0.1])
+    with pytest.raises(TypeError, match="2개 이상"):
+        sweep_steps(results[:1])
+    with pytest.raises(TypeError, match="SweepResult"):
+        sweep_steps([results[0], 0.5])
+    with pytest.raises(ValueError, match="오름차순"):
+        sweep_steps(results[::-1])
+
+
+# ---- cooccurrence_counts ---------------------------------------------------
+
+
+def test_cooccurrence_counts_small_example():
+    sentences = [["a", "b", "c", "a"], ["b", "a", "d"]]
+    vocab = build_vocab(sentences, min_count=1)
+    # window 1: a 옆 -> b (문장 1), c (문장 1 끝), b·d (문장 2); 문장 경계를 넘지 않음
+    assert cooccurrence_counts(sentences, vocab, "a", ["b", "c", "d", "a"], window=1).tolist() == [2, 1, 1, 0]
+    # window 3: 문장 1 의 두 a 는 서로의 윈도우 안
+    assert cooccurrence_counts(sentences, vocab, "a", ["a", "b"], window=3).tolist() == [2, 3]
+    assert cooccurrence_counts(sentences, vocab, "a", ["b"], window=1).dtype == np.int64
+
+
+def test_cooccurrence_counts_match_pmi_matrix(corpus, vocab):
+    words = ["eats", "farm", "the", "tokyo", "coins"]
+    counts = cooccurrence_counts(corpus.sentences, vocab, "dog", words, window=5)
+    ids, sentence_ids = encode_corpus(corpus.sentences, vocab)
+    cooc = cooccurrence_matrix(*skipgram_pair_arrays(ids, sentence_ids, 5), len(vocab))
+    assert counts.tolist() == [int(cooc[vocab.id("dog"), vocab.id(w)]) for w in words]
+    assert counts[:3].min() > 0 and counts[3:].max() == 0
+
+
+def test_cooccurrence_counts_validates(corpus, vocab):
+    with pytest.raises(TypeError, match="vocab"):
+        cooccurrence_counts(corpus.sentences, {"dog": 0}, "dog", ["eats"])
+    with pytest.raises(TypeError, match="center"):
+        cooccurrence_counts(corpus.sentences, vocab, ["dog"], ["eats"])
+    with pytest.raises(TypeError, match="words"):
+        cooccurrence_counts(corpus.sentences, vocab, "dog", "eats")
+    with pytest.raises(KeyError, match="어휘에 없는"):
+        cooccurrence_counts(corpus.sentences, vocab, "dog", ["zzzz"])
+    with pytest.raises(ValueError, match="window"):
+        cooccurrence_counts(corpus.sentences, vocab, "dog", ["eats"], window=0)
 
 
 # ---- sigmoid_symmetry_gap --------------------------------------------------

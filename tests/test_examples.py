@@ -14,6 +14,7 @@ from sgns.examples import (
     labelled_pairs,
     pairs_with_center,
     rare_word_share,
+    rare_words_drawn,
     update_speedup,
 )
 from sgns.sampling import NegativeSampler
@@ -139,3 +140,32 @@ def test_rare_word_share_validates():
         rare_word_share([1, 2], max_count=0)
     with pytest.raises(ValueError, match="counts"):
         rare_word_share([[1, 2]], max_count=1)
+
+
+def test_rare_words_drawn_keeps_order_and_duplicates():
+    vocab = build_vocab(SENTENCES)  # the:3, cat:2, ran:2, 나머지: 1
+    noise = [["the", "mat", "cat"], ["dog", "mat", "a"]]
+    assert rare_words_drawn(noise, vocab, max_count=1) == ["mat", "dog", "mat", "a"]
+    assert rare_words_drawn(noise, vocab, max_count=2) == ["mat", "cat", "dog", "mat", "a"]
+    assert rare_words_drawn(noise, vocab, max_count=3) == [w for row in noise for w in row]
+
+
+def test_rare_words_drawn_agrees_with_rare_word_share_on_a_large_draw():
+    vocab = build_vocab(SENTENCES)
+    sampler = NegativeSampler(vocab.counts, power=0.75, seed=0)
+    noise = draw_noise_words(sampler, vocab, num_pairs=2_000, k=5)
+    _, p_rare = rare_word_share(vocab.counts, max_count=1)
+    share = len(rare_words_drawn(noise, vocab, max_count=1)) / 10_000
+    assert share == pytest.approx(p_rare, abs=0.02)
+
+
+def test_rare_words_drawn_validates():
+    vocab = build_vocab(SENTENCES)
+    with pytest.raises(ValueError, match="'zebra'"):
+        rare_words_drawn([["zebra"]], vocab, max_count=1)
+    with pytest.raises(ValueError, match="max_count"):
+        rare_words_drawn([["the"]], vocab, max_count=0)
+    with pytest.raises(TypeError, match="noise_words"):
+        rare_words_drawn(["the"], vocab, max_count=1)
+    with pytest.raises(TypeError, match="vocab"):
+        rare_words_drawn([["the"]], {"the": 3}, max_count=1)

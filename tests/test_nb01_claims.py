@@ -17,6 +17,7 @@ from sgns.examples import (
     labelled_pairs,
     pairs_with_center,
     rare_word_share,
+    rare_words_drawn,
     update_speedup,
 )
 from sgns.sampling import NegativeSampler
@@ -46,7 +47,7 @@ def test_true_pairs_of_the_sentence(output, params):
     assert f"단어 {len(DOC_SENTENCE)}개, 윈도우 크기 {params['WINDOW']} -> 긍정 쌍 {len(pairs)}개" in output
     into = pairs_with_center(pairs, DOC_CENTER_WORD)
     assert ("into", "banking") in into
-    assert f"중심 단어 {DOC_CENTER_WORD!r} 의 긍정 쌍 {len(into)}개: {into}" in output
+    assert f"중심 단어 {DOC_CENTER_WORD!r}의 긍정 쌍 {len(into)}개: {into}" in output
 
 
 def test_labelled_table_with_real_noise(output, params, vocab):
@@ -60,11 +61,41 @@ def test_labelled_table_with_real_noise(output, params, vocab):
     assert f"긍정 쌍 {num_positive}개, 부정 쌍 {num_negative}개" in output
 
 
+def test_words_named_in_the_text_are_looked_up_in_the_vocabulary(nb, output, vocab):
+    # 1.5절의 글: '"democraci", "govern"처럼 어간 모양이고, "into" 같은 단어는 이 어휘에 없습니다'
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert '"democraci", "govern"처럼 어간 모양' in text and '"into" 같은 단어는 이 어휘에 없습니다' in text
+    assert DOC_CENTER_WORD == "into" and "into" not in vocab
+    assert re.search(r"^into +없음$", output, flags=re.M)
+    for word in ("democraci", "govern"):
+        assert re.search(rf"^{word} +있음 \(빈도 {vocab.counts[vocab.id(word)]}\)$", output, flags=re.M)
+    for word in DOC_NEGATIVE_WORDS:
+        assert word not in vocab and re.search(rf"^{word} +없음$", output, flags=re.M)
+
+
+def test_rare_words_among_the_drawn_noise_words(output, params, vocab):
+    into = pairs_with_center(sgns.corpus.skipgram_pairs(DOC_SENTENCE, params["WINDOW"]), DOC_CENTER_WORD)
+    sampler = NegativeSampler(vocab.counts, power=0.75, seed=params["SEED"])
+    noise = draw_noise_words(sampler, vocab, len(into), params["K"])
+    rare = rare_words_drawn(noise, vocab, params["RARE_MAX_COUNT"])
+    num_negative = len(into) * params["K"]
+    assert len(rare) > 0  # 글: "드문 단어도 섞여 있습니다"
+    line = (
+        f"뽑힌 잡음 단어 {num_negative}개 중 빈도 {params['RARE_MAX_COUNT']} 이하인 드문 단어: "
+        f"{len(rare)}개 ({', '.join(rare)})"
+    )
+    assert line in output
+
+
 def test_rare_word_share(output, params, vocab):
     fraction, noise = rare_word_share(vocab.counts, params["RARE_MAX_COUNT"], power=0.75)
     _, unigram = rare_word_share(vocab.counts, params["RARE_MAX_COUNT"], power=1.0)
     assert unigram < noise  # 3/4 제곱은 드문 단어 쪽으로 확률을 옮깁니다
     assert f"어휘의 {fraction:.4f}, 잡음 단어로 뽑힐 확률 {noise:.4f} (유니그램 분포라면 {unigram:.4f})" in output
+    into = pairs_with_center(sgns.corpus.skipgram_pairs(DOC_SENTENCE, params["WINDOW"]), DOC_CENTER_WORD)
+    num_negative = len(into) * params["K"]
+    assert f"부정 쌍 {num_negative}개 중 드문 단어의 기대 개수: {num_negative} × {noise:.4f} = " \
+        f"{num_negative * noise:.1f}개" in output
 
 
 @pytest.mark.parametrize("k_name", ["K", "K_LARGE"])
@@ -99,3 +130,16 @@ def test_shape_of_the_notebook(nb):
     # 1절에는 원문 바로잡기가 없습니다 (ERRATA 의 항목은 모두 3~5절)
     assert not any("원문 바로잡기" in c.source for c in nb.cells)
     assert sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])) == 1
+    # 절 제목은 "## 1.N 제목"
+    fixed = ("## 학습 목표", "## 정리", "## 생각해 볼 문제")
+    sections = [h for h in headings if h.startswith("## ") and h not in fixed]
+    assert sections and all(re.match(rf"## 1\.{i} \S", h) for i, h in enumerate(sections, start=1)), sections
+
+
+def test_naive_softmax_is_introduced_and_plot_colours_follow_the_course(nb):
+    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    first = next(s for s in markdown if "naive softmax" in s)
+    assert "**naive softmax**(단순 소프트맥스)" in first
+    plot = next(c.source for c in nb.cells if c.cell_type == "code" and "plt.show()" in c.source)
+    assert 'color="tab:red", label="naive softmax: V"' in plot
+    assert '(K, "tab:blue")' in plot and 'color=["tab:red", "tab:blue",' in plot

@@ -76,8 +76,49 @@ def test_timing_cells_are_ignored_and_row_counts_are_not(nb):
     rows = [c for c in code if "softmax_rows_touched" in c.source and "print" in c.source]
     assert any(not c.source.startswith("# NBVAL_IGNORE_OUTPUT") for c in rows)
     for c in code:
-        if "speedup" in c.source or "time_per_call(" in c.source:
+        if "speedup" in c.source or "time_per_call(" in c.source or "summary[" in c.source:
             assert c.source.startswith("# NBVAL_IGNORE_OUTPUT")
+
+
+def test_sentences_about_measured_times_are_hedged_and_backed_by_printed_summaries(nb):
+    md = markdown_text(nb)
+    # 시간 측정은 흔들리므로 글은 "정확히 비례"를 주장하지 않고, 요약 수치를 무시되는 셀에 찍어 보여 줍니다
+    assert "$V$에 대략 비례해 늘어납니다" in md and "거의 비례" not in md
+    assert "naive softmax는 $V$와 함께 (대략 비례하거나 그보다 빠르게) 늘고" in md
+    assert "$V$에 비례해 늘고" not in md
+    printed = "\n".join(c.source for c in code_cells(nb))
+    assert "summarize_update_costs(costs)" in printed
+    for key in ("below_ideal", "neg_min_s", "neg_max_s", "softmax_slope"):
+        assert f"summary['{key}']" in printed
+
+
+def test_timing_summary_lines_are_printed(out):
+    assert re.search(r"측정한 속도 비가 이상적인 V/\(k\+1\)보다 작은 V: \d+ / 3개", out)
+    assert re.search(r"네거티브 샘플링 시간: [\d.]+ ~ [\d.]+ µs \(V가 50배 커지는 동안\)", out)
+    assert re.search(r"naive softmax 시간의 로그-로그 기울기: -?[\d.]+ \(1이면 V에 비례\)", out)
+
+
+def test_naive_softmax_is_explained_at_first_mention(nb):
+    first = next(c.source for c in nb.cells if c.cell_type == "markdown" and "naive softmax" in c.source)
+    assert "naive softmax(어휘의 모든 단어에 대해 그대로 계산하는 소프트맥스)" in first
+
+
+def test_plot_colours_naive_softmax_red_negative_sampling_blue(nb):
+    plots = [c.source for c in code_cells(nb) if "plt.show()" in c.source]
+    timing = next(s for s in plots if "softmax_s" in s)
+    assert timing.count('color="tab:red", label="naive softmax"') == 2
+    assert timing.count('color="tab:blue", label=f"네거티브 샘플링') == 2
+    assert timing.count("로그 눈금") == 4  # 두 그림의 네 축이 모두 로그 눈금
+    rows = next(s for s in plots if "row_grid(" in s)
+    assert '"naive softmax", "Reds"' in rows and '"Blues")' in rows
+    assert all("tab:orange" not in s for s in plots)
+
+
+def test_section_headings_are_numbered(nb):
+    headings = [c.source.split("\n", 1)[0] for c in nb.cells if c.cell_type == "markdown"]
+    fixed = ("## 학습 목표", "## 정리", "## 생각해 볼 문제")
+    sections = [h for h in headings if h.startswith("## ") and h not in fixed]
+    assert sections and all(re.match(rf"## 2\.{i} \S", h) for i, h in enumerate(sections, start=1)), sections
 
 
 def test_exercises_have_solution_markers_and_passing_checks(nb):

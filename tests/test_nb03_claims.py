@@ -21,6 +21,7 @@ import sgns
 from sgns.data import DOC_CENTER_WORD, DOC_NEGATIVE_WORDS, synthetic_corpus
 from sgns.diagnostics import (
     ProbabilityMonitor,
+    cooccurrence_counts,
     draw_monitor_pairs,
     pair_probabilities,
     separation,
@@ -52,11 +53,27 @@ def run(params):
     return corpus, vocab, pairs, monitor, model
 
 
-def test_parameters(params):
+def test_parameters(nb, params, run, output):
     assert params["SEED"] == 0
     assert params["K_VALUES"] == [1, 2, 5, 10, 20]
     assert params["NEGATIVE"] in params["K_VALUES"]
     assert params["SMALL_NUM_SENTENCES"] < params["NUM_SENTENCES"]
+    # 매개변수 셀 주석의 토큰 수 (만 단위, 소수 한 자리) 가 실제 말뭉치와 맞음
+    corpus = run[0]
+    assert f"토큰 {corpus.num_tokens:,}개" in output
+    source = next(c.source for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    assert f"약 {corpus.num_tokens / 1e4:.1f}만 토큰" in source
+
+
+def test_section_headings_and_cross_references(nb):
+    md = markdown_text(nb)
+    headings = re.findall(r"^## (\d+\.\d+) ", md, flags=re.MULTILINE)
+    assert headings == ["3.1", "3.2", "3.3", "3.4", "3.5"]
+    assert not re.search(r"^## \d+\. ", md, flags=re.MULTILINE)
+    # 절 참조는 "3.N절" 로만 (옛 번호 "4절" 같은 것이 남지 않음)
+    text = md + "\n".join(c.source for c in code_cells(nb))
+    assert not re.search(r"(?<![\d.])\d절", text)
+    assert "3.3절" in md and "3.5절" in md
 
 
 def test_doc_example_pairs(output):
@@ -77,7 +94,7 @@ def test_sigmoid_facts(output):
         assert f"σ(u·v) = {sgns.sigmoid(s):.4f},  가짜일 확률 σ(-u·v) = {sgns.sigmoid(-s):.4f}" in output
 
 
-def test_monitor_curves_match_sgns(output, run, params):
+def test_monitor_curves_match_sgns(nb, output, run, params):
     _, _, pairs, monitor, model = run
     assert monitor.epochs == list(range(1, params["EPOCHS"] + 1))
     line = (
@@ -87,22 +104,35 @@ def test_monitor_curves_match_sgns(output, run, params):
     assert line in output
     # 노트북의 주장: 부정 쌍은 내려가고, 긍정 쌍은 부정 쌍보다 높지만 1 근처까지는 가지 않음
     assert monitor.noise_mean[-1] < 0.2 < monitor.true_mean[-1] < 0.8
-    assert monitor.true_mean[0] < 0.5  # 첫 에폭에 함께 내려감 (k 배 많은 부정 쌍)
     assert monitor.true_mean[-1] > monitor.true_mean[0]
+    # 노트북의 주장: 첫 에폭 뒤에는 둘 다 0.5 에서 크게 떨어지고, 긍정 쌍이 부정 쌍보다 오히려 조금 낮음;
+    # 에폭 2 부터 긍정 쌍이 다시 올라가 갈라짐
+    t1, n1, t2, n2 = monitor.true_mean[0], monitor.noise_mean[0], monitor.true_mean[1], monitor.noise_mean[1]
+    assert f"에폭 1 뒤 평균 σ(u·v): 긍정 쌍 {t1:.3f}, 부정 쌍 {n1:.3f}   (긍정 쌍 < 부정 쌍)" in output
+    assert f"에폭 2 뒤 평균 σ(u·v): 긍정 쌍 {t2:.3f}, 부정 쌍 {n2:.3f}   (긍정 쌍 > 부정 쌍)" in output
+    assert t1 < n1 < 0.3 and t2 > t1 and n2 < n1
+    assert "오히려 조금 낮습니다" in markdown_text(nb)
     sep = separation(model, pairs)
     assert f"중앙값: 긍정 쌍 {sep.true_median:.3f}, 부정 쌍 {sep.noise_median:.3f}" in output
     assert f"인 비율: {sep.ranking:.3f}" in output
     assert sep.noise_median < 0.05 and sep.ranking > 0.75
 
 
-def test_dog_pairs(output, run):
-    model = run[4]
+def test_dog_pairs(output, run, params):
+    corpus, vocab, _, _, model = run
+    positives, negatives = ["eats", "farm", "barn", "the"], ["tokyo", "coins", "paint", "breakfast"]
+    # 노트북의 주장: 긍정 후보는 실제로 'dog' 의 윈도우 안에 나오고 ("the" 가 가장 자주), 부정 후보는 한 번도 안 나옴
+    pos = cooccurrence_counts(corpus.sentences, vocab, "dog", positives, window=params["WINDOW"])
+    neg = cooccurrence_counts(corpus.sentences, vocab, "dog", negatives, window=params["WINDOW"])
+    assert pos.min() > 0 and neg.max() == 0 and pos.argmax() == positives.index("the")
+    assert "긍정 쌍 후보: " + ",  ".join(f"{w} {n}번" for w, n in zip(positives, pos, strict=True)) in output
+    assert "부정 쌍 후보: " + ",  ".join(f"{w} {n}번" for w, n in zip(negatives, neg, strict=True)) in output
     for words in (["eats", "farm", "barn", "the"], ["tokyo", "coins", "paint", "breakfast"]):
         for w, p in zip(words, pair_probabilities(model, ["dog"] * len(words), words), strict=True):
             assert f"σ(u_{w}·v_dog) = {p:.3f}" in output
 
 
-def test_k_sweep(output, run, params):
+def test_k_sweep(nb, output, run, params):
     """큰 말뭉치의 k = NEGATIVE 행은 4절과 같은 학습이므로 같은 숫자여야 합니다. 작은 말뭉치 k=1 은 다시 잽니다."""
     _, _, _, monitor, _ = run
     k = params["NEGATIVE"]
@@ -125,6 +155,20 @@ def test_k_sweep(output, run, params):
     assert len(small_acc) == len(large_acc) == len(params["K_VALUES"])
     assert max(small_acc[2:]) > small_acc[0] + 0.1
     assert min(large_acc) > 0.95
+    # 노트북의 주장: 작은 말뭉치는 k = 5 까지 크게 오르고, 그 뒤로는 거의 그대로 (k = 20 에서는 조금 내려감)
+    steps_line = next(line for line in output.splitlines() if "k=1→2:" in line)
+    steps = [(int(a), int(b), float(d)) for a, b, d in re.findall(r"k=(\d+)→(\d+): ([+-][0-9.]+)", steps_line)]
+    ks = params["K_VALUES"]
+    assert [(a, b) for a, b, _ in steps] == list(zip(ks[:-1], ks[1:], strict=True))
+    for (_, _, d), before, after in zip(steps, small_acc[:-1], small_acc[1:], strict=True):
+        assert abs(d - (after - before)) <= 0.0015  # 출력된 변화 = 출력된 정확도의 차 (반올림 오차 안)
+    early = [d for a, _, d in steps if a < 5]
+    late = [d for a, _, d in steps if a >= 5]
+    assert min(early) > 0.05 and max(abs(d) for d in late) < min(early) / 3
+    assert late[-1] < 0
+    md = markdown_text(nb)
+    assert "$k = 5$ 이후로는 거의 그대로입니다" in md and "$k = 20$에서 오히려 조금 내려갑니다" in md
+    assert params["SEED"] == 0  # 위 문장은 기본 시드의 결과라고 밝힘
     # k 가 크면 감시 쌍의 평균 확률이 모두 내려감
     sigma_line = next(line for line in output.splitlines() if "k=1:" in line and " / " in line)
     means = [(float(a), float(b)) for a, b in re.findall(r"k=\d+: ([0-9.]+) / ([0-9.]+)", sigma_line)]

@@ -10,7 +10,14 @@ import pytest
 from notebook_outputs import code_cells, find_cell_index, markdown_sources, notebook_fixtures
 
 import sgns
-from sgns.zipf import fit_zipf, frequency_groups, share_of_noise, spearman_standard_error
+from sgns.zipf import (
+    fit_zipf,
+    format_table,
+    frequency_groups,
+    rank_count_ratio,
+    share_of_noise,
+    spearman_standard_error,
+)
 
 ERRATA = "> **⚠️ 원문 바로잡기**"
 
@@ -46,29 +53,72 @@ def test_doc_example_is_computed_correctly(text):
 def test_zipf_exponent_is_current(text, head500):
     sentences, _ = head500
     fit = fit_zipf(sgns.build_vocab(sentences, min_count=5).counts)
-    assert f"순위 1..{fit.n_points:,} 에서 Zipf 지수 s = {fit.exponent:.2f}" in text
+    assert f"순위 1..{fit.n_points:,}에서 Zipf 지수 s = {fit.exponent:.2f}" in text
 
 
-def test_rare_word_shares_are_current_and_ordered(text, head500, params):
-    """정정 2: 희소 단어의 몫은 균등 > 3/4 제곱 > 유니그램."""
+def test_zipf_head_of_head500_is_not_one_line_but_lee_is(nb, text, head500):
+    """정정(리뷰): head500 은 머리가 평평해 한 직선으로 맞지 않고, 불용어가 있는 lee 는 대략 맞습니다."""
+    sentences, vocab = head500
+    lee_sentences = sgns.data.load_lee()
+    checks = {}
+    for name, v, v5 in [
+        ("head500", vocab, sgns.build_vocab(sentences, min_count=5)),
+        ("lee", sgns.build_vocab(lee_sentences), sgns.build_vocab(lee_sentences, min_count=5)),
+    ]:
+        fit = fit_zipf(v5.counts)
+        ratio = rank_count_ratio(v.counts)
+        predicted = fit.predict([1])[0]
+        assert (
+            f"순위 1 / 순위 10 빈도 비 {ratio:.2f} (한 직선이라면 10^s = {10 ** fit.exponent:.2f}), "
+            f"순위 1의 빈도: 실제 {v.counts[0]:,}, 적합 직선 {predicted:,.0f}"
+        ) in text
+        checks[name] = (ratio / 10**fit.exponent, predicted / v.counts[0])
+    # head500: 머리의 비가 직선의 1/3 도 안 되고, 순위 1 을 10배 넘게 크게 예측
+    assert checks["head500"][0] < 1 / 3 and checks["head500"][1] > 10
+    # lee: 둘 다 직선과 1.5배 안쪽
+    assert 1 / 1.5 < checks["lee"][0] < 1.5 and 1 / 1.5 < checks["lee"][1] < 1.5
+    md = "\n".join(markdown_sources(nb))
+    assert "대략 직선" in md and "불용어가 있는 `lee`에서 더 뚜렷" in md
+    assert "꼬리의 기울기" in md
+
+
+POWERS = {"균등 p=0": 0.0, "3/4 제곱 p=0.75": 0.75, "유니그램 p=1": 1.0}
+
+
+def test_rare_word_shares_are_current_and_ordered(nb, text, head500, params):
+    """정정 2: 드문 단어의 몫은 균등 > 3/4 제곱 > 유니그램. 바로잡기 상자와 정리의 숫자도 같은 값."""
     _, vocab = head500
     groups = frequency_groups(vocab.counts, top=params["TOP_FREQUENT"], rare_max=params["RARE_MAX"])
-    rare = {}
-    for p in (0.0, 0.75, 1.0):
+    rare, rows = {}, []
+    for name, p in POWERS.items():
         probs = sgns.noise_distribution(vocab.counts, p)
-        rare[p] = share_of_noise(probs, groups["rare"])
-        frequent = share_of_noise(probs, groups["frequent"])
-        assert f"희소 단어 몫 {rare[p]:.4f}, 빈출 단어 몫 {frequent:.4f}" in text
+        share = {g: share_of_noise(probs, mask) for g, mask in groups.items()}
+        rare[p] = share["rare"]
+        rows.append([name, f"{share['rare']:.4f}", f"{share['middle']:.4f}", f"{share['frequent']:.4f}"])
+    table = "\n".join(format_table(["잡음 분포", "드문 단어 몫", "중간 몫", "빈출 단어 몫"], rows))
+    assert table in text
     assert rare[0.0] > rare[0.75] > rare[1.0]
-    assert rare[0.0] > 0.5  # 균등 분포에서는 희소 단어가 네거티브 샘플의 대부분
+    assert rare[0.0] > 0.5  # 균등 분포에서는 드문 단어가 네거티브 샘플의 대부분
     assert f"(어휘의 {groups['rare'].mean():.1%})" in text
+    md = markdown_sources(nb)
+    box = next(m for m in md if ERRATA in m and "훨씬 자주" in m)
+    assert f"균등 {rare[0.0]:.4f} > 3/4 제곱 {rare[0.75]:.4f} > 유니그램 {rare[1.0]:.4f}" in box
+    irrespons = 100_000 * sgns.noise_distribution(vocab.counts, 1.0)[vocab.id("irrespons")]
+    assert f"10만 번 중 {irrespons:.2f}번" in box
+    assert "하나하나가" in box
+    summary = next(m for m in md if m.startswith("## 정리"))
+    for p in (0.0, 1.0, 0.75):
+        assert f"({rare[p]:.0%})" in summary
 
 
 def test_word_table_is_current(text, head500):
     _, vocab = head500
-    i = vocab.id("state")
-    row = "".join(f"{100_000 * sgns.noise_distribution(vocab.counts, p)[i]:16.2f}" for p in (0.0, 0.75, 1.0))
-    assert f"{'state':<10} {i + 1:>6} {vocab.counts[i]:>6} |{row}" in text
+    rows = []
+    for word in ["state", "war", "philosoph", "quantum", "democraci", "irrespons"]:
+        i = vocab.id(word)
+        expected = [f"{100_000 * sgns.noise_distribution(vocab.counts, p)[i]:.2f}" for p in POWERS.values()]
+        rows.append([word, f"{i + 1:,}", f"{vocab.counts[i]:,}", *expected])
+    assert "\n".join(format_table(["단어", "순위", "빈도", *POWERS], rows)) in text
 
 
 def test_doc_snippet_equals_noise_distribution(text):
@@ -81,18 +131,21 @@ def test_samplers_match_the_target_distribution(text, head500, params):
     seed, k = params["SEED"], params["K"]
     target = sgns.noise_distribution(vocab.counts, 0.75)
     slow = sgns.sampling.choice_per_pair(target, params["NUM_PAIRS_SLOW"], k, seed=seed)
+    batch = np.random.default_rng(seed).choice(target.size, size=params["NUM_DRAWS"], p=target)
     fast = sgns.NegativeSampler(vocab.counts, power=0.75, seed=seed).sample(params["NUM_DRAWS"])
-    for samples in (slow, fast):
+    rows = []
+    for name, samples in [("쌍마다 choice (원문)", slow), ("choice 한 번에", batch), ("별칭 방법", fast)]:
         tvd = sgns.sampling.total_variation(target, samples)
         expected = sgns.sampling.expected_tv_noise(target, samples.size)
-        assert f"TVD {tvd:.4f} (정확한 샘플러의 기댓값 {expected:.4f})" in text
+        rows.append([name, f"{samples.size:,}", f"{tvd:.4f}", f"{expected:.4f}"])
         assert abs(tvd - expected) < 0.02
+    assert "\n".join(format_table(["샘플러", "샘플 수", "TVD", "정확한 샘플러의 TVD 기댓값"], rows)) in text
 
 
 def test_experiment_lines_and_verdict_are_consistent(text):
     scores = {}
     for p in ("0.0", "0.75", "1.0"):
-        pattern = rf"p = {re.escape(p)}\s*, seed \d+: WordSim-353 Spearman (-?[0-9.]+|nan) \(쌍 (\d+)/353"
+        pattern = rf"p = {re.escape(p)}\s*, 시드 \d+: WordSim-353 Spearman (-?[0-9.]+|nan) \(쌍 (\d+)/353"
         found = re.findall(pattern, text)
         assert found, p
         scores[p] = np.mean([float(s) for s, _ in found])
@@ -102,6 +155,8 @@ def test_experiment_lines_and_verdict_are_consistent(text):
     gap = max(scores.values()) - min(scores.values())
     verdict = "차이가 표준오차보다 작아" if gap < se else "차이가 표준오차보다 크지만"
     assert verdict in text
+    # 1 에폭 학습의 유추 점수(거의 0)는 지수를 비교할 수 없으므로 이 실험에서 뺐습니다
+    assert "유추" not in text
 
 
 def test_subsampling_keep_probability_of_the(text):

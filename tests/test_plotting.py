@@ -68,3 +68,11 @@ def test_hangul_pixels_differ_from_tofu(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert not np.array_equal(draw("NanumGothic"), draw("DejaVu Sans"))
+
+
+def test_display_width_counts_hangul_as_two_columns():
+    from sgns.plotting import display_width
+
+    assert display_width("abc") == 3
+    assert display_width("긍정 쌍") == 7
+    assert display_width("") == 0

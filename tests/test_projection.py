@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sgns.projection import pca, pca_2d
+from sgns.projection import group_cosines, pca, pca_2d
 
 
 def _data(seed=0, n=30, d=6):
@@ -67,3 +67,63 @@ def test_rejects_bad_input():
         pca_2d(np.array([[1.0, np.nan], [0.0, 1.0]]))
     with pytest.raises(TypeError, match="n_components"):
         pca(_data(), n_components=1.5)
+
+
+def _brute_group_cosines(X, labels):
+    Xn = X / np.linalg.norm(X, axis=1, keepdims=True)
+    C = Xn @ Xn.T
+    G = labels.max() + 1
+    within, between = [], []
+    for g in range(G):
+        idx = np.flatnonzero(labels == g)
+        other = np.flatnonzero(labels != g)
+        within.append(np.mean([C[i, j] for i in idx for j in idx if i != j]))
+        between.append(np.mean([C[i, j] for i in idx for j in other]))
+    nearest = []
+    for i in range(len(X)):
+        means = [np.mean([C[i, j] for j in np.flatnonzero(labels == g) if j != i]) for g in range(G)]
+        nearest.append(int(np.argmax(means)))
+    return np.array(within), np.array(between), np.array(nearest)
+
+
+def test_group_cosines_matches_brute_force():
+    rng = np.random.default_rng(4)
+    X = rng.standard_normal((11, 5))
+    labels = np.array([0, 1, 2, 0, 1, 2, 0, 1, 2, 2, 0])
+    res = group_cosines(X, labels)
+    within, between, nearest = _brute_group_cosines(X, labels)
+    np.testing.assert_allclose(res.within, within, rtol=1e-12)
+    np.testing.assert_allclose(res.between, between, rtol=1e-12)
+    np.testing.assert_array_equal(res.nearest_group, nearest)
+    # 길이는 상관없음 (코사인)
+    np.testing.assert_allclose(group_cosines(X * rng.uniform(0.1, 10, size=(11, 1)), labels).within, within)
+
+
+def test_group_cosines_separated_clusters_and_misplaced_member():
+    rng = np.random.default_rng(5)
+    centers = np.array([[10.0, 0, 0], [0, 10.0, 0]])
+    X = np.repeat(centers, 4, axis=0) + rng.standard_normal((8, 3)) * 0.1
+    labels = np.repeat([0, 1], 4)
+    res = group_cosines(X, labels)
+    assert np.all(res.within > 0.99) and np.all(np.abs(res.between) < 0.05)
+    np.testing.assert_array_equal(res.nearest_group, labels)
+    X[0] = centers[1]  # 무리 0 에 무리 1 쪽 벡터를 섞으면 그 벡터만 무리 1 이 가장 가까움
+    res = group_cosines(X, labels)
+    assert res.nearest_group[0] == 1 and np.all(res.nearest_group[1:] == labels[1:])
+    assert res.within[0] < res.within[1]
+
+
+def test_group_cosines_rejects_bad_input():
+    X = np.ones((4, 3)) + np.eye(4, 3)
+    with pytest.raises(ValueError, match="형태"):
+        group_cosines(X, [0, 0, 1])
+    with pytest.raises(ValueError, match="2개 이상"):
+        group_cosines(X, [0, 0, 0, 0])
+    with pytest.raises(ValueError, match="2개 이상"):
+        group_cosines(X, [0, 0, 0, 1])
+    with pytest.raises(TypeError, match="labels"):
+        group_cosines(X, [0.0, 0.0, 1.0, 1.0])
+    with pytest.raises(IndexError, match="labels"):
+        group_cosines(X, [0, 0, -1, -1])
+    with pytest.raises(ValueError, match="영벡터"):
+        group_cosines(np.vstack([X[:3], np.zeros(3)]), [0, 0, 1, 1])

@@ -8,8 +8,10 @@ from sgns.sampling import noise_distribution
 from sgns.zipf import (
     ZipfFit,
     fit_zipf,
+    format_table,
     frequency_groups,
     paper_keep_probabilities,
+    rank_count_ratio,
     rank_frequency,
     share_of_noise,
     spearman_standard_error,
@@ -75,6 +77,69 @@ def test_fit_zipf_needs_two_points():
         fit_zipf([5, 3, 1], max_rank=2.5)
 
 
+def test_zipf_fit_predict_follows_the_line():
+    fit = ZipfFit(exponent=1.0, log10_c=4.0, n_points=10)
+    np.testing.assert_allclose(fit.predict([1, 10, 100]), [1e4, 1e3, 1e2])
+    counts = 1e6 * np.arange(1, 201, dtype=np.float64) ** (-0.9)
+    fitted = fit_zipf(counts)
+    np.testing.assert_allclose(fitted.predict(np.arange(1, 201)), counts, rtol=1e-9)
+    with pytest.raises(ValueError, match="1 이상"):
+        fit.predict([0.5])
+
+
+# ---------------------------------------------------------------- rank_count_ratio
+
+
+def test_rank_count_ratio_is_ten_to_the_s_for_exact_zipf():
+    counts = 1e6 * np.arange(1, 101, dtype=np.float64) ** (-1.2)
+    assert rank_count_ratio(counts) == pytest.approx(10**1.2, rel=1e-12)
+    assert rank_count_ratio([5, 0, 20, 10], 1, 3) == pytest.approx(4.0)  # 정렬 후 20, 10, 5
+    assert rank_count_ratio([5, 20, 10], 3, 1) == pytest.approx(0.25)
+
+
+def test_rank_count_ratio_flat_head_is_small():
+    # 머리가 평평한 빈도 (불용어를 뺀 말뭉치처럼): 순위 1 / 10 의 비가 10^s 보다 훨씬 작음
+    counts = np.concatenate([np.linspace(1000, 800, 10), 800 * np.arange(2, 500, dtype=np.float64) ** (-1.0)])
+    assert rank_count_ratio(counts) == pytest.approx(1000 / 800)
+
+
+def test_rank_count_ratio_validates():
+    with pytest.raises(ValueError, match="너무 큽니다"):
+        rank_count_ratio([3, 2, 0], 1, 3)
+    with pytest.raises(ValueError, match="1 이상"):
+        rank_count_ratio([3, 2, 1], 0, 2)
+    with pytest.raises(ValueError, match="음수"):
+        rank_count_ratio([3, -2, 1])
+
+
+# ---------------------------------------------------------------- format_table
+
+
+def test_format_table_aligns_hangul_as_two_columns():
+    lines = format_table(["단어", "순위"], [["state", "1"], ["irrespons", "29721"]])
+    assert lines == [
+        "단어" + " " * 8 + "순위",  # 단어(4칸) + 채움 5칸 + 구분 2칸 + 오른쪽 정렬 채움 1칸
+        "---------  -----",
+        "state          1",
+        "irrespons  29721",
+    ]
+    # 한글 머리글 뒤의 값들이 같은 칸에서 끝납니다 (한글 한 글자 = 2칸)
+    wide = format_table(["균등 p=0", "x"], [["1.00", "2"]], left_columns=0)
+    assert wide[0] == "균등 p=0  x"
+    assert wide[2] == "    1.00  2"
+
+
+def test_format_table_validates():
+    with pytest.raises(ValueError, match="비어"):
+        format_table([], [])
+    with pytest.raises(ValueError, match="2개여야"):
+        format_table(["a", "b"], [["1"]])
+    with pytest.raises(ValueError, match="0 이상 2 이하"):
+        format_table(["a", "b"], [], left_columns=3)
+    with pytest.raises(TypeError, match="정수"):
+        format_table(["a"], [], left_columns=1.5)
+
+
 # ---------------------------------------------------------------- frequency_groups
 
 
@@ -105,7 +170,7 @@ def test_frequency_groups_validates():
 
 
 def test_share_of_noise_orders_uniform_above_three_quarter_above_unigram_for_rare_words():
-    """정정 2: 희소 단어의 몫은 균등 분포에서 가장 크고, 유니그램 분포에서 가장 작습니다."""
+    """정정 2: 드문 단어의 몫은 균등 분포에서 가장 크고, 유니그램 분포에서 가장 작습니다."""
     counts = np.maximum(1, (1e4 / np.arange(1, 2001)).astype(int))
     rare = frequency_groups(counts, top=10, rare_max=5)["rare"]
     shares = [share_of_noise(noise_distribution(counts, p), rare) for p in (0.0, 0.75, 1.0)]
