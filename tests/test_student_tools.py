@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import make_student
 import nbformat
 import pytest
 import refresh_notebooks
 import start_exercises
+from course_files import is_read_only
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from conftest import REPO
 
 SOLUTION_CELL = """def sigmoid(x):
     \"\"\"시그모이드.\"\"\"
@@ -69,6 +77,14 @@ def git(repo, *args):
         check=True,
         capture_output=True,
     )
+
+
+def hand_edit(path):
+    """학생이 JupyterLab 에서 고친 것처럼 (읽기 전용이면 먼저 쓰기 권한을 켬)."""
+    path.chmod(0o644)
+    edited = path.read_text(encoding="utf-8").replace("NotImplementedError()", "NotImplementedError('내 답')")
+    path.write_text(edited, encoding="utf-8")
+    return edited
 
 
 def commit_everything(repo):
@@ -133,8 +149,7 @@ def test_refuses_to_overwrite_uncommitted_student_edit(course, capsys):
     commit_everything(repo)
 
     student_file = dst / "03_sigmoid.ipynb"
-    edited = student_file.read_text(encoding="utf-8").replace("NotImplementedError()", "NotImplementedError('손')")
-    student_file.write_text(edited, encoding="utf-8")
+    edited = hand_edit(student_file)
     instructor_notebook(src / "03_sigmoid.ipynb", extra_line="\nimport math")
 
     assert make(src, dst) == 1
@@ -190,6 +205,186 @@ def test_marker_errors_name_notebook_and_cell(tmp_path, capsys, source, phrase):
     err = capsys.readouterr().err
     assert phrase in err and "01_bad.ipynb" in err and "셀 3번" in err
     assert not dst.exists()
+
+
+# ---------------------------------------------------------------------------
+# make_student: 마크다운 풀이(solution)와 모범 답안(answer-key)
+# ---------------------------------------------------------------------------
+
+DERIVATION = "### 유도 2: 중심 단어의 기울기\n$$\\frac{\\partial J}{\\partial v_c} = (\\sigma(u_o^\\top v_c) - 1) u_o$$"
+MODEL_ANSWER = "**모범 답안.** k 가 크면 드문 단어가 잡음으로 더 자주 뽑혀 빈출어의 벡터가 덜 흔들립니다."
+
+
+def tagged(source, *tags, **extra):
+    return new_markdown_cell(source, metadata={"tags": list(tags)}, **extra)
+
+
+def test_solution_and_answer_key_markdown_are_replaced_by_prompts(tmp_path):
+    src, dst = tmp_path / "nb", tmp_path / "st"
+    src.mkdir()
+    question = new_markdown_cell("## 생각해 볼 문제\n1. k 를 키우면 무엇이 달라질까요?")
+    no_heading = tagged("먼저 σ'(x) = σ(x)(1 - σ(x)) 를 보이면 됩니다.", "solution")
+    image = tagged("![풀이](attachment:proof.png)", "solution", attachments={"proof.png": {"image/png": "iVBOR"}})
+    cells = [tagged(DERIVATION, "solution"), no_heading, image, question, tagged(MODEL_ANSWER, "answer-key")]
+    write_notebook(src / "04_math.ipynb", cells)
+
+    assert make(src, dst) == 0
+    text = (dst / "04_math.ipynb").read_text(encoding="utf-8")
+    nb = nbformat.read(dst / "04_math.ipynb", as_version=4)
+    for secret in ("partial J", "σ(x)(1 - σ(x))", "attachment:proof", "iVBOR", "모범 답안", "덜 흔들립니다"):
+        assert secret not in text
+    prompt = make_student.DERIVATION_PROMPT
+    assert nb.cells[0].source == f"### 유도 2: 중심 단어의 기울기\n\n{prompt}"  # 첫 제목 줄은 남김
+    assert nb.cells[1].source == prompt and nb.cells[2].source == prompt
+    assert "attachments" not in nb.cells[2]
+    assert nb.cells[3].source == question.source  # 태그 없는 마크다운은 그대로
+    assert nb.cells[4].source == make_student.ANSWER_PROMPT
+    assert [c.metadata for c in nb.cells] == [c.metadata for c in cells]
+
+    first = (dst / "04_math.ipynb").read_bytes()
+    assert make(src, dst) == 0 and make(src, dst, "--check") == 0
+    assert (dst / "04_math.ipynb").read_bytes() == first
+
+
+@pytest.mark.parametrize(
+    ("cell", "phrase"),
+    [
+        (new_markdown_cell("```\n### BEGIN SOLUTION\nx = 1\n### END SOLUTION\n```"), "마크다운 셀에 코드 풀이 표식"),
+        (tagged("유도\n  ### END SOLUTION", "solution"), "마크다운 셀에 코드 풀이 표식"),
+        (tagged("답", "solution", "answer-key"), "함께 있습니다"),
+        (new_code_cell("answer = 42", metadata={"tags": ["solution"]}), "표식이 없습니다"),
+    ],
+    ids=["markers-in-markdown", "markers-in-tagged-markdown", "both-tags", "tagged-code-without-markers"],
+)
+def test_markdown_marker_errors_stop_without_writing(tmp_path, capsys, cell, phrase):
+    src, dst = tmp_path / "nb", tmp_path / "st"
+    src.mkdir()
+    write_notebook(src / "02_bad.ipynb", [new_markdown_cell("# 제목"), cell])
+    assert make(src, dst) == 1
+    err = capsys.readouterr().err
+    assert phrase in err and "02_bad.ipynb" in err and "셀 2번" in err
+    assert not dst.exists()
+
+
+def test_first_heading_only_when_it_opens_the_cell():
+    assert make_student.first_heading("\n#### 연습 4\n본문") == "#### 연습 4"
+    assert make_student.first_heading("본문\n# 가운데 제목") is None
+    assert make_student.first_heading("#해시태그 아님") is None
+    assert make_student.first_heading("") is None
+
+
+# ---------------------------------------------------------------------------
+# make_student: git 이 답하지 못해도 손 수정을 덮어쓰지 않습니다 (ZIP, 다른 사용자 소유)
+# ---------------------------------------------------------------------------
+
+
+def zip_copy(repo, target):
+    """.git 없이 복사 (ZIP 으로 받은 폴더)."""
+    shutil.copytree(repo, target, ignore=shutil.ignore_patterns(".git", "build"))
+    return target / "notebooks", target / "student"
+
+
+def fake_git(folder, message):
+    """PATH 앞에 둘 가짜 git: 항상 message 를 stderr 에 쓰고 128 로 실패."""
+    folder.mkdir()
+    script = folder / "git"
+    script.write_text(f"#!/bin/sh\necho \"{message}\" >&2\nexit 128\n", encoding="utf-8")
+    script.chmod(0o755)
+    return folder
+
+
+def test_zip_copy_refuses_to_overwrite_hand_edited_student_file(course, tmp_path_factory, capsys):
+    src, dst = course
+    make(src, dst)
+    commit_everything(src.parent)
+    src, dst = zip_copy(src.parent, tmp_path_factory.mktemp("download") / "course")
+    student_file = dst / "03_sigmoid.ipynb"
+    edited = hand_edit(student_file)
+
+    assert make(src, dst) == 1
+    err = capsys.readouterr().err
+    assert "03_sigmoid.ipynb" in err and "덮어쓰지 않았습니다" in err and "git 저장소가 아닙니다" in err
+    assert "my-work/" in err and "--force" in err
+    assert student_file.read_text(encoding="utf-8") == edited
+
+
+def test_zip_copy_regenerates_untouched_files_from_the_committed_record(course, tmp_path_factory):
+    src, dst = course
+    make(src, dst)
+    src, dst = zip_copy(src.parent, tmp_path_factory.mktemp("download") / "course")
+    instructor_notebook(src / "03_sigmoid.ipynb", extra_line="\nimport math")
+    assert make(src, dst) == 0  # 로컬 기록(build/)도 git 도 없음: 커밋된 student/.generated.json 으로 판단
+    assert "import math" in (dst / "03_sigmoid.ipynb").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("failure", ["dubious-ownership", "git-dir-nowhere"])
+def test_failing_git_means_unknown_file_is_kept(course, tmp_path, monkeypatch, capsys, failure):
+    src, dst = course
+    make(src, dst)
+    commit_everything(src.parent)
+    (src.parent / "build").rename(tmp_path / "old-build")  # 이 컴퓨터의 기록도 없는 경우
+    edited = hand_edit(dst / "03_sigmoid.ipynb")
+    if failure == "dubious-ownership":
+        message = f"fatal: detected dubious ownership in repository at '{src.parent}'"
+        fake = fake_git(tmp_path / "fake-bin", message)
+        monkeypatch.setenv("PATH", f"{fake}{os.pathsep}{os.environ['PATH']}")
+        expected = "dubious ownership"
+    else:
+        monkeypatch.setenv("GIT_DIR", str(tmp_path / "nowhere"))
+        expected = "git 저장소가 아닙니다"
+
+    assert make(src, dst) == 1
+    assert expected in capsys.readouterr().err
+    assert (dst / "03_sigmoid.ipynb").read_text(encoding="utf-8") == edited
+
+
+def test_student_files_are_read_only_and_check_needs_the_record(course, capsys):
+    src, dst = course
+    make(src, dst)
+    assert is_read_only(dst / "03_sigmoid.ipynb")
+    assert not is_read_only(dst / make_student.RECORD_NAME)
+    record = make_student.load_record(dst)
+    assert set(record) == {"03_sigmoid.ipynb"} and len(record["03_sigmoid.ipynb"]) == 64
+
+    (dst / make_student.RECORD_NAME).unlink()
+    assert make(src, dst, "--check") == 1
+    assert "생성 기록" in capsys.readouterr().err
+    assert make(src, dst) == 0 and make(src, dst, "--check") == 0
+
+
+@pytest.fixture
+def shared_folder():
+    """다른 사용자도 들어올 수 있는 임시 폴더 (pytest 의 tmp_path 는 root 만 들어갈 수 있음)."""
+    folder = Path(tempfile.mkdtemp(prefix="student-ro-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_regenerates_over_read_only_files_as_an_ordinary_user(shared_folder):
+    """읽기 전용 학생판도 다시 만들 수 있습니다 (root 가 아닌 사용자로; 테스트가 root 면 nobody 로 실행)."""
+    src, dst = shared_folder / "notebooks", shared_folder / "student"
+    src.mkdir()
+    command = [sys.executable, str(REPO / "tools" / "make_student.py")]
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("root 인데 setpriv 가 없습니다")
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+
+    def as_user(extra_line):
+        instructor_notebook(src / "03_sigmoid.ipynb", extra_line=extra_line)
+        if os.geteuid() == 0:
+            for path in [shared_folder, src, src / "03_sigmoid.ipynb", *shared_folder.glob("*/*")]:
+                os.chown(path, 65534, 65534)
+        return subprocess.run(command, cwd=shared_folder, capture_output=True, text=True)
+
+    first = as_user("")
+    assert first.returncode == 0, first.stderr
+    assert is_read_only(dst / "03_sigmoid.ipynb")
+    second = as_user("\nimport math")
+    assert second.returncode == 0, second.stderr
+    assert "import math" in (dst / "03_sigmoid.ipynb").read_text(encoding="utf-8")
+    assert is_read_only(dst / "03_sigmoid.ipynb")
 
 
 # ---------------------------------------------------------------------------
