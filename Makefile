@@ -54,7 +54,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --port=$(PORT) $(LAB_ARGS)
 
 exercises: $(STAMP)
-	@$(BIN)/python tools/start_exercises.py --dst $(WORK)
+	@$(BIN)/python tools/start_exercises.py --dst "$(WORK)"
 
 notebooks: $(STAMP)
 	@mkdir -p build/executed

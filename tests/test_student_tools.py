@@ -414,6 +414,81 @@ def test_start_exercises_never_overwrites_student_work(course, capsys):
     assert (work / "04_new.ipynb").exists()
 
 
+def exercises(dst, work):
+    return start_exercises.main(["--src", str(dst), "--dst", str(work)])
+
+
+def snapshot(folder):
+    return {path.name: path.read_bytes() for path in folder.iterdir()}
+
+
+def test_new_course_version_is_offered_beside_the_students_file_once(course, capsys):
+    src, dst = course
+    work = src.parent / "my-work"
+    make(src, dst)
+    exercises(dst, work)
+    mine = work / "03_sigmoid.ipynb"
+    my_answer = hand_edit(mine)
+    capsys.readouterr()
+
+    instructor_notebook(src / "03_sigmoid.ipynb", extra_line="\nimport math")  # 강의가 바뀜
+    make(src, dst)
+    assert exercises(dst, work) == 0
+    out = capsys.readouterr().out
+    offered = work / "03_sigmoid.새버전.ipynb"
+    assert mine.read_text(encoding="utf-8") == my_answer
+    assert offered.read_bytes() == (dst / "03_sigmoid.ipynb").read_bytes()
+    assert "새 버전" in out and str(offered) in out and "예전 버전에서 복사한 것" in out
+    names = sorted(p.name for p in work.glob("*.ipynb"))
+    assert names.index("03_sigmoid.새버전.ipynb") == names.index("03_sigmoid.ipynb") + 1  # 바로 옆에 정렬
+    assert not is_read_only(offered)
+
+    before = snapshot(work)
+    assert exercises(dst, work) == 0  # 같은 새 버전은 한 번만
+    out = capsys.readouterr().out
+    assert snapshot(work) == before
+    assert "전에 03_sigmoid.새버전.ipynb 으로 복사해 두었습니다" in out and "🆕" not in out
+
+    instructor_notebook(src / "03_sigmoid.ipynb", extra_line="\nimport cmath")  # 또 바뀜
+    make(src, dst)
+    assert exercises(dst, work) == 0
+    second = work / "03_sigmoid.새버전2.ipynb"
+    assert second.read_bytes() == (dst / "03_sigmoid.ipynb").read_bytes()
+    assert offered.read_bytes() == before[offered.name] and mine.read_text(encoding="utf-8") == my_answer
+
+
+def test_unedited_old_copy_and_copy_without_record_get_the_new_version_beside(course, capsys):
+    src, dst = course
+    work = src.parent / "my-work"
+    make(src, dst)
+    instructor_notebook(src / "04_other.ipynb")
+    make(src, dst)
+    exercises(dst, work)
+    (work / start_exercises.SOURCES).unlink()  # 기록이 생기기 전에 복사한 사본
+    legacy = hand_edit(work / "04_other.ipynb")
+    untouched = (work / "03_sigmoid.ipynb").read_bytes()
+    capsys.readouterr()
+
+    instructor_notebook(src / "03_sigmoid.ipynb", extra_line="\nimport math")
+    make(src, dst)
+    assert exercises(dst, work) == 0
+    out = capsys.readouterr().out
+    assert (work / "03_sigmoid.ipynb").read_bytes() == untouched  # 고치지 않은 사본도 덮어쓰지 않음
+    assert (work / "03_sigmoid.새버전.ipynb").exists()
+    assert (work / "04_other.ipynb").read_text(encoding="utf-8") == legacy
+    assert (work / "04_other.새버전.ipynb").exists() and "기록이 없지만" in out
+
+
+def test_exercises_copy_locks_the_student_edition_not_the_copies(course):
+    src, dst = course
+    make(src, dst)
+    (dst / "03_sigmoid.ipynb").chmod(0o644)  # 새로 받은 저장소처럼
+    work = src.parent / "내 작업"
+    assert exercises(dst, work) == 0
+    assert is_read_only(dst / "03_sigmoid.ipynb")
+    assert not is_read_only(work / "03_sigmoid.ipynb")
+
+
 # ---------------------------------------------------------------------------
 # refresh_notebooks (커널을 띄우므로 작은 노트북 두 개만)
 # ---------------------------------------------------------------------------
