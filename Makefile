@@ -17,12 +17,13 @@ LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
 
-.PHONY: help setup test unit lint lab notebooks refresh student exercises bench clean
+.PHONY: help setup test unit lint lab notebooks refresh student exercises update bench clean
 
 help:
 	@echo "make lab        강의를 JupyterLab 으로 엽니다 (처음 한 번은 설치 포함)"
 	@echo "make test       모든 검사를 실행합니다"
 	@echo "make exercises  학생판 노트북을 my-work/ 로 복사합니다 (이미 있는 파일은 절대 덮어쓰지 않음)"
+	@echo "make update     강의 업데이트를 받습니다 (고친 학생판은 backups/ 에 보관, my-work/ 는 그대로)"
 	@echo "make notebooks  노트북을 build/executed/ 에 실행합니다 (예: make notebooks PARAMS=\"-p EPOCHS 10\")"
 	@echo "make refresh    강사용 노트북을 다시 실행해 저장된 출력을 갱신하고 학생판을 다시 만듭니다"
 	@echo "make student    강사용 노트북에서 학생판(student/)을 만듭니다"
@@ -55,6 +56,10 @@ lab: $(STAMP)
 
 exercises: $(STAMP)
 	@$(BIN)/python tools/start_exercises.py --dst "$(WORK)"
+
+# 표준 라이브러리만 쓰므로 .venv 가 없어도 (또는 업데이트로 다시 설치해야 해도) 실행됩니다.
+update:
+	@$(if $(wildcard $(BIN)/python),$(BIN)/python,$(PY)) tools/update_course.py --work "$(WORK)"
 
 notebooks: $(STAMP)
 	@mkdir -p build/executed

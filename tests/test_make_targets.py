@@ -1,6 +1,7 @@
 """Makefile 수준에서: 학생의 작업은 사라지지 않습니다.
 
 - `make exercises` 를 두 번 (사이에 학생의 수정), 공백이 있는 한글 폴더 이름(WORK="내 작업")으로도.
+- `make update` 를 진짜 임시 clone 에서 (.venv 없이, 네트워크 없이 로컬 "강의 저장소"에서).
 - ZIP 으로 받은 사본(.git 없음)에서 `make student` 가 손으로 고친 student/ 파일을 덮어쓰지 않습니다.
 """
 
@@ -55,7 +56,7 @@ def test_make_exercises_with_a_space_in_the_folder_name(tmp_path):
 
 
 def test_work_and_backup_folders_are_ignored_by_git():
-    for path in ("my-work/01_concept.ipynb",):
+    for path in ("my-work/01_concept.ipynb", "backups/2026-01-01_000000/student/01_concept.ipynb"):
         result = subprocess.run(["git", "check-ignore", "-q", path], cwd=REPO)
         assert result.returncode == 0, f"{path} 가 .gitignore 에 없어서 git pull 과 충돌할 수 있습니다"
 
@@ -70,6 +71,46 @@ def course_copy(target):
     for path in (target / "student").glob("*.ipynb"):
         path.chmod(0o644)
     return target
+
+
+def test_make_update_in_a_real_clone_keeps_work_and_backs_up_edits(tmp_path):
+    upstream = course_copy(tmp_path / "course")
+    git(upstream, "init", "-q", "-b", "main")
+    git(upstream, "add", ".")
+    git(upstream, "commit", "-q", "-m", "course")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(upstream), str(clone))
+
+    first = make("update", "WORK=내 작업", cwd=clone)
+    assert first.returncode == 0, first.stderr
+    assert "이미 최신" in first.stdout
+    work = clone / "내 작업"
+    names = sorted(p.name for p in (clone / "student").glob("*.ipynb"))
+    assert sorted(p.name for p in work.glob("*.ipynb")) == names
+    mine = work / names[0]
+    mine.write_text(mine.read_text(encoding="utf-8").replace("raise NotImplementedError()", "return 42"), "utf-8")
+    my_files = {p.name: p.read_bytes() for p in work.glob("*.ipynb")}
+
+    lecture = upstream / "notebooks" / names[0]  # 강사가 노트북을 고치고 학생판을 다시 만듦
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace("학습 목표", "학습 목표 (고침)", 1), "utf-8")
+    regenerate = subprocess.run([REPO / ".venv" / "bin" / "python", "tools/make_student.py"], cwd=upstream)
+    assert regenerate.returncode == 0
+    git(upstream, "commit", "-q", "-am", "course update")
+    changed = upstream / "student" / names[0]
+    autosaved = clone / "student" / names[1]
+    autosaved.chmod(0o644)
+    autosaved.write_text(autosaved.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    autosaved_bytes = autosaved.read_bytes()
+
+    second = make("update", "WORK=내 작업", cwd=clone)
+    assert second.returncode == 0, second.stderr
+    assert {p.name: p.read_bytes() for p in work.glob("*.ipynb") if p.name in my_files} == my_files
+    assert (work / f"{mine.stem}.새버전.ipynb").read_bytes() == changed.read_bytes()
+    (backup,) = (clone / "backups").iterdir()
+    assert (backup / "student" / names[1]).read_bytes() == autosaved_bytes
+    assert (clone / "student" / names[0]).read_bytes() == changed.read_bytes()
+    status = ["git", "status", "--porcelain", "--", "student", "notebooks"]
+    assert subprocess.run(status, cwd=clone, capture_output=True, text=True).stdout == ""
 
 
 def test_make_student_in_a_zip_download_refuses_to_overwrite_a_hand_edit(tmp_path):
