@@ -13,6 +13,7 @@ import time
 
 import nbformat
 import pytest
+import refresh_notebooks
 from nbformat.v4 import new_code_cell, new_notebook
 
 from conftest import REPO
@@ -129,3 +130,15 @@ def test_second_ctrl_c_ends_a_cell_that_ignores_the_interrupt(tmp_path):
     assert not (tmp_path / "later-ran").exists()
     assert "커널을 바로 끝냅니다" in err and "중단했습니다" in err
     assert process_gone(int((tmp_path / "kernel.pid").read_text())), "커널 프로세스가 남았습니다"
+
+
+def test_notebook_edited_during_the_run_is_not_overwritten(tmp_path, capsys):
+    first, second = tmp_path / "1_first.ipynb", tmp_path / "2_edits_first.ipynb"
+    write_notebook(first, "print('첫 번째')")
+    edit = "from pathlib import Path\np = Path('1_first.ipynb')\np.write_text(p.read_text() + ' ', encoding='utf-8')"
+    write_notebook(second, edit)  # 실행 중에 강사가 1_first 를 고쳐 저장한 것처럼
+    assert refresh_notebooks.main([str(first), str(second)]) == 1
+    err = capsys.readouterr().err
+    assert "1_first.ipynb" in err and "실행하는 동안 파일이 바뀌어서" in err
+    assert first.read_text(encoding="utf-8").endswith("}\n ")  # 고친 내용이 남음
+    assert nbformat.read(second, as_version=4).cells[0].execution_count == 1  # 다른 노트북은 저장됨
