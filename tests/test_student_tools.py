@@ -507,6 +507,7 @@ def test_refresh_updates_good_notebook_and_leaves_failing_one_untouched(tmp_path
     )
     write_notebook(bad, [new_code_cell("print('시작')"), new_code_cell("raise RuntimeError('boom')")])
     bad_before = bad.read_bytes()
+    good.chmod(0o444)  # make update 가 잠근 노트북도 다시 실행해 저장할 수 있고, 잠금은 유지됩니다
 
     assert refresh_notebooks.main([str(good), str(bad)]) == 1
     captured = capsys.readouterr()
@@ -520,6 +521,7 @@ def test_refresh_updates_good_notebook_and_leaves_failing_one_untouched(tmp_path
     assert nb.cells[2].outputs[0]["data"]["text/plain"] == "2"
     assert all("execution" not in c.metadata for c in nb.cells)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.ipynb", "data.txt", "good.ipynb"]  # 임시 파일 없음
+    assert is_read_only(good)
 
 
 def test_instructor_can_regenerate_twice_before_committing(course):
