@@ -51,7 +51,7 @@ lint: $(STAMP)
 
 lab: $(STAMP)
 	@$(BIN)/python tools/start_exercises.py --dst $(WORK)
-	$(BIN)/jupyter lab --ServerApp.root_dir=. --port=$(PORT) $(LAB_ARGS)
+	$(BIN)/jupyter lab --config=tools/lab/jupyter_lab_config.json --ServerApp.root_dir=. --port=$(PORT) $(LAB_ARGS)
 
 exercises: $(STAMP)
 	@$(BIN)/python tools/start_exercises.py --dst $(WORK)

@@ -10,6 +10,7 @@ from notebook_guards import (
     SOURCE_RULES,
     check_notebook,
     hygiene_problems,
+    load_document,
     machine_roots,
 )
 from notebook_nav import is_nav_cell
@@ -36,10 +37,10 @@ def test_stored_notebook_is_clean(path):
 STUDENT_RULES = tuple(r for r in DEFAULT_RULES if r in SOURCE_RULES)
 
 
-@pytest.mark.parametrize("path", [*STUDENT_NOTEBOOKS, REPO / "START.ipynb"],
-                         ids=[p.name for p in [*STUDENT_NOTEBOOKS, REPO / "START.ipynb"]])
+@pytest.mark.parametrize("path", [*STUDENT_NOTEBOOKS, REPO / "START.md"],
+                         ids=[p.name for p in [*STUDENT_NOTEBOOKS, REPO / "START.md"]])
 def test_student_notebooks_and_start_page_pass_the_enabled_source_rules(path):
-    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb = load_document(path)
     assert STUDENT_RULES
     assert check_notebook(nb, STUDENT_RULES, path=path) == []
 

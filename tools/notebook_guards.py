@@ -46,6 +46,7 @@
     python tools/notebook_guards.py --rules all notebooks/*.ipynb     # 모든 규칙
     python tools/notebook_guards.py --rules strikethrough,heading-math student/*.ipynb
     python tools/notebook_guards.py --fix notebooks/*.ipynb           # nbval-comment 를 태그로 바꿈
+    python tools/notebook_guards.py --rules source START.md           # 마크다운 파일도 검사 (셀 하나로 봄)
 
 문제가 있으면 ``경로: 셀 N [규칙]: 설명`` 을 출력하고 종료 코드 1. ``셀 N`` 은 0부터 센 셀 위치입니다.
 """
@@ -664,6 +665,14 @@ def check_notebook(nb: dict, rules: tuple[str, ...] = DEFAULT_RULES, path: Path 
     return found
 
 
+def load_document(path: Path) -> dict:
+    """노트북 JSON, 또는 마크다운 파일 (``.md``; 마크다운 셀 하나짜리 노트북으로 봄)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".md":
+        return {"cells": [{"cell_type": "markdown", "metadata": {}, "source": text}], "metadata": {}}
+    return json.loads(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="노트북 검사 (위생, JupyterLab 에서 잘못 보이는 것).")
     parser.add_argument("paths", nargs="*", type=Path, help="검사할 노트북 (기본: notebooks/*.ipynb)")
@@ -689,12 +698,11 @@ def main(argv: list[str] | None = None) -> int:
     counts: Counter[str] = Counter()
     for path in paths:
         try:
-            text = path.read_text(encoding="utf-8")
-            nb = json.loads(text)
+            nb = load_document(path)
         except (OSError, ValueError) as error:
             print(f"❌ {path}: 노트북으로 읽을 수 없습니다 ({error})", file=sys.stderr)
             return 2
-        if args.fix and fix_nbval_comments(nb):
+        if args.fix and path.suffix == ".ipynb" and fix_nbval_comments(nb):
             import nbformat  # 저장소의 노트북과 같은 형식으로 씁니다
 
             path.write_text(nbformat.writes(nbformat.from_dict(nb)) + "\n", encoding="utf-8")
