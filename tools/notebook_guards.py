@@ -83,7 +83,8 @@ class Finding:
         return f"{name}: {where}[{self.rule}]: {self.message}"
 
 
-def _source(cell: dict) -> str:
+def cell_source(cell: dict) -> str:
+    """셀 원문 (nbformat 파일에서는 줄 목록일 수도 있음) 을 문자열로."""
     src = cell.get("source", "")
     return "".join(src) if isinstance(src, list) else src
 
@@ -106,7 +107,7 @@ def _output_text(output: dict) -> str:
 
 def hygiene_problems(nb: dict, roots: list[str] | None = None) -> list[str]:
     """노트북 JSON(dict) 의 위생 문제 목록. 빈 목록이면 통과."""
-    return [f.format("")[2:] for f in hygiene_findings(nb, roots)]
+    return [f"셀 {f.cell}: {f.message}" if f.cell is not None else f.message for f in hygiene_findings(nb, roots)]
 
 
 def hygiene_findings(nb: dict, roots: list[str] | None = None) -> list[Finding]:
@@ -408,7 +409,7 @@ def strikethrough_findings(nb: dict, **_: object) -> list[Finding]:
     for i, cell in enumerate(nb.get("cells", [])):
         if cell.get("cell_type") != "markdown":
             continue
-        for struck in strikethroughs(_source(cell)):
+        for struck in strikethroughs(cell_source(cell)):
             snippet = struck.replace("\n", " ")
             snippet = snippet if len(snippet) <= 60 else snippet[:57] + "..."
             message = f"취소선으로 그려집니다: ~{snippet}~ (범위는 5-20 처럼, 또는 \\~)"
@@ -421,7 +422,7 @@ def heading_math_findings(nb: dict, **_: object) -> list[Finding]:
     for i, cell in enumerate(nb.get("cells", [])):
         if cell.get("cell_type") != "markdown":
             continue
-        for block in inline_blocks(_source(cell)):
+        for block in inline_blocks(cell_source(cell)):
             if block.kind == "heading" and re.search(r"(?<!\\)\$", block.text):
                 message = f"제목에 $ 수식이 있습니다 (목차에 TeX 가 그대로 보임): {block.text[:60]!r}"
                 found.append(Finding("heading-math", i, message))
@@ -445,13 +446,19 @@ def nbval_comment_findings(nb: dict, **_: object) -> list[Finding]:
     for i, cell in enumerate(nb.get("cells", [])):
         if cell.get("cell_type") != "code":
             continue
-        for line in _source(cell).split("\n"):
+        for line in cell_source(cell).split("\n"):
             match = _NBVAL_LINE_RE.match(line)
             if match:
-                tag = NBVAL_TAGS.get(line.strip().lstrip("#").strip())
+                tag = _marker_tag(line)
                 how = f"셀 태그 '{tag}' 로 바꾸세요 (--fix)" if tag else "셀 태그로 바꾸세요"
                 found.append(Finding("nbval-comment", i, f"학생에게 보이는 주석 {line.strip()!r}: {how}"))
     return found
+
+
+def _marker_tag(line: str) -> str | None:
+    """``# NBVAL_IGNORE_OUTPUT`` 처럼 nbval 이 표식으로 읽는 주석 줄이면 같은 뜻의 셀 태그, 아니면 None."""
+    stripped = line.strip()
+    return NBVAL_TAGS.get(stripped.lstrip("#").strip()) if stripped.startswith("#") else None
 
 
 def fix_nbval_comments(nb: dict) -> int:
@@ -460,18 +467,17 @@ def fix_nbval_comments(nb: dict) -> int:
     for cell in nb.get("cells", []):
         if cell.get("cell_type") != "code":
             continue
-        lines = _source(cell).split("\n")
-        tags = [NBVAL_TAGS[m] for line in lines if (m := line.strip().lstrip("#").strip()) in NBVAL_TAGS
-                and line.strip().startswith("#")]
+        lines = cell_source(cell).split("\n")
+        tags = [tag for line in lines if (tag := _marker_tag(line))]
         if not tags:
             continue
-        kept = [line for line in lines
-                if not (line.strip().startswith("#") and line.strip().lstrip("#").strip() in NBVAL_TAGS)]
+        kept = [line for line in lines if _marker_tag(line) is None]
         while kept and not kept[0].strip():
             kept.pop(0)
         cell["source"] = "\n".join(kept)
         meta = cell.setdefault("metadata", {})
-        meta["tags"] = list(meta.get("tags", [])) + [t for t in dict.fromkeys(tags) if t not in meta.get("tags", [])]
+        existing = list(meta.get("tags", []))
+        meta["tags"] = existing + [t for t in dict.fromkeys(tags) if t not in existing]
         changed += 1
     return changed
 
@@ -486,7 +492,7 @@ def code_width_findings(nb: dict, limit: int = CODE_WIDTH_LIMIT, **_: object) ->
     for i, cell in enumerate(nb.get("cells", [])):
         if cell.get("cell_type") != "code":
             continue
-        for number, line in enumerate(_source(cell).split("\n"), start=1):
+        for number, line in enumerate(cell_source(cell).split("\n"), start=1):
             width = display_width(line)
             if width > limit:
                 message = f"{number}번째 줄이 {width}칸 (한도 {limit}칸): {line.strip()[:40]!r}"
@@ -497,7 +503,7 @@ def code_width_findings(nb: dict, limit: int = CODE_WIDTH_LIMIT, **_: object) ->
 def unicode_minus_findings(nb: dict, **_: object) -> list[Finding]:
     found = []
     for i, cell in enumerate(nb.get("cells", [])):
-        if cell.get("cell_type") == "code" and "\u2212" in _source(cell):
+        if cell.get("cell_type") == "code" and "\u2212" in cell_source(cell):
             message = "U+2212 (−) 가 있습니다: 그림의 한글 글꼴에 없어 네모로 보입니다. ASCII - 를 쓰세요"
             found.append(Finding("unicode-minus", i, message))
     return found
@@ -505,7 +511,7 @@ def unicode_minus_findings(nb: dict, **_: object) -> list[Finding]:
 
 def empty_cell_findings(nb: dict, **_: object) -> list[Finding]:
     return [Finding("empty-cell", i, f"빈 {cell.get('cell_type')} 셀")
-            for i, cell in enumerate(nb.get("cells", [])) if not _source(cell).strip()]
+            for i, cell in enumerate(nb.get("cells", [])) if not cell_source(cell).strip()]
 
 
 # ---------------------------------------------------------------- outputs: padded text tables
@@ -606,7 +612,7 @@ def broken_link_findings(nb: dict, path: Path | None = None, **_: object) -> lis
     for i, cell in enumerate(nb.get("cells", [])):
         if cell.get("cell_type") != "markdown":
             continue
-        for target in link_targets(_source(cell)):
+        for target in link_targets(cell_source(cell)):
             if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("#"):
                 continue
             relative = unquote(target.split("#", 1)[0].split("?", 1)[0])

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from notebook_guards import cell_source
 
 NAV_KEY = "course-nav"
 START_PAGE = "START.md"
@@ -66,16 +67,11 @@ def is_nav_cell(cell: dict) -> bool:
     return NAV_KEY in cell.get("metadata", {})
 
 
-def _source(cell: dict) -> str:
-    src = cell.get("source", "")
-    return "".join(src) if isinstance(src, list) else src
-
-
 def notebook_title(nb: dict, name: str) -> str:
     """노트북의 첫 ``# `` 제목 (이동 셀은 건너뜀). 없으면 ValueError."""
     for cell in nb.get("cells", []):
         if cell.get("cell_type") == "markdown" and not is_nav_cell(cell):
-            match = re.match(r"^#\s+(.+?)\s*#*\s*$", _source(cell).lstrip().split("\n", 1)[0])
+            match = re.match(r"^#\s+(.+?)\s*#*\s*$", cell_source(cell).lstrip().split("\n", 1)[0])
             if match:
                 return match.group(1)
             break
@@ -84,14 +80,14 @@ def notebook_title(nb: dict, name: str) -> str:
 
 def count_exercises(nb: dict) -> int:
     """마크다운 셀의 ``### 연습문제`` 제목 줄 수."""
-    return sum(len(re.findall(r"^ {0,3}#{2,4}\s*연습문제", _source(c), flags=re.M))
+    return sum(len(re.findall(r"^ {0,3}#{2,4}\s*연습문제", cell_source(c), flags=re.M))
                for c in nb.get("cells", []) if c.get("cell_type") == "markdown")
 
 
 def estimate_minutes(nb: dict) -> int:
     """예상 학습 시간 (분): 읽기 + 코드 셀 + 연습문제, 5분 단위로 올림. 공식은 모듈 설명에."""
     cells = [c for c in nb.get("cells", []) if not is_nav_cell(c)]
-    chars = sum(len(_source(c)) for c in cells if c.get("cell_type") == "markdown")
+    chars = sum(len(cell_source(c)) for c in cells if c.get("cell_type") == "markdown")
     code = sum(1 for c in cells if c.get("cell_type") == "code")
     minutes = chars / READING_CHARS_PER_MINUTE + code * MINUTES_PER_CODE_CELL
     minutes += count_exercises(nb) * MINUTES_PER_EXERCISE

@@ -36,10 +36,10 @@ import math
 import re
 import struct
 import sys
-import unicodedata
 from pathlib import Path
 
 import nbformat
+from notebook_guards import cell_source, display_width
 
 NAV_KEY = "course-nav"
 HEIGHT_BUDGET = 26
@@ -57,23 +57,14 @@ TAG_TYPES = {
 }
 
 
-def _source(cell: dict) -> str:
-    src = cell.get("source", "")
-    return "".join(src) if isinstance(src, list) else src
-
-
 def _text(value) -> str:
     return "".join(value) if isinstance(value, list) else str(value)
-
-
-def _width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 def wrapped_lines(text: str, columns: int) -> float:
     """text 를 columns 칸에서 접었을 때의 줄 수 (빈 줄은 반 줄)."""
     lines = text.rstrip("\n").split("\n") if text else []
-    return sum(math.ceil(_width(line) / columns) if line.strip() else 0.5 for line in lines)
+    return sum(math.ceil(display_width(line) / columns) if line.strip() else 0.5 for line in lines)
 
 
 def png_size(data: str) -> tuple[int, int] | None:
@@ -113,7 +104,7 @@ def output_height(output: dict) -> float:
 
 def cell_height(cell: dict) -> float:
     """셀 하나가 슬라이드에서 차지하는 높이 (줄): 입력과 출력."""
-    source = _source(cell)
+    source = cell_source(cell)
     if cell.get("cell_type") == "markdown":
         headings = len(re.findall(r"^ {0,3}#{1,6} ", source, flags=re.M))
         return wrapped_lines(source, MARKDOWN_COLUMNS) + headings  # 제목은 글자가 커서 한 줄 더
@@ -125,7 +116,7 @@ def heading_level(cell: dict) -> int:
     """마크다운 셀이 ``#`` 제목으로 시작하면 그 수준 (1-6), 아니면 0."""
     if cell.get("cell_type") != "markdown":
         return 0
-    match = re.match(r"^ {0,3}(#{1,6})\s", _source(cell).lstrip("\n"))
+    match = re.match(r"^ {0,3}(#{1,6})\s", cell_source(cell).lstrip("\n"))
     return len(match.group(1)) if match else 0
 
 
@@ -192,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if args.show:
             for index, (cell, kind) in enumerate(zip(nb.cells, slide_types(nb), strict=True)):
-                first = _source(cell).strip().split("\n", 1)[0][:50]
+                first = cell_source(cell).strip().split("\n", 1)[0][:50]
                 print(f"{path.name} 셀 {index:3d} {kind:9s} {cell_height(cell):5.1f}줄  {first}")
             continue
         text = render(with_slide_metadata(nb))
