@@ -28,6 +28,7 @@ help:
 	@echo "make refresh    강사용 노트북을 다시 실행해 저장된 출력을 갱신하고 학생판을 다시 만듭니다"
 	@echo "make student    강사용 노트북에서 학생판(student/)을 만듭니다"
 	@echo "make bench      성능 비교 스크립트를 실행합니다 (bench/results/ 에 표 저장)"
+	@echo "make slides     노트북마다 인터넷 없이 열리는 HTML 슬라이드를 build/slides/ 에 만듭니다"
 
 # .venv 가 없거나 requirements.txt / pyproject.toml 보다 오래되었으면 (다시) 설치합니다.
 $(STAMP): requirements.txt pyproject.toml
@@ -52,7 +53,7 @@ lint: $(STAMP)
 
 lab: $(STAMP)
 	@$(BIN)/python tools/start_exercises.py --dst $(WORK)
-	$(BIN)/jupyter lab --ServerApp.root_dir=. --port=$(PORT) $(LAB_ARGS)
+	$(BIN)/jupyter lab --config=tools/lab/jupyter_lab_config.json --ServerApp.root_dir=. --port=$(PORT) $(LAB_ARGS)
 
 exercises: $(STAMP)
 	@$(BIN)/python tools/start_exercises.py --dst "$(WORK)"
@@ -83,3 +84,22 @@ bench: $(STAMP)
 
 clean:
 	rm -rf build .pytest_cache .ruff_cache
+
+# 강의 도구: 슬라이드, 이동 링크, 슬라이드 메타데이터, 노트북 검사 (tools/build_slides.py, notebook_nav.py,
+# slide_metadata.py, notebook_guards.py). `make lecture` 는 도구를 노트북에 적용하고 학생판을 다시 만듭니다.
+.PHONY: slides lecture lecture-check
+
+slides: $(STAMP)
+	$(BIN)/python tools/build_slides.py $(NOTEBOOKS) --out build/slides
+
+lecture: $(STAMP)
+	$(BIN)/python tools/notebook_guards.py --rules nbval-comment --fix $(NOTEBOOKS)
+	$(BIN)/python tools/notebook_nav.py --write $(NOTEBOOKS)
+	$(BIN)/python tools/slide_metadata.py --write $(NOTEBOOKS)
+	$(BIN)/python tools/make_student.py
+
+lecture-check: $(STAMP)
+	$(BIN)/python tools/notebook_nav.py --check $(NOTEBOOKS)
+	$(BIN)/python tools/slide_metadata.py --check $(NOTEBOOKS)
+	$(BIN)/python tools/notebook_guards.py --rules all $(NOTEBOOKS)
+	$(BIN)/python tools/notebook_guards.py --rules source $(sort $(wildcard student/*.ipynb)) START.md
