@@ -38,10 +38,13 @@ def implied_distribution(prob: np.ndarray, alias: np.ndarray) -> np.ndarray:
     return (prob + np.bincount(alias, weights=1.0 - prob, minlength=V)) / V
 
 
-def _vose(probs: np.ndarray, *, leftover: str = "ok", set_alias: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """학생이 흔히 쓰는 반복문 Vose (작은 칸, 큰 칸 스택). leftover: "ok" 또는 "prob" (prob[l] -= prob[s])."""
+def _vose(probs: np.ndarray, *, scale=True, leftover="ok", set_alias=True) -> tuple[np.ndarray, np.ndarray]:
+    """학생이 흔히 쓰는 반복문 Vose (작은 칸, 큰 칸 스택) 에 실수 하나를 넣은 것.
+
+    scale=False: V 를 곱하지 않음, leftover="prob": 큰 칸에서 prob[s] 를 뺌, set_alias=False: alias 를 안 정함.
+    """
     V = len(probs)
-    scaled = probs.astype(np.float64) * V
+    scaled = probs.astype(np.float64) * (V if scale else 1)
     prob = np.zeros(V)
     alias = np.zeros(V, dtype=np.int64)
     small = [i for i in range(V) if scaled[i] < 1.0]
@@ -115,7 +118,8 @@ def judge(ctx, case: Case) -> None:
         "표가 나타내는 분포 P(w) = (prob[w] + Σ_{alias[i] = w} (1 - prob[i])) / V 가 probs 와 다릅니다.\n"
         + difference("P(w)", got, probs)
     )
-    if np.allclose(prob, probs, atol=TOLERANCE) or (V > 1 and np.isclose(prob.sum(), 1.0) and not np.isclose(1.0, V)):
+    unscaled = implied_distribution(*_vose(probs, scale=False))
+    if np.allclose(prob, probs, atol=TOLERANCE) or np.allclose(got, unscaled, atol=TOLERANCE):
         ctx.fail(
             "not-scaled",
             problem,
