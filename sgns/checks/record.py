@@ -176,7 +176,8 @@ class CheckRecord:
         return self.message
 
 
-_MD_SPECIAL = re.compile(r"([\\*_~\[\]<>|$#])")
+# 밑줄은 이스케이프하지 않습니다: 낱말 안의 밑줄(skipgram_pairs, u_o)은 CommonMark 에서 기울임이 되지 않습니다.
+_MD_SPECIAL = re.compile(r"([\\*~\[\]<>|$#])")
 
 
 def _md_escape(text: str) -> str:

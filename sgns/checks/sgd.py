@@ -166,7 +166,7 @@ def _matrix_variants(B: int, lr: float):
         "남깁니다. np.add.at(W, idx, -upd) 를 쓰세요."
     )
     mid_hint = (
-        "배치 도중에 이미 갱신된 벡터로 기울기를 계산했습니다. 모든 기울기를 갱신 *전* 값으로 먼저 계산한 뒤 "
+        "배치 도중에 이미 갱신된 벡터로 기울기를 계산했습니다. 모든 기울기를 갱신 전 값으로 먼저 계산한 뒤 "
         "두 행렬을 갱신하세요 (예: v = center_vectors[center_idx] 를 먼저 꺼내 두기)."
     )
     return [
@@ -174,7 +174,7 @@ def _matrix_variants(B: int, lr: float):
         (
             "averaged",
             {"scale": 1.0 / B},
-            "배치에 대해 기울기의 평균을 냈습니다. 이 강의의 학습기는 쌍마다의 기울기를 *더합니다* "
+            "배치에 대해 기울기의 평균을 냈습니다. 이 강의의 학습기는 쌍마다의 기울기를 더합니다 "
             "(쌍 하나의 학습률이 word2vec 과 같도록).",
         ),
         ("learning-rate-ignored", {"scale": 1.0 / lr}, "학습률을 곱하지 않았습니다: W -= η ∂J/∂W."),
@@ -349,11 +349,11 @@ def _loss_problem(ctx, case, loss, want_loss, C, U) -> None:
     ctx.fail_matching(
         loss,
         [
-            ("loss-mean", want_loss / B, "손실의 평균을 돌려줬습니다. 배치 손실의 *합* 을 돌려주세요."),
+            ("loss-mean", want_loss / B, "손실의 평균을 돌려줬습니다. 배치 손실의 합을 돌려주세요."),
             (
                 "loss-after-update",
                 batch_loss(C, U, *idx),
-                "갱신한 *뒤* 의 벡터로 손실을 계산했습니다. 손실은 갱신 전 점수로 계산하세요.",
+                "갱신한 뒤의 벡터로 손실을 계산했습니다. 손실은 갱신 전 점수로 계산하세요.",
             ),
             (
                 "loss-missing-negatives",
