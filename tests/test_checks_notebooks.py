@@ -108,3 +108,24 @@ def test_record_check_accepts_matching_records(status):
     nb.cells = [cell, check]
     mark = SOLUTION_MARK if status == "pass" else STUB_MARK
     assert check_record_problems(nb, status, mark) == []
+
+
+def test_summary_command_lists_status_cases_and_points(tmp_path, capsys):
+    from checks_solutions import SOLUTIONS
+
+    from sgns.checks.__main__ import main
+
+    passed = checks.evaluate("nb03-sigmoid", SOLUTIONS["nb03-sigmoid"])
+    failed = checks.evaluate("nb02-softmax", lambda x: SOLUTIONS["nb02-softmax"](x)[..., ::-1])
+    nb = nbformat.v4.new_notebook()
+    for record in (passed, failed):
+        cell = nbformat.v4.new_code_cell("check(...)")
+        cell.outputs = [nbformat.v4.new_output("display_data", data=record.bundle())]
+        nb.cells.append(cell)
+    path = tmp_path / "graded.ipynb"
+    nbformat.write(nb, path)
+    assert main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"| nb03-sigmoid | 통과 | {passed.total}/{passed.total} | 2/2 |" in out
+    assert f"| nb02-softmax | 틀림 | {failed.passed}/{failed.total} |" in out
+    assert main([str(tmp_path / "missing.ipynb")]) == 1

@@ -14,6 +14,7 @@
 확인 셀의 출력에는 기계용 기록(`CheckRecord`, MIME 형식 ``application/vnd.sgns.check+json``)이 함께 담깁니다:
 연습문제 id, 상태(pass/fail/todo/error), 사례별 결과(사례 id, 공개/숨은, 실수 범주 id), 배점. CI 와 채점은
 `records(notebook)` 로 읽습니다. 화면에 보이는 출력 없이 판정만 하려면 `evaluate(id, 함수)` 를 씁니다.
+강사는 ``python -m sgns.checks 노트북.ipynb ...`` 로 저장된 노트북들의 결과를 표로 볼 수 있습니다.
 
 안전장치: 학생 함수는 제한 시간 안에서만 실행하고 (끝나지 않는 반복문, 끝없는 제너레이터도 몇 초 안에 안내),
 너무 큰 결과는 바꾸기 전에 거절합니다. NaN·inf 가 섞인 결과는 언제나 틀린 답이고, 넘침은 경고가 아니라
