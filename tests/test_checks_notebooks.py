@@ -129,3 +129,26 @@ def test_summary_command_lists_status_cases_and_points(tmp_path, capsys):
     assert f"| nb03-sigmoid | 통과 | {passed.total}/{passed.total} | 2/2 |" in out
     assert f"| nb02-softmax | 틀림 | {failed.passed}/{failed.total} |" in out
     assert main([str(tmp_path / "missing.ipynb")]) == 1
+
+
+def test_in_a_kernel_endless_loops_time_out_and_an_interrupt_stops_the_run_with_one_line():
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_code_cell("from sgns.checks import check_sigmoid"),
+        nbformat.v4.new_code_cell("def sigmoid(x):\n    while True:\n        pass"),
+        nbformat.v4.new_code_cell("check_sigmoid(sigmoid)"),
+        nbformat.v4.new_code_cell("def sigmoid(x):\n    raise KeyboardInterrupt()  # 학생이 커널을 중단한 것과 같음"),
+        nbformat.v4.new_code_cell("check_sigmoid(sigmoid)"),
+        nbformat.v4.new_code_cell("print('중단 뒤에는 실행되지 않음')"),
+    ]
+    client = NotebookClient(nb, kernel_name="python3")
+    with pytest.raises(Exception, match="확인을 중단했습니다"):
+        client.execute()  # 중단은 오류로 끝나므로 "Run All" 이 멈춥니다
+
+    [timeout] = checks.records(nb)
+    assert timeout.category == "timeout"  # 커널의 메인 스레드에서 SIGALRM 시간 제한이 동작
+    [interrupted] = nb.cells[4].outputs
+    assert interrupted.output_type == "error" and interrupted.ename == "CheckInterrupted"
+    assert len(interrupted.traceback) == 1 and "sgns/" not in interrupted.traceback[0]
+    assert nb.cells[5].execution_count is None

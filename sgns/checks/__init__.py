@@ -139,14 +139,49 @@ def evaluate(exercise_id: str, fn) -> CheckRecord:
 
 def check(exercise_id: str, fn) -> None:
     """연습문제 id 로 확인하고 결과를 보여 줍니다 (확인 셀용; `check_softmax(softmax)` 와 같음)."""
-    show(evaluate(exercise_id, fn))
+    _evaluate_and_show(exercise_id, fn)
+
+
+class CheckInterrupted(KeyboardInterrupt):
+    """확인 도중 학생이 커널을 중단했습니다 (IPython 에는 트레이스백 대신 한 줄 안내로 보입니다)."""
+
+
+def _short_traceback(shell, etype, value, tb, tb_offset=None) -> list[str]:
+    """IPython 의 예외 처리기: 트레이스백 대신 한 줄 (셀 실행은 오류로 끝나 "Run All" 은 멈춥니다)."""
+    lines = [str(value)]
+    show_error = getattr(shell, "_showtraceback", None)
+    if show_error is not None:
+        show_error(etype, value, lines)
+    else:
+        print(lines[0])
+    return lines
+
+
+def _evaluate_and_show(exercise_id: str, fn) -> None:
+    """판정하고 보여 줍니다. 중단(KeyboardInterrupt)은 확인 도구의 프레임 없이 한 줄로 알리고 실행을 멈춥니다."""
+    try:
+        record = evaluate(exercise_id, fn)
+    except KeyboardInterrupt:
+        pass
+    else:
+        show(record)
+        return
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    except ImportError:
+        shell = None
+    if shell is not None and not shell.custom_exceptions:  # 다른 처리기가 이미 있으면 건드리지 않습니다
+        shell.set_custom_exc((CheckInterrupted,), _short_traceback)
+    raise CheckInterrupted(f"⏹ 확인을 중단했습니다: {EXERCISES[exercise_id].title}") from None
 
 
 def _make_check(exercise_id: str):
     spec = EXERCISES[exercise_id]
 
     def check_function(fn) -> None:
-        show(evaluate(exercise_id, fn))
+        _evaluate_and_show(exercise_id, fn)
 
     check_function.__name__ = check_function.__qualname__ = f"check_{spec.function}"
     check_function.__doc__ = (
