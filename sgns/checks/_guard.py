@@ -29,11 +29,22 @@ def _alarm_available() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def run_with_time_limit(func, seconds: float):
-    """``func()`` 의 결과. ``seconds`` 초 안에 끝나지 않으면 `TimeUp`. func 의 예외는 그대로 전달됩니다."""
+def run_with_time_limit(func, seconds: float, references: frozenset[str] = frozenset(), found=None):
+    """``func()`` 의 결과. ``seconds`` 초 안에 끝나지 않으면 `TimeUp`. func 의 예외는 그대로 전달됩니다.
+
+    references, found : func 를 실행하는 스레드에서 `watch_calls` 로 참조 구현 호출을 지켜봅니다
+    (sys.setprofile 은 스레드마다 따로이고, 시간 제한 예외가 그 정리 도중에 나지 않도록 제한 시간 밖에서 켭니다).
+    """
+    found = [] if found is None else found
     if _alarm_available():
-        return _run_with_alarm(func, seconds)
-    return _run_in_thread(func, seconds)
+        with watch_calls(references, found):
+            return _run_with_alarm(func, seconds)
+
+    def watched():
+        with watch_calls(references, found):
+            return func()
+
+    return _run_in_thread(watched, seconds)
 
 
 def _run_with_alarm(func, seconds: float):

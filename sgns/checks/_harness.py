@@ -232,28 +232,27 @@ class CaseContext:
         phase = {"consuming": False}
         found: list[str] = []  # 호출 중 불린 참조 구현 (예외가 나도 남음)
 
-        def invoke():
-            with (
-                warnings.catch_warnings(record=True) as caught,
-                np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"),
-            ):
-                warnings.simplefilter("always")
-                with _guard.watch_calls(references, found):
-                    result = self.fn(*positional, **keywords)
-                    endless = False
-                    if iterable_limit is not None and _guard.is_lazy_iterator(result):
-                        phase["consuming"] = True
-                        result, endless = _guard.take(result, iterable_limit)
-            return result, endless, list(caught)
+        def invoke():  # 제한 시간 안에서 도는 부분: 학생 함수와 (반복자면) 값 꺼내기만
+            result = self.fn(*positional, **keywords)
+            if iterable_limit is not None and _guard.is_lazy_iterator(result):
+                phase["consuming"] = True
+                return _guard.take(result, iterable_limit)
+            return result, False
 
-        try:
-            result, endless, caught = _guard.run_with_time_limit(invoke, limit)
-        except (KeyboardInterrupt, GeneratorExit):
-            raise
-        except BaseException as exc:
-            if found:
-                raise ReferenceUsed(found[0]) from None
-            self._explain(exc, limit, phase["consuming"], error_hints)
+        # 경고·errstate 는 제한 시간 밖에서 켜고 끕니다 (시간 제한 예외가 __exit__ 도중에 나지 않도록)
+        with (
+            warnings.catch_warnings(record=True) as caught,
+            np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"),
+        ):
+            warnings.simplefilter("always")
+            try:
+                result, endless = _guard.run_with_time_limit(invoke, limit, references, found)
+            except (KeyboardInterrupt, GeneratorExit):
+                raise
+            except BaseException as exc:
+                if found:
+                    raise ReferenceUsed(found[0]) from None
+                self._explain(exc, limit, phase["consuming"], error_hints)
         if found:
             raise ReferenceUsed(found[0])
         if endless:

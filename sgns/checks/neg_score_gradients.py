@@ -129,9 +129,7 @@ def judge(ctx, case: Case) -> None:
 
 
 def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례 (아주 큰 점수, 큰 입력 포함)에서 ∂J/∂s_o = σ(s_o) - 1, ∂J/∂s_k = σ(s_k) 가 맞습니다."
-    )
+    return f"{len(cases)}개 사례 (아주 큰 점수, 큰 입력 포함)에서 ∂J/∂s_o = σ(s_o) - 1, ∂J/∂s_k = σ(s_k) 가 맞습니다."
 
 
 EXERCISE = Exercise(

@@ -391,8 +391,7 @@ def judge(ctx, case: Case) -> None:
 
 def summary(cases: list[Case]) -> str:
     return (
-        f"{len(cases)}개 사례 (반복되는 행, 아주 큰 점수, 큰 배치 포함)에서 두 행렬의 갱신과 "
-        "배치 손실의 합이 맞습니다."
+        f"{len(cases)}개 사례 (반복되는 행, 아주 큰 점수, 큰 배치 포함)에서 두 행렬의 갱신과 배치 손실의 합이 맞습니다."
     )
 
 
