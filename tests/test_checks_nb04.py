@@ -290,6 +290,14 @@ def returns_matrices(C, U, c, o, negs, lr):
     return C, U
 
 
+def per_pair_losses(C, U, c, o, negs, lr):
+    v = C[c]
+    s_o, s_k = np.sum(U[o] * v, axis=1), np.einsum("bkd,bd->bk", U[negs], v)
+    losses = -log_sigmoid(s_o) - np.sum(log_sigmoid(-s_k), axis=1)  # (B,)
+    SOLUTIONS["nb04-sgd-step"](C, U, c, o, negs, lr)
+    return losses
+
+
 def log_of_sigmoid_loss(C, U, c, o, negs, lr):
     v = C[c]
     s_o, s_k = np.sum(U[o] * v, axis=1), np.einsum("bkd,bd->bk", U[negs], v)
@@ -317,13 +325,14 @@ def log_of_sigmoid_loss(C, U, c, o, negs, lr):
         (step(loss_mode="mean"), "loss-mean"),
         (step(loss_mode="after"), "loss-after-update"),
         (step(loss_mode="positive"), "loss-missing-negatives"),
+        (per_pair_losses, "loss-not-summed"),
         (log_of_sigmoid_loss, "loss-log-of-sigmoid"),
         (not_in_place, "not-in-place"),
         (returns_matrices, "returned-matrices"),
     ],
     ids=["drop-all", "drop-negatives", "averaged", "ascent", "no-lr", "no-center", "no-positive", "no-negatives",
          "outside-first", "per-pair", "pos-minus-one", "neg-flipped", "loss-mean", "loss-after", "loss-positive",
-         "loss-log", "not-in-place", "matrices"],
+         "loss-per-pair", "loss-log", "not-in-place", "matrices"],
 )  # fmt: skip
 def test_sgd_step_mistakes_are_named(fn, category):
     failing("nb04-sgd-step", fn, category)
@@ -458,9 +467,13 @@ def trainer(**mistake):
                     "to-zero": lr_start * (1 - step_number / total_steps),
                 }.get(mistake.get("lr"), lr_start + (lr_end - lr_start) * step_number / total_steps)
                 matrices = (center.copy(), outside.copy()) if mistake.get("copies") else (center, outside)
-                total += sgd_step(*matrices, batch[:, 0], batch[:, 1], negatives, lr)
+                batch_loss = sgd_step(*matrices, batch[:, 0], batch[:, 1], negatives, lr)
+                total += batch_loss
                 step_number += 1
-            losses.append(total if mistake.get("loss_sum") else total / len(pairs))
+                if mistake.get("loss_per_batch"):
+                    losses.append(batch_loss / len(batch))
+            if not mistake.get("loss_per_batch"):
+                losses.append(total if mistake.get("loss_sum") else total / len(pairs))
         return (outside, center, losses) if mistake.get("swap") else (center, outside, losses)
 
     return train_sgns
@@ -491,11 +504,12 @@ def not_calling_the_step(corpus_ids, noise_probs, sgd_step, *, dim, **hyper):
         (trainer(copies=True), "updates-lost"),
         (trainer(loss_sum=True), "epoch-loss-sum"),
         (trainer(swap=True), "returned-swapped"),
+        (trainer(loss_per_batch=True), "epoch-losses-length"),
         (not_calling_the_step, "step-not-called"),
     ],
     ids=["zero-init", "window", "across", "no-shuffle", "drop-last", "one-epoch", "batch-big", "batch-small",
          "uniform", "flat-negatives", "lr-constant", "lr-per-epoch", "lr-reset", "lr-to-zero", "copies", "loss-sum",
-         "swap", "no-step"],
+         "swap", "batch-losses", "no-step"],
 )  # fmt: skip
 def test_train_loop_mistakes_are_named(fn, category):
     failing("nb04-train-loop", fn, category)

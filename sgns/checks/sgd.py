@@ -40,6 +40,7 @@ CATEGORIES = {
     "negative-sigma-flipped": "네거티브 항에 σ(-s_k) 를 씀",
     "negative-sign": "네거티브 항의 부호가 반대",
     "loss-mean": "손실의 평균을 돌려줌 (합이 아님)",
+    "loss-not-summed": "쌍마다의 손실을 배열로 돌려줌 (합이 아님)",
     "loss-after-update": "갱신 뒤의 값으로 손실을 계산함",
     "loss-missing-negatives": "손실에 네거티브 항이 빠짐",
     "loss-sign": "손실의 부호가 반대",
@@ -380,6 +381,13 @@ def judge(ctx, case: Case) -> None:
             "returned-matrices",
             f"반환값이 실수 하나가 아니라 {type(result).__name__} 입니다: {fmt(result)}",
             "sgd_step 은 두 행렬을 제자리에서 갱신하고, 배치 손실의 합(실수 하나)만 돌려줍니다.",
+        )
+    B = len(a["center_idx"])
+    if np.shape(result) == (B,) and B > 1 and close(np.sum(np.asarray(result, dtype=np.float64)), want_loss):
+        ctx.fail(
+            "loss-not-summed",
+            f"쌍마다의 손실 {B}개를 배열로 돌려줬습니다: {fmt(np.asarray(result))}",
+            "배치 손실의 합(실수 하나)을 돌려주세요: float(np.sum(losses)).",
         )
     loss = as_scalar(ctx, result, "반환한 손실")
     if not (close(C, want_C) and close(U, want_U)):

@@ -404,7 +404,13 @@ def _check_result(ctx, case, spy: StepSpy, result, per_epoch_pairs: int) -> tupl
             "돌려준 outside_vectors 가 마지막 sgd_step 이 갱신한 행렬과 다릅니다.",
             "sgd_step 에 넘겨 갱신한 그 행렬을 돌려주세요.",
         )
-    losses = as_array(ctx, losses, "epoch_losses", (epochs,), shape_hints={})
+    if np.ndim(losses) == 1 and np.shape(losses) != (epochs,):
+        ctx.fail(
+            "epoch-losses-length",
+            f"epoch_losses 의 길이가 {np.shape(losses)[0]} 입니다 (epochs = {epochs}).",
+            "에폭마다 손실 하나씩, 모두 epochs 개를 돌려주세요 (배치마다가 아니라).",
+        )
+    losses = as_array(ctx, losses, "epoch_losses", (epochs,))
     sizes = np.array([len(c) for c in spy.centers])
     epoch_of_call = np.cumsum(sizes) - sizes  # 호출이 시작한 쌍의 번호
     epoch_of_call = epoch_of_call // per_epoch_pairs
