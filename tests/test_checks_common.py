@@ -413,7 +413,7 @@ def test_hidden_cases_are_judged_and_recorded(tmp_path, monkeypatch):
 
     record = evaluate("nb02-softmax", only_fails_far_apart)
     assert record.status == "fail" and record.public == (9, 9) and record.hidden == (1, 2)
-    assert "1/2 (아주 넓은 행)" in record.message  # 틀린 숨은 사례
+    assert "틀린 숨은 사례 1/2: 아주 넓은 행" in record.message
 
 
 def test_hidden_cases_from_a_folder_and_bad_files_are_errors(tmp_path, monkeypatch):

@@ -212,7 +212,7 @@ def test_softmax_near_miss_passes_close_inputs_and_fails_far_apart_ones():
 
 def test_softmax_overflow_message_shows_case_and_values():
     record = failing("nb02-softmax", softmax_no_shift, "no-max-shift")
-    assert "사례 3/9 (큰 값)" in record.message
+    assert "틀린 사례 3/9: 큰 값" in record.message
     assert "기대한 값 [0.09, 0.2447, 0.6652], 받은 값 [nan, nan, nan]" in record.message
 
 

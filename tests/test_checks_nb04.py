@@ -194,7 +194,7 @@ def test_neg_sampling_message_names_the_part_and_the_term(fn, part, term):
 
 def test_neg_sampling_duplicate_message_names_the_case():
     record = failing("nb04-neg-sampling-loss", neg_answer(once=True), "duplicates-once")
-    assert "사례 2/6" in record.message and "negative_indices=[3, 3, 5]" in record.message
+    assert "틀린 사례 2/6:" in record.message and "negative_indices=[3, 3, 5]" in record.message
     assert "네거티브 행" in record.message  # 틀린 부분
 
 

@@ -34,7 +34,7 @@ def test_noise_distribution_mistakes_are_named(fn, category):
 
 def test_noise_distribution_power_one_fails_on_the_source_example():
     record = failing("nb05-noise-distribution", lambda c, p: c / c.sum(), "power-ignored")
-    assert "사례 1/7" in record.message
+    assert "틀린 사례 1/7:" in record.message
     assert "기대한 값 [0.9693, 0.0307]" in record.message  # 100 : 1 -> 31.62 : 1
 
 

@@ -457,8 +457,8 @@ def _failure_record(exercise, points, partial_credit, cases, results, failures) 
     visible = [i for i, c in enumerate(cases) if c.hidden == case.hidden]
     kind = "숨은 사례" if case.hidden else "사례"
     lines = [
-        f"{ICONS['fail']} {exercise.title}: {_passed_phrase(results)}. "
-        f"{kind} {visible.index(shown) + 1}/{len(visible)} ({case.label})에서 틀렸습니다.",
+        f"{ICONS['fail']} {exercise.title}: {_passed_phrase(results)}",
+        f"틀린 {kind} {visible.index(shown) + 1}/{len(visible)}: {case.label}",
         f"입력: {case.describe()}",
         *mistake.problem.splitlines(),
     ]
