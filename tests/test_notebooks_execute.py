@@ -2,13 +2,17 @@
 
 - 강사용 노트북: 기본값과 다른 매개변수(SEED)를 주입해 실행합니다. 결과는 build/executed/ 에 쓰고
   커밋하지 않습니다.
-- 학생용 노트북: 아무것도 채우지 않은 상태로 끝까지 실행되어야 하고, 모든 확인 셀은
-  '아직 풀지 않은' 안내만 출력해야 합니다.
+  풀이가 있는 연습문제마다 확인 기록(sgns.checks.records)이 있고 모두 통과해야 합니다.
+- 학생용 노트북: 아무것도 채우지 않은 상태로 끝까지 실행되어야 하고, 빈칸인 연습문제마다 확인 기록이 있고
+  모두 '아직 풀지 않음'(todo) 이어야 합니다.
+
+이 기록 검사가 틀린 풀이를 실제로 잡는다는 증명은 tests/test_checks_notebooks.py 에 있습니다.
 """
 
 import nbformat
 import papermill as pm
 import pytest
+from notebook_checks import SOLUTION_MARK, STUB_MARK, check_record_problems
 
 from conftest import NOTEBOOKS, REPO, STUDENT_NOTEBOOKS
 
@@ -30,18 +34,15 @@ def test_course_notebook_runs_with_parameters(path):
     nb = run_with_papermill(path, BUILD / "executed", parameters={"SEED": 7})
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert injected and "SEED = 7" in injected[0].source
+    assert check_record_problems(nb, "pass", SOLUTION_MARK) == []
 
 
 @pytest.mark.parametrize("path", STUDENT_NOTEBOOKS, ids=[p.name for p in STUDENT_NOTEBOOKS])
 def test_student_notebook_runs_untouched(path):
     nb = run_with_papermill(path, BUILD / "executed-student")
-    text = "\n".join(
-        "".join(o.get("text", "")) for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-    )
-    n_stubs = sum("raise NotImplementedError()" in c.source for c in nb.cells if c.cell_type == "code")
+    n_stubs = sum(STUB_MARK in c.source for c in nb.cells if c.cell_type == "code")
     assert n_stubs >= 1
-    assert text.count("아직 풀지 않은") >= n_stubs
-    assert "✅ 통과" not in text  # 확인 셀은 아직 통과하지 않음
+    assert check_record_problems(nb, "todo", STUB_MARK) == []
 
 
 def test_papermill_guard_fails_on_a_broken_notebook(tmp_path):

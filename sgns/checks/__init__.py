@@ -1,0 +1,237 @@
+# ruff: noqa: E501  (docstring 의 연습문제 표는 한 줄에 한 연습문제)
+"""연습문제 자동 확인: 학생이 작성한 함수를 여러 사례로 판정하고 한국어로 알려 줍니다.
+
+노트북의 확인 셀에서 이렇게 씁니다::
+
+    check_sigmoid(sigmoid)
+
+- 맞으면 ``✅ 공개 사례 통과: ...`` 한 줄을 보여 줍니다 (채점 때의 숨은 사례까지 약속하지는 않습니다).
+- 틀리면 예외 없이 짧은 한국어 안내만 보여 줍니다: 몇 번째 사례(무슨 경우)에서, 입력, 기대한 값, 받은 값,
+  흔한 실수로 보이면 그 실수(💡). 트레이스백이나 확인 도구의 파일 경로는 보이지 않고, "Run All" 은
+  노트북 끝까지 이어집니다.
+- 아직 풀지 않았으면 (함수가 ``NotImplementedError`` 를 내면) ``⏳ 아직 풀지 않은 연습문제입니다`` 만 보여 줍니다.
+
+확인 셀의 출력에는 기계용 기록(`CheckRecord`, MIME 형식 ``application/vnd.sgns.check+json``)이 함께 담깁니다:
+연습문제 id, 상태(pass/fail/todo/error), 사례별 결과(사례 id, 공개/숨은, 실수 범주 id), 배점. CI 와 채점은
+`records(notebook)` 로 읽습니다. 화면에 보이는 출력 없이 판정만 하려면 `evaluate(id, 함수)` 를 씁니다.
+강사는 ``python -m sgns.checks 노트북.ipynb ...`` 로 저장된 노트북들의 결과를 표로 볼 수 있습니다.
+
+안전장치: 학생 함수는 제한 시간 안에서만 실행하고 (끝나지 않는 반복문, 끝없는 제너레이터도 몇 초 안에 안내),
+너무 큰 결과는 바꾸기 전에 거절합니다. NaN·inf 가 섞인 결과는 언제나 틀린 답이고, 넘침은 경고가 아니라
+값으로도 판정하므로 경고를 꺼도 (np.errstate, warnings, np.seterr) 교과서 식이 통과하지 않습니다.
+sgns 의 참조 구현을 그대로 돌려주면 그렇다고 알려 줍니다.
+
+숨은 사례: 환경 변수 ``SGNS_HIDDEN_CASES`` 가 강사용 파일을 가리키면 공개 사례 뒤에 그 사례도 판정합니다
+(`sgns.checks.hidden` 참고). 배점과 부분 점수 여부는 `GRADING` 한곳에 있습니다.
+
+연습문제 (노트북, id, 학생이 작성하는 함수, 확인 함수):
+
+| 노트북 | id | 함수 | 확인 함수 |
+|---|---|---|---|
+| 01 | nb01-skipgram-pairs | skipgram_pairs(tokens, window) -> list[(center, context)] | check_skipgram_pairs |
+| 02 | nb02-softmax | softmax(x) -> x 와 같은 형태 | check_softmax |
+| 02 | nb02-softmax-score-gradient | softmax_score_gradient(scores, outside_idx) -> (V,) | check_softmax_score_gradient |
+| 02 | nb02-naive-softmax-loss | naive_softmax_loss_and_gradient(center_vec, outside_idx, outside_vectors) -> (loss, (d,), (V, d)) | check_naive_softmax_loss_and_gradient |
+| 03 | nb03-sigmoid | sigmoid(x) -> x 와 같은 형태 | check_sigmoid |
+| 03 | nb03-log-sigmoid | log_sigmoid(x) -> x 와 같은 형태 | check_log_sigmoid |
+| 04 | nb04-neg-sampling-score-gradients | neg_sampling_score_gradients(positive_score, negative_scores) -> (float, (K,)) | check_neg_sampling_score_gradients |
+| 04 | nb04-neg-sampling-loss | neg_sampling_loss_and_gradient(center_vec, outside_idx, outside_vectors, negative_indices) -> (loss, (d,), (V, d)) | check_neg_sampling_loss_and_gradient |
+| 04 | nb04-sgd-step | sgd_step(center_vectors, outside_vectors, center_idx, outside_idx, negative_indices, learning_rate) -> float (두 행렬은 제자리에서 갱신) | check_sgd_step |
+| 04 | nb04-train-loop | train_sgns(corpus_ids, noise_probs, sgd_step, *, dim, window, negative, epochs, lr_start, lr_end, batch_size, seed) -> ((V, dim), (V, dim), (epochs,)) | check_train_sgns |
+| 05 | nb05-noise-distribution | noise_distribution(counts, power) -> (V,) | check_noise_distribution |
+| 05 | nb05-keep-probabilities | keep_probabilities(counts, sample) -> (V,) | check_keep_probabilities |
+| 05 | nb05-alias-table | build_alias_table(probs) -> (prob (V,), alias (V,) int) | check_build_alias_table |
+
+함수마다의 자세한 약속(형태, 규칙)은 각 모듈의 docstring 에 있습니다: `skipgram`, `softmax`,
+`softmax_gradient`, `naive_softmax`, `sigmoid`, `log_sigmoid`, `neg_score_gradients`, `neg_sampling`,
+`sgd` (참조 구현 `reference_sgd_step` 포함), `training`, `noise`, `subsampling` (선택), `alias` (선택).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sgns.checks import (
+    alias,
+    log_sigmoid,
+    naive_softmax,
+    neg_sampling,
+    neg_score_gradients,
+    noise,
+    sgd,
+    sigmoid,
+    skipgram,
+    softmax,
+    softmax_gradient,
+    subsampling,
+    training,
+)
+from sgns.checks._harness import COMMON_CATEGORIES, Case, Exercise, run_exercise
+from sgns.checks.hidden import ENV_VAR as HIDDEN_CASES_ENV_VAR
+from sgns.checks.record import MIME_TYPE, CaseResult, CheckRecord, records, show
+
+
+@dataclass(frozen=True)
+class Grading:
+    """연습문제 하나의 채점 정보: 배점, 사례별 부분 점수를 주는지, 선택 연습문제인지."""
+
+    points: int
+    partial_credit: bool
+    optional: bool = False
+
+
+# 배점표 (이곳 한 군데에만 있습니다)
+GRADING: dict[str, Grading] = {
+    "nb01-skipgram-pairs": Grading(2, partial_credit=True),
+    "nb02-softmax": Grading(2, partial_credit=True),
+    "nb02-softmax-score-gradient": Grading(2, partial_credit=True),
+    "nb02-naive-softmax-loss": Grading(3, partial_credit=True),
+    "nb03-sigmoid": Grading(2, partial_credit=True),
+    "nb03-log-sigmoid": Grading(2, partial_credit=True),
+    "nb04-neg-sampling-score-gradients": Grading(2, partial_credit=True),
+    "nb04-neg-sampling-loss": Grading(3, partial_credit=True),
+    "nb04-sgd-step": Grading(4, partial_credit=True),
+    "nb04-train-loop": Grading(4, partial_credit=False),
+    "nb05-noise-distribution": Grading(2, partial_credit=True),
+    "nb05-keep-probabilities": Grading(1, partial_credit=True, optional=True),
+    "nb05-alias-table": Grading(2, partial_credit=True, optional=True),
+}
+
+EXERCISES: dict[str, Exercise] = {
+    module.EXERCISE.id: module.EXERCISE
+    for module in (
+        skipgram,
+        softmax,
+        softmax_gradient,
+        naive_softmax,
+        sigmoid,
+        log_sigmoid,
+        neg_score_gradients,
+        neg_sampling,
+        sgd,
+        training,
+        noise,
+        subsampling,
+        alias,
+    )
+}
+
+
+def exercise(exercise_id: str) -> Exercise:
+    """id 로 연습문제 찾기. 없으면 비슷한 id 를 알려 주는 KeyError."""
+    try:
+        return EXERCISES[exercise_id]
+    except KeyError:
+        raise KeyError(f"연습문제 id {exercise_id!r} 가 없습니다. 있는 id: {', '.join(EXERCISES)}") from None
+
+
+def categories(exercise_id: str) -> dict[str, str]:
+    """연습문제 하나의 실수 범주 id -> 짧은 한국어 설명 (공통 범주 포함). 채점기가 반 전체의 실수를 셀 때 씁니다."""
+    return {**COMMON_CATEGORIES, **exercise(exercise_id).categories}
+
+
+def evaluate(exercise_id: str, fn) -> CheckRecord:
+    """화면에 아무것도 보이지 않고 판정만 합니다 (테스트와 채점용). 학생 답이 틀려도 예외를 내지 않습니다."""
+    spec = exercise(exercise_id)
+    grading = GRADING[exercise_id]
+    return run_exercise(spec, fn, points=grading.points, partial_credit=grading.partial_credit)
+
+
+def check(exercise_id: str, fn) -> None:
+    """연습문제 id 로 확인하고 결과를 보여 줍니다 (확인 셀용; `check_softmax(softmax)` 와 같음)."""
+    _evaluate_and_show(exercise_id, fn)
+
+
+class CheckInterrupted(KeyboardInterrupt):
+    """확인 도중 학생이 커널을 중단했습니다 (IPython 에는 트레이스백 대신 한 줄 안내로 보입니다)."""
+
+
+def _short_traceback(shell, etype, value, tb, tb_offset=None) -> list[str]:
+    """IPython 의 예외 처리기: 트레이스백 대신 한 줄 (셀 실행은 오류로 끝나 "Run All" 은 멈춥니다)."""
+    lines = [str(value)]
+    show_error = getattr(shell, "_showtraceback", None)
+    if show_error is not None:
+        show_error(etype, value, lines)
+    else:
+        print(lines[0])
+    return lines
+
+
+def _evaluate_and_show(exercise_id: str, fn) -> None:
+    """판정하고 보여 줍니다. 중단(KeyboardInterrupt)은 확인 도구의 프레임 없이 한 줄로 알리고 실행을 멈춥니다."""
+    try:
+        record = evaluate(exercise_id, fn)
+    except KeyboardInterrupt:
+        pass
+    else:
+        show(record)
+        return
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    except ImportError:
+        shell = None
+    if shell is not None and not shell.custom_exceptions:  # 다른 처리기가 이미 있으면 건드리지 않습니다
+        shell.set_custom_exc((CheckInterrupted,), _short_traceback)
+    raise CheckInterrupted(f"⏹ 확인을 중단했습니다: {EXERCISES[exercise_id].title}") from None
+
+
+def _make_check(exercise_id: str):
+    spec = EXERCISES[exercise_id]
+
+    def check_function(fn) -> None:
+        _evaluate_and_show(exercise_id, fn)
+
+    check_function.__name__ = check_function.__qualname__ = f"check_{spec.function}"
+    check_function.__doc__ = (
+        f"연습문제 {exercise_id}: ``{spec.signature}`` 를 확인하고 결과를 보여 줍니다.\n\n"
+        f"틀려도 예외를 내지 않습니다. 판정만 하려면 ``evaluate({exercise_id!r}, fn)``."
+    )
+    return check_function
+
+
+check_skipgram_pairs = _make_check("nb01-skipgram-pairs")
+check_softmax = _make_check("nb02-softmax")
+check_softmax_score_gradient = _make_check("nb02-softmax-score-gradient")
+check_naive_softmax_loss_and_gradient = _make_check("nb02-naive-softmax-loss")
+check_sigmoid = _make_check("nb03-sigmoid")
+check_log_sigmoid = _make_check("nb03-log-sigmoid")
+check_neg_sampling_score_gradients = _make_check("nb04-neg-sampling-score-gradients")
+check_neg_sampling_loss_and_gradient = _make_check("nb04-neg-sampling-loss")
+check_sgd_step = _make_check("nb04-sgd-step")
+check_train_sgns = _make_check("nb04-train-loop")
+check_noise_distribution = _make_check("nb05-noise-distribution")
+check_keep_probabilities = _make_check("nb05-keep-probabilities")
+check_build_alias_table = _make_check("nb05-alias-table")
+
+__all__ = [
+    "Case",
+    "CaseResult",
+    "CheckRecord",
+    "EXERCISES",
+    "Exercise",
+    "GRADING",
+    "Grading",
+    "HIDDEN_CASES_ENV_VAR",
+    "MIME_TYPE",
+    "categories",
+    "check",
+    "check_build_alias_table",
+    "check_keep_probabilities",
+    "check_log_sigmoid",
+    "check_naive_softmax_loss_and_gradient",
+    "check_neg_sampling_loss_and_gradient",
+    "check_neg_sampling_score_gradients",
+    "check_noise_distribution",
+    "check_sgd_step",
+    "check_sigmoid",
+    "check_skipgram_pairs",
+    "check_softmax",
+    "check_softmax_score_gradient",
+    "check_train_sgns",
+    "evaluate",
+    "exercise",
+    "records",
+    "show",
+]

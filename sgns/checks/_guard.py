@@ -1,0 +1,159 @@
+"""학생 함수를 안전하게 부르기: 시간 제한, 끝없는 반복자 자르기, 참조 구현 감지.
+
+- 시간 제한: 커널이 셀을 실행하는 메인 스레드에서는 ``signal.setitimer`` (SIGALRM) 로 제한 시간이 지나면
+  `TimeUp` 을 학생 코드 안에서 일으킵니다. 학생 코드가 그 예외를 삼켜도 (맨 ``except:``) 호출이 끝난 뒤
+  다시 `TimeUp` 을 냅니다. 메인 스레드가 아니거나 SIGALRM 이 없으면 (Windows) 데몬 스레드에서 부르고
+  제한 시간만 기다립니다 (그 스레드는 멈출 수 없어 뒤에서 계속 돌 수 있지만, 확인은 끝납니다).
+- 반복자: 제너레이터처럼 값을 하나씩 내는 결과는 정해 둔 개수까지만 꺼냅니다.
+- 참조 구현 감지: 학생 함수를 부르는 동안 ``sys.setprofile`` 로, 정해 둔 sgns 의 참조 함수가 불리는지 봅니다.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import signal
+import sys
+import threading
+from pathlib import Path
+
+SGNS_DIR = Path(__file__).resolve().parent.parent
+CHECKS_DIR = Path(__file__).resolve().parent
+
+
+class TimeUp(BaseException):  # 학생 코드의 ``except Exception`` 에 잡히지 않도록 BaseException
+    """학생 함수가 제한 시간 안에 끝나지 않았습니다."""
+
+
+def _alarm_available() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def run_with_time_limit(func, seconds: float, references: frozenset[str] = frozenset(), found=None):
+    """``func()`` 의 결과. ``seconds`` 초 안에 끝나지 않으면 `TimeUp`. func 의 예외는 그대로 전달됩니다.
+
+    references, found : func 를 실행하는 스레드에서 `watch_calls` 로 참조 구현 호출을 지켜봅니다
+    (sys.setprofile 은 스레드마다 따로이고, 시간 제한 예외가 그 정리 도중에 나지 않도록 제한 시간 밖에서 켭니다).
+    """
+    found = [] if found is None else found
+    if _alarm_available():
+        with watch_calls(references, found):
+            return _run_with_alarm(func, seconds)
+
+    def watched():
+        with watch_calls(references, found):
+            return func()
+
+    return _run_in_thread(watched, seconds)
+
+
+def _run_with_alarm(func, seconds: float):
+    state = {"active": True, "fired": False}
+
+    def on_alarm(signum, frame):
+        if state["active"]:
+            state["fired"] = True
+            raise TimeUp()
+
+    previous_handler = signal.signal(signal.SIGALRM, on_alarm)
+    # 처음은 seconds 뒤, 그 뒤로는 0.05초마다 (학생 코드가 예외를 삼키고 계속 돌면 다시 끊습니다)
+    previous_timer = signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+    try:
+        result = func()
+    finally:
+        state["active"] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous_handler)
+        if previous_timer[0] > 0:  # 다른 누군가의 타이머가 있었으면 되살립니다
+            signal.setitimer(signal.ITIMER_REAL, *previous_timer)
+    if state["fired"]:
+        raise TimeUp()
+    return result
+
+
+def _run_in_thread(func, seconds: float):
+    box: dict = {}
+
+    def target():
+        try:
+            box["result"] = func()
+        except BaseException as exc:  # 메인 스레드에서 다시 냅니다
+            box["error"] = exc
+
+    worker = threading.Thread(target=target, name="sgns-check", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise TimeUp()
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
+
+
+def is_lazy_iterator(value) -> bool:
+    """제너레이터나 반복자처럼 값을 꺼내야 알 수 있는 결과인지 (리스트·배열·문자열은 아님)."""
+    return hasattr(value, "__next__") or (
+        hasattr(value, "__iter__") and not hasattr(value, "__len__") and not isinstance(value, (str, bytes))
+    )
+
+
+def take(iterable, limit: int) -> tuple[list, bool]:
+    """반복자에서 limit 개까지 꺼냅니다. (꺼낸 것, limit 을 넘었는지)."""
+    items = list(itertools.islice(iter(iterable), limit + 1))
+    return items[:limit], len(items) > limit
+
+
+def is_core_code(code) -> bool:
+    """code 가 sgns 의 참조 구현인지: sgns 패키지의 함수 (확인 도구 sgns/checks/ 안에서는 reference_* 만)."""
+    try:
+        path = Path(code.co_filename).resolve()
+    except (OSError, ValueError):
+        return False
+    if path.is_relative_to(CHECKS_DIR):
+        return code.co_name.startswith("reference_")
+    return path.is_relative_to(SGNS_DIR)
+
+
+def _plain_function(fn):
+    """functools.partial, functools.wraps 로 감싼 함수의 속 함수."""
+    for _ in range(10):
+        inner = getattr(fn, "func", None) or getattr(fn, "__wrapped__", None)
+        if inner is None or inner is fn:
+            break
+        fn = inner
+    return getattr(fn, "__func__", fn)  # 메서드
+
+
+def reference_name(fn, references: frozenset[str]) -> str | None:
+    """fn 자체가 sgns 의 참조 구현(references 에 이름이 있는 sgns 함수)이면 그 이름."""
+    code = getattr(_plain_function(fn), "__code__", None)
+    if code is not None and code.co_name in references and is_core_code(code):
+        return code.co_name
+    return None
+
+
+@contextlib.contextmanager
+def watch_calls(references: frozenset[str], found: list[str]):
+    """이 안에서 sgns 의 참조 함수(references 의 이름)가 불리면 그 이름을 found 리스트에 넣습니다."""
+    if not references:
+        yield found
+        return
+    cache: dict = {}
+
+    def profiler(frame, event, arg):
+        if event != "call" or found:
+            return
+        code = frame.f_code
+        if code.co_name in references:
+            hit = cache.get(code)
+            if hit is None:
+                hit = cache[code] = is_core_code(code)
+            if hit:
+                found.append(code.co_name)
+
+    previous = sys.getprofile()
+    sys.setprofile(profiler)
+    try:
+        yield found
+    finally:
+        sys.setprofile(previous)

@@ -1,0 +1,114 @@
+"""03 연습문제: 넘치지 않는 로그-시그모이드 ``log_sigmoid(x)`` = log σ(x) (원소별).
+
+    log σ(x) = min(x, 0) - log(1 + e^{-|x|})
+
+np.log(sigmoid(x)) 는 x = -1e4 에서 σ(x) 가 0 이 되어 -inf 이고 (경고를 꺼도 값이 틀림),
+-np.log1p(np.exp(-x)) 는 e^{-x} 가 넘쳐 -inf 입니다. 둘 다 값으로 잡습니다.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sgns.checks._harness import SEED, Case, Exercise
+from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.functions import log_sigmoid as reference_log_sigmoid
+from sgns.functions import sigmoid as reference_sigmoid
+
+CATEGORIES = {
+    "log-of-sigmoid": "np.log(sigmoid(x)) 로 계산해 큰 음수에서 -inf",
+    "exp-overflow": "-log(1 + e^{-x}) 로 계산해 e^{-x} 가 넘침",
+    "sign": "log σ(-x) 를 계산함",
+    "negated": "-log σ(x) (손실) 를 돌려줌",
+    "missing-min": "min(x, 0) 항을 빠뜨림",
+    "max-instead-of-min": "min(x, 0) 대신 max(x, 0)",
+    "missing-log": "log 를 빠뜨림 (σ(x) 를 돌려줌)",
+}
+
+
+def make_cases() -> list[Case]:
+    rng = np.random.default_rng(SEED)
+    return [
+        Case("small", "작은 값", {"x": np.array([-2.0, -1.0, 0.0, 1.0, 2.0])}),
+        Case("matrix", "2차원 배열", {"x": rng.normal(scale=3.0, size=(3, 4))}),
+        Case(
+            "extremes",
+            "아주 큰 양수와 음수",
+            {"x": np.array([-1e4, -1000.0, -720.0, -50.0, 0.0, 50.0, 1000.0, 1e4])},
+        ),
+        Case("random", "무작위 30개", {"x": rng.normal(scale=20.0, size=30)}),
+        Case("large-input", "큰 입력 (500, 400)", {"x": rng.normal(scale=50.0, size=(500, 400))}),
+    ]
+
+
+def _variants(x: np.ndarray):
+    with np.errstate(all="ignore"):
+        e_abs = np.log1p(np.exp(-np.abs(x)))
+        log_of_stable = np.log(reference_sigmoid(x))
+        log1p_exp = -np.log1p(np.exp(-x))
+        log_1_plus_exp = -np.log(1 + np.exp(-x))
+    log_hint = (
+        "log(σ(x)) 를 따로 계산하면 x 가 큰 음수일 때 σ(x) 가 0 으로 반올림되어 log 0 = -inf 가 됩니다 "
+        "(경고를 꺼도 값이 틀립니다). 한 식으로 계산하세요: log σ(x) = min(x, 0) - log(1 + e^{-|x|})."
+    )
+    exp_hint = (
+        "-log(1 + e^{-x}) (= log(1 / (1 + e^{-x}))) 를 그대로 쓰면 x 가 큰 음수일 때 e^{-x} 가 넘쳐 -inf 가 됩니다. "
+        "e^{-|x|} 만 쓰세요: log σ(x) = min(x, 0) - log(1 + e^{-|x|})."
+    )
+    return [
+        ("log-of-sigmoid", log_of_stable, log_hint),
+        ("exp-overflow", log1p_exp, exp_hint),
+        ("exp-overflow", log_1_plus_exp, exp_hint),
+        (
+            "sign",
+            reference_log_sigmoid(-x),
+            "log σ(-x) 를 계산했습니다. log σ(x) 는 x 가 클수록 0 에 가깝고, x 가 큰 음수이면 약 x 입니다.",
+        ),
+        (
+            "negated",
+            -reference_log_sigmoid(x),
+            "부호가 반대입니다: -log σ(x) 는 손실이고, 이 함수는 log σ(x) (항상 0 이하) 를 돌려줘야 합니다.",
+        ),
+        (
+            "missing-min",
+            -e_abs,
+            "min(x, 0) 항을 빠뜨렸습니다. -log(1 + e^{-|x|}) 만으로는 x < 0 에서 틀립니다: "
+            "log σ(x) = min(x, 0) - log(1 + e^{-|x|}).",
+        ),
+        (
+            "max-instead-of-min",
+            np.maximum(x, 0) - e_abs,
+            "min(x, 0) 대신 max(x, 0) 을 썼습니다. log σ(x) ≤ 0 이므로 min 이어야 합니다.",
+        ),
+        ("missing-log", reference_sigmoid(x), "σ(x) 를 돌려줬습니다. log 를 씌운 log σ(x) 여야 합니다."),
+    ]
+
+
+def judge(ctx, case: Case) -> None:
+    x = case.args["x"]
+    result, _ = ctx.call()
+    got = as_array(ctx, result, "반환값", x.shape)
+    want = reference_log_sigmoid(x)
+    if close(got, want):
+        ctx.fail_on_warnings()
+        return
+    problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
+    ctx.fail_matching(got, _variants(x), problem)
+    ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
+
+
+def summary(cases: list[Case]) -> str:
+    return f"{len(cases)}개 사례 (x = ±1e4, -720 포함)에서 값이 맞고 넘침 경고가 없습니다."
+
+
+EXERCISE = Exercise(
+    id="nb03-log-sigmoid",
+    function="log_sigmoid",
+    signature="log_sigmoid(x) -> x 와 같은 형태",
+    title="log_sigmoid (안정한 로그-시그모이드)",
+    make_cases=make_cases,
+    judge=judge,
+    summary=summary,
+    references=frozenset({"log_sigmoid"}),
+    categories=CATEGORIES,
+)

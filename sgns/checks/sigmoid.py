@@ -1,0 +1,96 @@
+"""03 연습문제: 넘치지 않는 시그모이드 ``sigmoid(x)`` (원소별).
+
+값은 원소마다 상대 오차로 비교합니다. 그래서 1 / (1 + np.exp(-x)) 는 경고를 꺼도 틀립니다:
+x = -720 에서 σ(x) = e^{-720} ≈ 2e-313 인데, e^{720} 이 inf 로 넘쳐 0 이 나옵니다.
+float32 로 계산한 답은 float32 로 나타낼 수 있는 만큼만 봅니다 (x = -100 에서 σ ≈ 3.7e-44).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sgns.checks._harness import SEED, Case, Exercise
+from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.functions import sigmoid as reference_sigmoid
+
+CATEGORIES = {
+    "naive-formula": "1 / (1 + e^{-x}) 를 그대로 써서 큰 음수에서 넘침",
+    "sign": "σ(-x) 를 계산함 (부호 반대)",
+    "tanh-form": "0.5 (1 + tanh(x/2)) 로 계산해 아주 작은 확률이 0 이 됨",
+    "wrong-function": "시그모이드가 아닌 함수 (tanh 등)",
+}
+
+
+def make_cases() -> list[Case]:
+    rng = np.random.default_rng(SEED)
+    return [
+        Case("small", "작은 값", {"x": np.array([-2.0, -1.0, 0.0, 1.0, 2.0])}),
+        Case("matrix", "2차원 배열", {"x": rng.normal(scale=3.0, size=(3, 4))}),
+        Case("extremes", "아주 큰 양수와 음수", {"x": np.array([-1e4, -1000.0, -50.0, 0.0, 50.0, 1000.0, 1e4])}),
+        Case(
+            "tiny-probabilities",
+            "아주 작은 확률: σ(-720) ≈ 2e-313",
+            {"x": np.array([-745.0, -720.0, -100.0, -40.0, 40.0])},
+        ),
+        Case("random", "무작위 30개", {"x": rng.normal(scale=20.0, size=30)}),
+        Case("large-input", "큰 입력 (500, 400)", {"x": rng.normal(scale=50.0, size=(500, 400))}),
+    ]
+
+
+def _variants(x: np.ndarray, got: np.ndarray):
+    dtype = got.dtype if got.dtype.kind == "f" else np.float64
+    xs = x.astype(dtype)
+    with np.errstate(all="ignore"):
+        naive = 1 / (1 + np.exp(-xs))
+        tanh_form = 0.5 * (1 + np.tanh(xs / 2))
+    return [
+        (
+            "naive-formula",
+            naive,
+            "1 / (1 + np.exp(-x)) 를 그대로 쓰면 x 가 큰 음수일 때 np.exp(-x) 가 넘쳐(inf) "
+            "아주 작은 확률이 0 이 됩니다 (경고를 꺼도 값이 틀립니다). x < 0 에서는 e^x / (1 + e^x) 로 "
+            "계산하세요 (e^{-|x|} 만 쓰면 넘치지 않습니다).",
+        ),
+        (
+            "tanh-form",
+            tanh_form,
+            "0.5 (1 + tanh(x/2)) 는 넘치지는 않지만, x 가 큰 음수이면 1 + tanh 가 0 으로 반올림되어 "
+            "아주 작은 확률이 0 이 됩니다 (그 log 는 -inf). e^{-|x|} 를 쓰는 식으로 계산하세요.",
+        ),
+        (
+            "sign",
+            reference_sigmoid(-x),
+            "부호가 반대입니다: σ(x) = 1 / (1 + e^{-x}) 입니다 (e^{+x} 가 아님). σ(0) = 0.5, σ(2) ≈ 0.88.",
+        ),
+        ("wrong-function", np.tanh(x), "시그모이드 대신 tanh 를 계산했습니다. σ(x) = 1 / (1 + e^{-x}) 입니다."),
+    ]
+
+
+def judge(ctx, case: Case) -> None:
+    x = case.args["x"]
+    result, _ = ctx.call()
+    got = as_array(ctx, result, "반환값", x.shape)
+    want = reference_sigmoid(x)
+    if close(got, want, relative=True):
+        ctx.fail_on_warnings()
+        return
+    problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
+    ctx.fail_matching(got, _variants(x, got), problem, relative=True)
+    ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
+
+
+def summary(cases: list[Case]) -> str:
+    return f"{len(cases)}개 사례 (x = ±1e4, 아주 작은 확률 σ(-720) 포함)에서 값이 맞고 넘침 경고가 없습니다."
+
+
+EXERCISE = Exercise(
+    id="nb03-sigmoid",
+    function="sigmoid",
+    signature="sigmoid(x) -> x 와 같은 형태",
+    title="sigmoid (안정한 시그모이드)",
+    make_cases=make_cases,
+    judge=judge,
+    summary=summary,
+    references=frozenset({"sigmoid", "log_sigmoid"}),
+    categories=CATEGORIES,
+)

@@ -1,0 +1,150 @@
+"""02 연습문제: 넘치지 않는 소프트맥스 ``softmax(x)`` (마지막 축 방향)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sgns.checks._harness import SEED, Case, Exercise
+from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.functions import softmax as reference_softmax
+
+CATEGORIES = {
+    "no-max-shift": "최댓값을 빼지 않아 e^x 가 넘침",
+    "global-max": "2차원에서 배열 전체의 최댓값을 뺌",
+    "shift-by-mean": "최댓값 대신 평균을 뺌",
+    "shift-by-min": "최댓값 대신 최솟값을 뺌",
+    "axis-0": "열 방향(axis=0)으로 계산함",
+    "whole-array-sum": "배열 전체의 합으로 나눔",
+    "no-keepdims": "keepdims 를 빠뜨림",
+    "no-exp": "np.exp 를 빠뜨림",
+    "unnormalised": "합으로 나누지 않음",
+}
+
+
+def make_cases() -> list[Case]:
+    rng = np.random.default_rng(SEED)
+    return [
+        Case("small-1d", "1차원", {"x": np.array([1.0, 2.0, 3.0])}),
+        Case("rows-2d", "2차원: 행마다 소프트맥스", {"x": np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 5.0]])}),
+        Case("large-values", "큰 값", {"x": np.array([1000.0, 1001.0, 1002.0])}),
+        Case(
+            "rows-different-scale",
+            "2차원, 행마다 크기가 아주 다름",
+            {"x": np.array([[1000.0, 1001.0, 1002.0], [-1000.0, -999.0, -998.0]])},
+        ),
+        Case("tiny-and-zero", "아주 작은 값과 0", {"x": np.array([-500.0, -3000.0, 0.0, -300.0])}),
+        Case("far-apart", "서로 멀리 떨어진 값", {"x": np.array([-1000.0, 0.0, 1000.0, 999.0])}),
+        Case(
+            "far-apart-rows",
+            "2차원, 한 행 안에서 멀리 떨어진 값",
+            {"x": np.array([[-800.0, 0.0, 800.0], [3.0, 1.0, 2.0]])},
+        ),
+        Case("random", "무작위 (4, 6)", {"x": rng.normal(scale=5.0, size=(4, 6))}),
+        Case("large-input", "큰 입력 (200, 1000)", {"x": rng.normal(scale=30.0, size=(200, 1000))}),
+    ]
+
+
+def _exp_normalise(x: np.ndarray, shift: np.ndarray) -> np.ndarray:
+    with np.errstate(all="ignore"):
+        e = np.exp(x - shift)
+        return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def _variants(x: np.ndarray) -> list[tuple[str, np.ndarray, str]]:
+    """흔한 실수를 흉내 낸 결과들: (범주 id, 그 실수의 결과, 설명)."""
+    row_max = np.max(x, axis=-1, keepdims=True)
+    out = [
+        (
+            "no-max-shift",
+            _exp_normalise(x, 0.0),
+            "e^x 가 넘쳤습니다 (e^1000 = inf). 최댓값을 빼고 계산하세요: "
+            "e = np.exp(x - np.max(x, axis=-1, keepdims=True)).",
+        ),
+        (
+            "shift-by-mean",
+            _exp_normalise(x, np.mean(x, axis=-1, keepdims=True)),
+            "최댓값이 아니라 평균을 뺐습니다. 값이 서로 멀리 떨어지면 x - 평균 이 여전히 커서 e^x 가 넘칩니다. "
+            "최댓값을 빼야 지수가 모두 0 이하가 됩니다.",
+        ),
+        (
+            "shift-by-min",
+            _exp_normalise(x, np.min(x, axis=-1, keepdims=True)),
+            "최댓값이 아니라 최솟값을 뺐습니다. 그러면 x - 최솟값 이 더 커져서 e^x 가 넘칩니다. 최댓값을 빼세요.",
+        ),
+    ]
+    if x.ndim == 2:
+        out += [
+            (
+                "global-max",
+                _exp_normalise(x, np.max(x)),
+                "배열 전체의 최댓값을 빼서 어떤 행이 전부 0 이 되었습니다 (0 / 0 = nan). "
+                "행마다 최댓값을 빼세요: x - np.max(x, axis=-1, keepdims=True).",
+            ),
+            (
+                "axis-0",
+                reference_softmax(x, axis=0),
+                "열 방향(axis=0)으로 소프트맥스를 했습니다. 마지막 축(axis=-1, 행마다)이어야 합니다.",
+            ),
+            (
+                "whole-array-sum",
+                _whole_array(x),
+                "배열 전체의 합으로 나눴습니다. 행마다 나누세요: np.sum(e, axis=-1, keepdims=True).",
+            ),
+        ]
+    with np.errstate(all="ignore"):
+        out += [
+            (
+                "no-exp",
+                x / np.sum(x, axis=-1, keepdims=True),
+                "np.exp 를 빠뜨렸습니다. 소프트맥스는 e^x_i / Σ_j e^x_j 입니다.",
+            ),
+            (
+                "unnormalised",
+                np.exp(x - row_max),
+                "합이 1 이 아닙니다. e^x 를 그 합으로 나눠 정규화하세요.",
+            ),
+        ]
+    return out
+
+
+def _whole_array(x: np.ndarray) -> np.ndarray:
+    with np.errstate(all="ignore"):
+        e = np.exp(x - np.max(x))
+        return e / np.sum(e)
+
+
+def judge(ctx, case: Case) -> None:
+    x = case.args["x"]
+    keepdims = (
+        "no-keepdims",
+        "2차원에서는 np.max / np.sum 에 keepdims=True 를 주어야 행마다 빼고 나눌 수 있습니다.",
+    )
+    result, _ = ctx.call(error_hints={"broadcast": keepdims})
+    got = as_array(ctx, result, "반환값", x.shape)
+    want = reference_softmax(x)
+    if close(got, want):
+        ctx.fail_on_warnings()
+        return
+    problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
+    ctx.fail_matching(got, _variants(x), problem)
+    ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
+
+
+def summary(cases: list[Case]) -> str:
+    return (
+        f"{len(cases)}개 사례 (2차원, x = 1000 같은 큰 값, 서로 멀리 떨어진 값 포함)에서 값이 맞고 "
+        "넘침 경고가 없습니다."
+    )
+
+
+EXERCISE = Exercise(
+    id="nb02-softmax",
+    function="softmax",
+    signature="softmax(x) -> x 와 같은 형태",
+    title="softmax (안정한 소프트맥스)",
+    make_cases=make_cases,
+    judge=judge,
+    summary=summary,
+    references=frozenset({"softmax", "softmax_probabilities"}),
+    categories=CATEGORIES,
+)

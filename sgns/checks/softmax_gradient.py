@@ -1,0 +1,137 @@
+"""02 연습문제 (유도의 중간 단계): 점수에 대한 naive softmax 손실의 기울기 ``softmax_score_gradient``.
+
+점수 s = U v_c (s_w = u_w·v_c), ŷ = softmax(s), J = -log ŷ_o 일 때
+
+    ∂J/∂s = ŷ - y        (y 는 o 번째만 1 인 원-핫 벡터)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sgns.checks._harness import SEED, Case, Exercise
+from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.functions import sigmoid as reference_sigmoid
+from sgns.functions import softmax as reference_softmax
+
+CATEGORIES = {
+    "sign-flipped": "y - ŷ (부호 반대)",
+    "missing-one-hot": "정답 원-핫 y 를 빼지 않음 (ŷ 만)",
+    "subtract-one-everywhere": "모든 원소에서 1 을 뺌",
+    "one-hot-wrong-index": "o 가 아닌 위치에서 1 을 뺌",
+    "unstable-softmax": "안정하지 않은 소프트맥스 (점수가 크면 NaN)",
+    "sigmoid-instead-of-softmax": "소프트맥스 대신 시그모이드",
+    "log-probabilities": "ŷ 대신 log ŷ",
+    "loss-instead-of-gradient": "기울기 대신 손실 -log ŷ",
+}
+
+
+def reference_score_gradient(scores, outside_idx) -> np.ndarray:
+    """∂J/∂s = ŷ - y. scores: (V,), outside_idx: int -> (V,)."""
+    delta = reference_softmax(np.asarray(scores, dtype=np.float64))
+    delta[outside_idx] -= 1.0
+    return delta
+
+
+def make_cases() -> list[Case]:
+    rng = np.random.default_rng(SEED)
+    return [
+        Case("small", "작은 예 V=5", {"scores": np.array([0.5, -1.0, 2.0, 0.0, 1.5]), "outside_idx": 2}),
+        Case(
+            "last-word",
+            "정답이 마지막 단어 V=6",
+            {"scores": np.array([1.2, 0.3, -0.7, 2.2, -1.5, 0.4]), "outside_idx": 5},
+        ),
+        Case("large-scores", "큰 점수", {"scores": np.array([1000.0, 1002.0, 998.0, 1001.0]), "outside_idx": 0}),
+        Case("far-apart", "서로 멀리 떨어진 점수", {"scores": np.array([-800.0, 0.0, 800.0, 5.0]), "outside_idx": 1}),
+        Case("random", "무작위 V=12", {"scores": rng.normal(scale=3.0, size=12), "outside_idx": 7}),
+        Case(
+            "large-input", "큰 어휘 V=200,000", {"scores": rng.normal(scale=10.0, size=200_000), "outside_idx": 12_345}
+        ),
+    ]
+
+
+def _variants(scores: np.ndarray, o: int, want: np.ndarray):
+    y = np.zeros_like(want)
+    y[o] = 1.0
+    y_hat = want + y
+    with np.errstate(all="ignore"):
+        e = np.exp(scores)
+        naive = e / e.sum() - y
+        wrong_index = []
+        for other in ((o + 1) % len(scores), o - 1):
+            shifted = y_hat.copy()
+            shifted[other] -= 1.0
+            wrong_index.append(shifted)
+        log_probs = np.log(y_hat)
+    return [
+        ("sign-flipped", -want, "부호가 반대입니다. y - ŷ 가 아니라 ŷ - y (예측 - 정답) 입니다."),
+        (
+            "missing-one-hot",
+            y_hat,
+            "정답 원-핫 y 를 빼지 않았습니다: ∂J/∂s = ŷ - y 이므로 o 번째 원소에서 1 을 빼야 합니다.",
+        ),
+        (
+            "subtract-one-everywhere",
+            y_hat - 1.0,
+            "모든 원소에서 1 을 뺐습니다. y 는 o 번째만 1 이고 나머지는 0 인 원-핫 벡터입니다.",
+        ),
+        *(
+            (
+                "one-hot-wrong-index",
+                variant,
+                "o 가 아닌 위치에서 1 을 뺐습니다. 정답 단어의 인덱스 outside_idx 에서 빼세요.",
+            )
+            for variant in wrong_index
+        ),
+        (
+            "unstable-softmax",
+            naive,
+            "점수가 크면 e^s 가 넘쳐 NaN 이 됩니다. 소프트맥스를 계산할 때 최댓값을 빼세요 (안정한 소프트맥스).",
+        ),
+        (
+            "sigmoid-instead-of-softmax",
+            reference_sigmoid(scores) - y,
+            "소프트맥스 대신 시그모이드를 썼습니다. naive softmax 의 ŷ 는 모든 점수를 함께 정규화한 softmax(s) 입니다.",
+        ),
+        (
+            "log-probabilities",
+            log_probs - y,
+            "ŷ 대신 log ŷ 를 썼습니다. -log ŷ_o 를 s 로 미분하면 log 가 사라지고 ŷ - y 가 남습니다.",
+        ),
+        (
+            "loss-instead-of-gradient",
+            -log_probs,
+            "기울기가 아니라 -log ŷ (손실) 를 돌려줬습니다. ∂J/∂s = ŷ - y 를 돌려주세요.",
+        ),
+    ]
+
+
+def judge(ctx, case: Case) -> None:
+    scores, o = case.args["scores"], case.args["outside_idx"]
+    result, _ = ctx.call()
+    got = as_array(ctx, result, "반환값 ∂J/∂s", scores.shape)
+    want = reference_score_gradient(scores, o)
+    if close(got, want):
+        ctx.fail_on_warnings()
+        return
+    problem = "\n".join(filter(None, [difference("∂J/∂s", got, want), non_finite_note(got)]))
+    ctx.fail_matching(got, _variants(scores, o, want), problem)
+    ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
+
+
+def summary(cases: list[Case]) -> str:
+    return f"{len(cases)}개 사례 (큰 점수, 서로 멀리 떨어진 점수, 큰 어휘 포함)에서 ∂J/∂s = ŷ - y 가 맞습니다."
+
+
+EXERCISE = Exercise(
+    id="nb02-softmax-score-gradient",
+    function="softmax_score_gradient",
+    signature="softmax_score_gradient(scores, outside_idx) -> (V,)",
+    title="softmax_score_gradient (점수에 대한 기울기 ŷ - y)",
+    make_cases=make_cases,
+    judge=judge,
+    summary=summary,
+    references=frozenset({"reference_score_gradient", "naive_softmax_loss_and_gradient", "softmax_probabilities"}),
+    categories=CATEGORIES,
+)

@@ -1,0 +1,50 @@
+"""확인 도구 테스트의 공통 도우미: 학생에게 보이는 메시지 검사와 판정 결과 확인."""
+
+from __future__ import annotations
+
+import re
+
+from sgns import checks
+
+SGNS_PATH = re.compile(r"sgns/|site-packages|\.py\b")
+CHECKER_SOURCE = ("AssertionError", "from None", "ctx.", "Mistake", 'File "')
+
+
+def assert_student_facing(record) -> None:
+    """학생에게 보이는 메시지: 트레이스백, 파일 경로, 확인 도구의 소스가 없음."""
+    for text in (record.message, record.markdown()):
+        assert "Traceback" not in text
+        assert not SGNS_PATH.search(text), text
+        assert not any(source in text for source in CHECKER_SOURCE), text
+
+
+def evaluate(exercise_id, fn):
+    record = checks.evaluate(exercise_id, fn)
+    assert_student_facing(record)
+    return record
+
+
+def failing(exercise_id, fn, category):
+    """fn 이 틀렸다고 판정되고, 보여 준 실수의 범주가 category 인지 (범주는 등록된 것이어야 함)."""
+    record = evaluate(exercise_id, fn)
+    assert record.status == "fail", record.message
+    assert record.category == category, record.message
+    assert category in checks.categories(exercise_id)
+    assert set(record.categories) <= set(checks.categories(exercise_id))
+    return record
+
+
+def passes(exercise_id, fn):
+    record = evaluate(exercise_id, fn)
+    assert record.status == "pass", record.message
+    assert record.passed == record.total
+    return record
+
+
+def not_implemented(*args, **kwargs):
+    # 여기에 코드를 작성하세요
+    raise NotImplementedError()
+
+
+def raises_type_error(*args, **kwargs):
+    raise TypeError("unsupported operand type(s) for -: 'list' and 'float'")

@@ -1,0 +1,463 @@
+"""sgns.checks 의 공통 틀: 기록, 미완성, 예외, 시간 제한, 끝없는 반복자, 큰 결과, 참조 구현, 숨은 사례, 배점표.
+
+연습문제마다의 흔한 실수는 tests/test_checks_nb0N.py 에 있습니다.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import threading
+import time
+import warnings
+
+import numpy as np
+import pytest
+from checks_solutions import SOLUTIONS
+from checks_testing import evaluate, failing, not_implemented, raises_type_error
+
+from sgns import checks
+from sgns.checks import record as record_module
+from sgns.checks.hidden import ENV_VAR
+from sgns.checks.sgd import reference_sgd_step
+from sgns.checks.softmax_gradient import reference_score_gradient
+from sgns.corpus import keep_probabilities, skipgram_pairs
+from sgns.functions import log_sigmoid, sigmoid, softmax
+from sgns.neg_sampling import neg_sampling_loss_and_gradient
+from sgns.sampling import NegativeSampler, noise_distribution
+from sgns.softmax_loss import naive_softmax_loss_and_gradient
+
+IDS = list(checks.EXERCISES)
+
+
+# ---------------------------------------------------------------------------
+# 모든 연습문제에 공통
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_solution_passes_every_case_with_the_same_record_each_run(exercise_id):
+    first = evaluate(exercise_id, SOLUTIONS[exercise_id])
+    second = evaluate(exercise_id, SOLUTIONS[exercise_id])
+    assert first.status == "pass", first.message
+    assert first.passed == first.total >= 4 or exercise_id == "nb04-train-loop"
+    assert first.message.startswith("✅ 공개 사례 통과: ")
+    assert first.message.count("\n") == 0
+    assert first.to_json() == second.to_json()
+    assert json.loads(json.dumps(first.to_json())) == first.to_json()
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_untouched_stub_is_todo(exercise_id):
+    record = evaluate(exercise_id, not_implemented)
+    assert record.status == "todo"
+    assert record.message.startswith("⏳ 아직 풀지 않은 연습문제입니다: ")
+    assert record.cases == () and record.score() == 0.0
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_exception_inside_student_code_names_the_line(exercise_id):
+    record = failing(exercise_id, raises_type_error, "exception")
+    assert "TypeError: unsupported operand" in record.message
+    assert "번째 줄: `raise TypeError(" in record.message
+    assert "사례 1/" in record.message
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_missing_return_is_named(exercise_id):
+    solution = SOLUTIONS[exercise_id]
+
+    def forgot_return(*args, **kwargs):
+        solution(*args, **kwargs)  # 계산은 하지만 return 을 빠뜨림
+
+    failing(exercise_id, forgot_return, "returned-none")
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_passing_a_call_result_instead_of_a_function(exercise_id):
+    record = failing(exercise_id, None, "not-callable")
+    assert "None" in record.message  # 받은 값을 보여 줌
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_exercise_has_a_large_input_case(exercise_id):
+    cases = checks.exercise(exercise_id).make_cases()
+    assert any(c.id in ("large-input", "long-sentence", "synthetic") for c in cases)
+    assert len({c.id for c in cases}) == len(cases)
+
+
+def test_check_function_displays_and_returns_nothing(capsys):
+    assert checks.check_softmax(SOLUTIONS["nb02-softmax"]) is None
+    assert capsys.readouterr().out.startswith("✅ 공개 사례 통과: softmax")
+
+    def wrong(x):
+        return np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # 확인 셀이 경고(stderr)를 내지 않음
+        assert checks.check_softmax(wrong) is None
+    out = capsys.readouterr().out
+    assert out.startswith("❌ softmax") and "💡 흔한 실수로 보입니다" in out
+
+
+def test_check_by_id_is_the_same_as_the_named_check(capsys):
+    checks.check("nb03-sigmoid", SOLUTIONS["nb03-sigmoid"])
+    by_id = capsys.readouterr().out
+    checks.check_sigmoid(SOLUTIONS["nb03-sigmoid"])
+    assert capsys.readouterr().out == by_id
+    with pytest.raises(KeyError, match="nb03-sigmoid"):
+        checks.evaluate("nb03-sigmod", SOLUTIONS["nb03-sigmoid"])
+
+
+# ---------------------------------------------------------------------------
+# 참조 구현을 그대로 돌려준 답
+# ---------------------------------------------------------------------------
+
+
+def _alias_from_sampler(probs):
+    sampler = NegativeSampler(probs, power=1.0)
+    return sampler.threshold, sampler.alias
+
+
+def _train_with_package(corpus_ids, noise_probs, sgd_step, **hyper):
+    import sgns
+
+    return sgns.train(corpus_ids, **hyper)
+
+
+REFERENCES = {
+    "nb01-skipgram-pairs": skipgram_pairs,
+    "nb02-softmax": softmax,
+    "nb02-softmax-score-gradient": reference_score_gradient,
+    "nb02-naive-softmax-loss": naive_softmax_loss_and_gradient,
+    "nb03-sigmoid": sigmoid,
+    "nb03-log-sigmoid": log_sigmoid,
+    "nb04-neg-sampling-loss": neg_sampling_loss_and_gradient,
+    "nb04-sgd-step": reference_sgd_step,
+    "nb05-noise-distribution": noise_distribution,
+    "nb05-keep-probabilities": keep_probabilities,
+}
+
+
+@pytest.mark.parametrize("exercise_id", sorted(REFERENCES))
+def test_reference_itself_is_named(exercise_id):
+    record = failing(exercise_id, REFERENCES[exercise_id], "reference-implementation")
+    assert f"`{REFERENCES[exercise_id].__name__}`" in record.message  # 어느 참조 구현인지 이름을 말함
+
+
+@pytest.mark.parametrize("exercise_id", sorted(REFERENCES))
+def test_reference_wrapped_in_a_student_function_is_named(exercise_id):
+    reference = REFERENCES[exercise_id]
+
+    def hands_back(*args, **kwargs):
+        return reference(*args, **kwargs)
+
+    failing(exercise_id, hands_back, "reference-implementation")
+    failing(exercise_id, functools.partial(reference), "reference-implementation")
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "fn"),
+    [
+        ("nb05-alias-table", _alias_from_sampler),
+        ("nb04-train-loop", _train_with_package),
+        ("nb04-neg-sampling-score-gradients", lambda s_o, s_k: neg_sampling_loss_and_gradient(s_o, 0, s_k, [0])),
+    ],
+    ids=["alias-via-sampler", "train-via-package", "score-gradients-via-loss"],
+)
+def test_reference_called_indirectly_is_named_even_if_it_fails(exercise_id, fn):
+    failing(exercise_id, fn, "reference-implementation")
+
+
+def test_using_the_stable_helpers_is_allowed():
+    """sgns.softmax, sgns.sigmoid, sgns.log_sigmoid 를 부품으로 쓰는 것은 참조 구현을 돌려준 것이 아닙니다."""
+
+    def score_gradient(scores, outside_idx):
+        delta = softmax(scores)
+        delta[outside_idx] -= 1
+        return delta
+
+    def score_gradients(s_o, s_k):
+        return -float(sigmoid(-s_o)), sigmoid(np.asarray(s_k))
+
+    assert evaluate("nb02-softmax-score-gradient", score_gradient).status == "pass"
+    assert evaluate("nb04-neg-sampling-score-gradients", score_gradients).status == "pass"
+
+
+# ---------------------------------------------------------------------------
+# 시간 제한, 끝없는 반복자, 큰 결과
+# ---------------------------------------------------------------------------
+
+
+def endless_loop(x):
+    while True:
+        x = x + 0
+
+
+def test_endless_loop_gets_a_timeout_message_and_later_cases_are_skipped():
+    start = time.perf_counter()
+    record = failing("nb02-softmax", endless_loop, "timeout")
+    limit = checks.exercise("nb02-softmax").call_seconds
+    assert time.perf_counter() - start < 5 * limit  # 멈추지 않고 돌아옴
+    assert f"{limit:g}초" in record.message  # 제한 시간
+    assert [c.status for c in record.cases] == ["fail"] + ["skipped"] * (record.total - 1)
+    assert f"{record.total - 1}개" in record.message  # 실행하지 않은 사례 수
+
+
+def test_timeout_is_reported_even_if_student_code_swallows_it():
+    def swallows(x):
+        try:
+            while True:
+                x = x + 0
+        except BaseException:  # 맨 except: 로 시간 제한을 삼키는 학생 코드
+            return SOLUTIONS["nb02-softmax"](x)
+
+    failing("nb02-softmax", swallows, "timeout")
+
+
+def test_timeout_outside_the_main_thread_uses_a_worker_thread():
+    stop = threading.Event()
+
+    def waits(x):
+        while not stop.is_set():
+            time.sleep(0.01)
+        return x
+
+    box = {}
+    worker = threading.Thread(target=lambda: box.update(record=checks.evaluate("nb03-sigmoid", waits)))
+    worker.start()
+    worker.join(20)
+    stop.set()
+    assert not worker.is_alive()
+    assert box["record"].category == "timeout"
+
+
+def test_endless_generator_is_cut():
+    def endless_pairs(tokens, window):
+        while True:
+            yield tokens[0], tokens[0]
+
+    failing("nb01-skipgram-pairs", endless_pairs, "endless-iterator")
+
+
+def test_generator_returned_where_an_array_is_expected_does_not_hang():
+    def generator(x):
+        while True:
+            yield 0.5
+
+    failing("nb03-sigmoid", generator, "wrong-type")
+
+
+def test_enormous_results_are_refused_before_conversion():
+    failing("nb02-softmax", lambda x: np.broadcast_to(0.5, (10**9,)), "too-large")
+    failing("nb05-noise-distribution", lambda counts, power: range(10**12), "too-large")
+    failing("nb01-skipgram-pairs", lambda tokens, window: [(1, 2)] * 10**6, "too-large")
+
+
+# ---------------------------------------------------------------------------
+# NaN·inf, 꺼진 경고, 입력 변경
+# ---------------------------------------------------------------------------
+
+
+def test_nan_is_never_a_pass():
+    def one_nan(x):
+        out = SOLUTIONS["nb03-sigmoid"](x)
+        out.flat[0] = np.nan
+        return out
+
+    record = failing("nb03-sigmoid", one_nan, "nan-or-inf")
+    assert "NaN" in record.message
+
+
+def naive_softmax_formula(x):
+    e = np.exp(x)
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def test_silencing_warnings_does_not_make_the_naive_formula_pass():
+    def with_errstate(x):
+        with np.errstate(all="ignore"):
+            return naive_softmax_formula(x)
+
+    def with_filter(x):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return naive_softmax_formula(x)
+
+    for fn in (with_errstate, with_filter):
+        failing("nb02-softmax", fn, "no-max-shift")
+    old = np.seterr(all="ignore")
+    try:
+        failing("nb02-softmax", naive_softmax_formula, "no-max-shift")
+    finally:
+        np.seterr(**old)
+
+
+def test_input_changed_in_place_is_named():
+    def in_place(x):
+        x -= np.max(x, axis=-1, keepdims=True)
+        e = np.exp(x)
+        return e / np.sum(e, axis=-1, keepdims=True)
+
+    record = failing("nb02-softmax", in_place, "modified-input")
+    assert "`x`" in record.message
+
+
+def test_checker_bug_is_reported_as_error_without_traceback(monkeypatch):
+    spec = checks.exercise("nb03-sigmoid")
+
+    def broken(ctx, case):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(checks.EXERCISES, "nb03-sigmoid", spec.__class__(**{**spec.__dict__, "judge": broken}))
+    record = evaluate("nb03-sigmoid", SOLUTIONS["nb03-sigmoid"])
+    assert record.status == "error" and record.category == "checker-error"
+    assert "ZeroDivisionError" in record.message
+
+
+# ---------------------------------------------------------------------------
+# 기록: JSON, Markdown, 노트북에서 읽기, 부분 점수
+# ---------------------------------------------------------------------------
+
+
+def test_record_bundle_has_markdown_plain_text_and_machine_record():
+    record = evaluate("nb02-softmax", naive_softmax_formula)
+    bundle = record.bundle()
+    assert set(bundle) == {"text/plain", "text/markdown", checks.MIME_TYPE}
+    data = bundle[checks.MIME_TYPE]
+    assert data["exercise"] == "nb02-softmax" and data["status"] == "fail"
+    assert data["category"] == "no-max-shift"
+    assert data["public"] == {"passed": record.passed, "total": record.total}
+    assert {c["visibility"] for c in data["cases"]} == {"public"}
+    assert all(isinstance(v, (str, int, bool, list, dict, type(None))) for v in data.values())
+    assert checks.CheckRecord.from_json(json.dumps(data)) == record
+    markdown = bundle["text/markdown"]
+    assert markdown.startswith("**❌ softmax") and "\n- 💡 흔한 실수로 보입니다:" in markdown
+    assert "np.exp(x - np.max(x, axis=-1, keepdims=True))" in markdown  # 코드 조각은 그대로
+
+
+def test_markdown_escapes_everything_outside_code_spans():
+    escaped = record_module._md_escape("a*b_c ~5~ <tag> $x$ `keep *this*` [link]")
+    assert escaped == r"a\*b_c \~5\~ \<tag\> \$x\$ `keep *this*` \[link\]"
+    assert record_module._md_escape("one ` tick *") == r"one \` tick \*"
+
+
+def test_records_are_read_from_notebook_outputs_in_cell_order():
+    passed = evaluate("nb03-sigmoid", SOLUTIONS["nb03-sigmoid"])
+    todo = evaluate("nb02-softmax", not_implemented)
+    notebook = {
+        "cells": [
+            {"cell_type": "markdown", "source": "x"},
+            {"cell_type": "code", "outputs": [{"output_type": "display_data", "data": passed.bundle()}]},
+            {"cell_type": "code", "outputs": [{"output_type": "stream", "name": "stdout", "text": "hi"}]},
+            {"cell_type": "code", "outputs": [{"output_type": "display_data", "data": todo.bundle()}]},
+        ]
+    }
+    assert checks.records(notebook) == [passed, todo]
+
+
+def test_partial_credit_counts_passed_cases():
+    def no_keepdims(x):
+        e = np.exp(x - np.max(x, axis=-1))
+        return e / np.sum(e, axis=-1)
+
+    record = failing("nb02-softmax", no_keepdims, "no-keepdims")
+    grading = checks.GRADING["nb02-softmax"]
+    assert 0 < record.passed < record.total
+    assert record.score() == pytest.approx(grading.points * record.passed / record.total)
+    assert evaluate("nb02-softmax", SOLUTIONS["nb02-softmax"]).score() == grading.points
+    train = failing("nb04-train-loop", raises_type_error, "exception")
+    assert train.score() == 0.0  # 부분 점수 없는 연습문제
+
+
+def test_categories_list_the_common_and_the_exercise_categories():
+    for exercise_id in IDS:
+        table = checks.categories(exercise_id)
+        assert {"timeout", "exception", "reference-implementation"} <= set(table)
+        assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", c) for c in table)
+        assert all(isinstance(text, str) and text for text in table.values())
+
+
+# ---------------------------------------------------------------------------
+# 숨은 사례
+# ---------------------------------------------------------------------------
+
+
+HIDDEN_FILE = '''
+import numpy as np
+
+HIDDEN_CASES = {
+    "nb02-softmax": [
+        {"id": "h-wide", "label": "아주 넓은 행", "args": {"x": np.linspace(-900.0, 900.0, 7)}},
+        {"id": "h-small", "label": "작은 행", "args": {"x": np.array([0.5, 0.25])}},
+    ],
+}
+'''
+
+
+def test_hidden_cases_are_judged_and_recorded(tmp_path, monkeypatch):
+    path = tmp_path / "hidden.py"
+    path.write_text(HIDDEN_FILE, encoding="utf-8")
+    monkeypatch.setenv(ENV_VAR, str(path))
+    passed = evaluate("nb02-softmax", SOLUTIONS["nb02-softmax"])
+    assert passed.status == "pass" and passed.hidden == (2, 2)
+    assert "숨은 사례" in passed.message
+    assert [c.visibility for c in passed.cases][-2:] == ["hidden", "hidden"]
+
+    def only_fails_far_apart(x):
+        x = np.asarray(x, dtype=float)
+        if x.shape == (7,):  # 숨은 사례에만 있는 모양
+            return np.full(x.shape, 1 / x.size)
+        return SOLUTIONS["nb02-softmax"](x)
+
+    record = evaluate("nb02-softmax", only_fails_far_apart)
+    assert record.status == "fail" and record.public == (9, 9) and record.hidden == (1, 2)
+    assert "틀린 숨은 사례 1/2: 아주 넓은 행" in record.message
+
+
+def test_hidden_cases_from_a_folder_and_bad_files_are_errors(tmp_path, monkeypatch):
+    (tmp_path / "a.py").write_text(HIDDEN_FILE, encoding="utf-8")
+    (tmp_path / "b.py").write_text(
+        "import numpy as np\n"
+        'HIDDEN_CASES = {"nb03-sigmoid": [{"id": "h1", "label": "하나", "args": {"x": np.array([0.0, 1.0])}}]}',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(ENV_VAR, str(tmp_path))
+    assert evaluate("nb03-sigmoid", SOLUTIONS["nb03-sigmoid"]).hidden == (1, 1)
+    assert evaluate("nb02-softmax", SOLUTIONS["nb02-softmax"]).hidden == (2, 2)
+    (tmp_path / "c.py").write_text(
+        'HIDDEN_CASES = {"nb03-sigmoid": [{"id": "small", "label": "겹침", "args": {"x": 1.0}}]}', encoding="utf-8"
+    )
+    clash = evaluate("nb03-sigmoid", SOLUTIONS["nb03-sigmoid"])
+    assert clash.status == "error" and "small" in clash.message
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "missing.py"))
+    assert checks.evaluate("nb03-sigmoid", SOLUTIONS["nb03-sigmoid"]).status == "error"  # 강사에게 경로를 알려 줌
+
+
+def test_without_the_variable_there_are_no_hidden_cases(monkeypatch):
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert evaluate("nb03-sigmoid", SOLUTIONS["nb03-sigmoid"]).hidden == (0, 0)
+
+
+# ---------------------------------------------------------------------------
+# 배점표와 문서의 표
+# ---------------------------------------------------------------------------
+
+
+def test_grading_table_and_docstring_table_match_the_exercises():
+    assert set(checks.GRADING) == set(checks.EXERCISES)
+    assert len(checks.EXERCISES) >= 10
+    rows = [line for line in checks.__doc__.splitlines() if re.match(r"\| 0\d \|", line)]
+    table = {}
+    for row in rows:
+        notebook, exercise_id, signature, check_name = (cell.strip() for cell in row.strip("|").split("|"))
+        table[exercise_id] = (notebook, signature, check_name)
+    assert set(table) == set(checks.EXERCISES)
+    for exercise_id, spec in checks.EXERCISES.items():
+        notebook, signature, check_name = table[exercise_id]
+        assert exercise_id.startswith(f"nb{notebook}-")
+        assert signature == spec.signature
+        assert getattr(checks, check_name).__name__ == check_name == f"check_{spec.function}"
+        assert check_name in checks.__all__
+        assert re.fullmatch(r"nb0[1-5]-[a-z0-9-]+", exercise_id)  # nbgrader grade_id 로 쓸 수 있음
