@@ -32,6 +32,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from colab import with_colab_cell
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
@@ -81,7 +82,7 @@ def student_version(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNo
         cell.source = strip_solutions(cell.source, f"{name} 의 셀 {index}번 (코드 셀, 첫 줄: {first!r})")
         cell.outputs = []
         cell.execution_count = None
-    return nb
+    return with_colab_cell(nb, Path(name).name)  # 맨 위에 Colab 배지와 Colab 에서만 설치하는 셀
 
 
 def render(path: Path) -> str:
