@@ -42,8 +42,10 @@ test: $(STAMP)
 	$(BIN)/python tools/notebook_guards.py $(NOTEBOOKS)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks $(PYTEST_NBVAL)
 
+# UNIT_ARGS: pytest 에 더 줄 인자 (예: CI 의 두 번째 Python 에서 설치 도구 자체의 느린 테스트를 뺄 때)
+UNIT_ARGS ?=
 unit: $(STAMP)
-	$(BIN)/python -m pytest -n $(JOBS) tests --ignore=tests/test_notebooks_execute.py
+	$(BIN)/python -m pytest -n $(JOBS) tests --ignore=tests/test_notebooks_execute.py $(UNIT_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check sgns tests tools bench notebooks conftest.py

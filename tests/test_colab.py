@@ -172,6 +172,14 @@ def test_readme_has_one_colab_badge_per_student_notebook():
     assert readme.count("colab.research.google.com/github/") == len(STUDENT_NOTEBOOKS)
 
 
+@pytest.mark.parametrize("path", STUDENT_NOTEBOOKS, ids=[p.name for p in STUDENT_NOTEBOOKS])
+def test_student_notebooks_do_not_depend_on_the_working_folder(path):
+    """Colab 에서는 작업 폴더가 /content 이고 저장소가 없습니다: 자료와 패키지는 설치된 sgns 기준으로 찾아야 합니다."""
+    code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    for pattern in ("../", "sys.path", "os.chdir", "%cd"):
+        assert pattern not in code, f"{path.name}: {pattern!r}"
+
+
 # ---- Colab 이 설치할 패키지 ------------------------------------------------------------------------
 
 

@@ -73,8 +73,9 @@ def test_make_lab_with_lab_args_starts_and_prints_the_port_it_really_uses(tmp_pa
     busy.listen()
     wanted = busy.getsockname()[1]
     env = clean_env(JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    lab_args = ["LAB_ARGS=--no-browser", f"PORT={wanted}", f"WORK={tmp_path / 'work'}", f"VENV={sys.prefix}"]
     server = subprocess.Popen(
-        ["make", "-s", "lab", "LAB_ARGS=--no-browser", f"PORT={wanted}", f"WORK={tmp_path / 'work'}"],
+        ["make", "-s", "lab", *lab_args],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,
