@@ -75,6 +75,29 @@ def test_folder_that_is_not_a_venv_is_never_deleted(tmp_path):
     assert (tmp_path / "notes.txt").exists()
 
 
+DEBIAN_WITHOUT_VENV = """#!/bin/sh
+mkdir -p "$3/bin"
+echo "The virtual environment was not created successfully because ensurepip is not"
+echo "available.  On Debian/Ubuntu systems, you need to install the python3-venv"
+echo "package using the following command."
+echo ""
+echo "    apt install python3.11-venv"
+exit 1
+"""
+
+
+def test_python_without_its_venv_package_gets_the_apt_advice_and_leaves_no_venv(tmp_path):
+    """Debian/Ubuntu 의 Python 에 python3.X-venv 가 없을 때 `python -m venv` 가 하는 일을 흉내 냅니다."""
+    fake = tmp_path / "python3.11"
+    fake.write_text(DEBIAN_WITHOUT_VENV, encoding="utf-8")
+    fake.chmod(0o755)
+    venv = tmp_path / ".venv"
+    with pytest.raises(ensure_venv.SetupError) as stopped:
+        ensure_venv.create_venv(venv, fake, "3.11.2")
+    assert "sudo apt install python3.11-venv" in str(stopped.value)
+    assert not venv.exists()  # 반쯤 만든 .venv 는 남기지 않음
+
+
 # ---- 실제 make setup --------------------------------------------------------------------------
 
 

@@ -248,18 +248,22 @@ def create_venv(venv: Path, python: Path, version: str) -> None:
     if result.returncode == 0 and state.has_pip:
         return
     minor = ".".join(version.split(".")[:2])
-    detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
+    text = (result.stderr or "") + (result.stdout or "")
+    detail = text.strip().splitlines()[-3:]
     with contextlib.suppress(OSError, SetupError):
         remove_venv(venv)
+    words = " ".join(text.split())  # Debian 의 안내는 여러 줄로 나뉘어 있습니다
+    if result.returncode == 0 or ("ensurepip" in words and ("not available" in words or "No module named" in words)):
+        advice = [  # Debian/Ubuntu 는 venv 의 pip 부분(ensurepip)을 python3.X-venv 패키지로 나눠 둡니다
+            f"❌ Python {version} 으로 가상 환경을 만들지 못했습니다 (pip 을 넣지 못함).",
+            f"   Debian/Ubuntu: sudo apt install python{minor}-venv  를 설치한 뒤 다시 make setup 을 실행하세요.",
+        ]
+    else:
+        advice = [
+            f"❌ Python {version} 으로 가상 환경을 만들지 못했습니다. 위 메시지를 보고 다시 make setup 을 실행하세요."
+        ]
     raise SetupError(
-        "\n".join(
-            [
-                *("   " + line for line in detail),
-                f"❌ Python {version} 으로 가상 환경을 만들지 못했습니다 (pip 을 넣지 못함).",
-                f"   Debian/Ubuntu: sudo apt install python{minor}-venv  를 설치한 뒤 다시 make setup 을 실행하세요.",
-                "   다른 Python 을 쓰려면: make setup PY=python3.12  (README 의 '문제 해결' 참고)",
-            ]
-        )
+        "\n".join([*("   " + line for line in detail), *advice, "   다른 Python 을 쓰려면: make setup PY=python3.12"])
     )
 
 
