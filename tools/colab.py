@@ -69,6 +69,7 @@ if ON_COLAB and importlib.util.find_spec("{PACKAGE}") is None:
     if pip.returncode != 0:
         raise SystemExit("❌ 강의 패키지를 설치하지 못했습니다. 위의 pip 메시지를 보고, "
                          "런타임을 다시 시작한 뒤 이 셀을 다시 실행하세요.")
+    importlib.invalidate_caches()  # 방금 설치한 패키지를 이 커널이 바로 찾도록
     print("✅ 설치했습니다. 이제 아래 셀들을 차례로 실행하세요.")'''
 
 
