@@ -2,18 +2,20 @@
 #   make lab   강의 열기 (처음이면 .venv 를 만들고 모두 설치)
 #   make test  모든 검사 (단위 테스트, 노트북 재실행·비교, 위생 검사, 학생판 검사, ruff)
 
-PY ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+# Python 3.11, 3.12, 3.13 중 하나. 비워 두면 tools/find_python.sh 가 찾습니다 (예: make setup PY=python3.12).
+PY ?=
+VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# .venv 를 쓰는 타깃은 모두 이것에 의존합니다: 맞게 설치되어 있으면 곧바로 지나가고, 아니면 만들거나 고칩니다.
+STAMP := setup
 PARAMS ?=
 # 노트북 커널이 inline 그림을 쓰도록 (MPLBACKEND=Agg 가 물려지면 그림 출력이 사라집니다)
 unexport MPLBACKEND
 PORT ?= 8888
 WORK ?= my-work
 JOBS ?= 2
-# root 로 실행하는 환경(컨테이너 등)에서는 JupyterLab 이 --allow-root 를 요구합니다.
-LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+# JupyterLab 에 더 줄 인자 (예: --no-browser). root 이면 tools/lab.py 가 --allow-root 를 늘 붙입니다.
+LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
 
@@ -21,6 +23,7 @@ PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize
 
 help:
 	@echo "make lab        강의를 JupyterLab 으로 엽니다 (처음 한 번은 설치 포함)"
+	@echo "make setup      .venv 를 만들거나 고칩니다 (예: make setup PY=python3.12)"
 	@echo "make test       모든 검사를 실행합니다"
 	@echo "make exercises  학생판 노트북을 my-work/ 로 복사합니다 (이미 있는 파일은 절대 덮어쓰지 않음)"
 	@echo "make update     강의 업데이트를 받습니다 (고친 학생판은 backups/ 에 보관, my-work/ 는 그대로)"
@@ -30,14 +33,10 @@ help:
 	@echo "make bench      성능 비교 스크립트를 실행합니다 (bench/results/ 에 표 저장)"
 	@echo "make slides     노트북마다 인터넷 없이 열리는 HTML 슬라이드를 build/slides/ 에 만듭니다"
 
-# .venv 가 없거나 requirements.txt / pyproject.toml 보다 오래되었으면 (다시) 설치합니다.
-$(STAMP): requirements.txt pyproject.toml
-	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
-	@touch $(STAMP)
-
-setup: $(STAMP)
+# .venv 가 없거나, 다른 Python 으로 만들어졌거나, pip 이 없거나, 설치가 중간에 멈췄거나,
+# requirements.txt / pyproject.toml 이 바뀌었으면 (다시) 설치합니다. 동시에 실행돼도 차례로 합니다.
+setup:
+	@sh tools/ensure_venv.sh "$(VENV)" "$(PY)"
 
 test: $(STAMP)
 	$(BIN)/ruff check sgns tests tools bench notebooks conftest.py
@@ -45,15 +44,17 @@ test: $(STAMP)
 	$(BIN)/python tools/notebook_guards.py $(NOTEBOOKS)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks $(PYTEST_NBVAL)
 
+# UNIT_ARGS: pytest 에 더 줄 인자 (예: CI 의 두 번째 Python 에서 설치 도구 자체의 느린 테스트를 뺄 때)
+UNIT_ARGS ?=
 unit: $(STAMP)
-	$(BIN)/python -m pytest -n $(JOBS) tests --ignore=tests/test_notebooks_execute.py
+	$(BIN)/python -m pytest -n $(JOBS) tests --ignore=tests/test_notebooks_execute.py $(UNIT_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check sgns tests tools bench notebooks conftest.py
 
 lab: $(STAMP)
-	@$(BIN)/python tools/start_exercises.py --dst $(WORK)
-	$(BIN)/jupyter lab --config=tools/lab/jupyter_lab_config.json --ServerApp.root_dir=. --port=$(PORT) $(LAB_ARGS)
+	@$(BIN)/python tools/start_exercises.py --dst "$(WORK)"
+	@$(BIN)/python tools/lab.py --config=tools/lab/jupyter_lab_config.json --ServerApp.root_dir=. --port=$(PORT) $(LAB_ARGS)
 
 exercises: $(STAMP)
 	@$(BIN)/python tools/start_exercises.py --dst "$(WORK)"

@@ -40,6 +40,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from colab import with_colab_cell
 from course_files import (
     RECORD_NAME,
     atomic_write,
@@ -170,7 +171,7 @@ def student_version(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNo
             cell.source = student_text(cell.source, tags, where)
             if tags:
                 cell.pop("attachments", None)  # 붙여 넣은 그림도 풀이의 일부
-    return nb
+    return with_colab_cell(nb, Path(name).name)  # 맨 위에 Colab 배지와 Colab 에서만 설치하는 셀
 
 
 def render(path: Path) -> str:
