@@ -61,7 +61,8 @@ exercises: $(STAMP)
 
 # 표준 라이브러리만 쓰므로 .venv 가 없어도 (또는 업데이트로 다시 설치해야 해도) 실행됩니다.
 update:
-	@$(if $(wildcard $(BIN)/python),$(BIN)/python,$(PY)) tools/update_course.py --work "$(WORK)"
+	@py="$(BIN)/python"; [ -x "$$py" ] || py=$$(sh tools/find_python.sh $(PY)) || exit 1; \
+	"$$py" tools/update_course.py --work "$(WORK)"
 
 notebooks: $(STAMP)
 	@mkdir -p build/executed

@@ -231,7 +231,7 @@ def test_solution_and_answer_key_markdown_are_replaced_by_prompts(tmp_path):
 
     assert make(src, dst) == 0
     text = (dst / "04_math.ipynb").read_text(encoding="utf-8")
-    nb = nbformat.read(dst / "04_math.ipynb", as_version=4)
+    nb = colab.without_colab_cell(nbformat.read(dst / "04_math.ipynb", as_version=4))  # Colab 셀은 test_colab.py
     for secret in ("partial J", "σ(x)(1 - σ(x))", "attachment:proof", "iVBOR", "모범 답안", "덜 흔들립니다"):
         assert secret not in text
     prompt = make_student.DERIVATION_PROMPT
