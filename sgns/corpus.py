@@ -498,12 +498,14 @@ def encode_chunks(sentences, vocab: Vocabulary, chunk_tokens: int) -> Iterator[E
     """
     _check_vocab(vocab)
     chunk_tokens = as_positive_int("chunk_tokens", chunk_tokens)
-    lookup = vocab.word_to_id
+    get = vocab.word_to_id.get
     parts: list[np.ndarray] = []
     lengths: list[int] = []
     pending = 0
     for index, sentence in enumerate(_check_sentences(sentences)):
-        encoded = np.array([lookup[t] for t in _check_sentence(sentence, index) if t in lookup], dtype=np.int32)
+        tokens = list(_check_sentence(sentence, index))
+        encoded = np.fromiter(map(get, tokens, [-1] * len(tokens)), dtype=np.int32, count=len(tokens))  # 없으면 -1
+        encoded = encoded[encoded >= 0]
         if encoded.size == 0:
             continue
         parts.append(encoded)

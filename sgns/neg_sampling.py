@@ -39,6 +39,9 @@ import numpy as np
 from sgns._validate import as_float_array, as_index, as_index_array, as_int_array
 from sgns.functions import log_sigmoid, sigmoid
 
+# e^z 가 넘치지 않는 z 의 상한 (log(dtype 의 최댓값) - 1): float32 약 87.7, float64 약 708.8
+_EXP_LIMIT = {np.dtype(t): float(np.log(np.finfo(t).max)) - 1.0 for t in (np.float32, np.float64)}
+
 __all__ = [
     "neg_sampling_loss_and_gradient",
     "neg_sampling_coefficients",
@@ -158,18 +161,16 @@ def neg_sampling_coefficients(center_rows, target_rows, valid_negatives=None) ->
     z = np.einsum("bjd,bd->bj", target_rows, center_rows).astype(dtype, copy=False)
     # 부호 붙인 점수 z: z_0 = s_o, z_k = -s_k 이면 J_b = -Σ_j log σ(z_bj) 이고 ∂J_b/∂s_bj = ∓σ(-z_bj)
     z[:, 1:] *= -1
-    # 계수 σ(-z) = 1/(1 + e^z). e^z 가 넘쳐 inf 가 되면 1/inf = 0 (올바른 극한)
-    with np.errstate(over="ignore"):
-        coef = np.exp(z)
-    coef += 1
-    np.reciprocal(coef, out=coef)
+    # p = 1 + e^z 하나로 계수와 손실을 함께: 계수 σ(-z) = 1/p,  손실의 항 -log σ(z) = log(1 + e^{-z}) = log p - z.
+    # e^z 가 넘치지 않게 z 를 log(dtype 의 최댓값) - 1 에서 자릅니다 (float32 는 약 87.7: 그보다 크면 σ(-z) 와
+    # 손실의 항이 1e-38 보다 작아 0 과 같음).
+    np.minimum(z, _EXP_LIMIT.get(dtype, 80.0), out=z)
+    p = np.exp(z)
+    p += 1
+    coef = np.reciprocal(p)  # σ(-z)
     coef[:, 0] *= -1  # ∂J/∂s_o = σ(s_o) - 1 = -σ(-s_o),  ∂J/∂s_k = σ(s_k) = σ(-z_k)
-    # 손실의 항 -log σ(z) = log(1 + e^{-|z|}) + max(-z, 0): 큰 |z| 에서도 넘침 없이 정확
-    pair_terms = np.abs(z)
-    np.negative(pair_terms, out=pair_terms)
-    np.exp(pair_terms, out=pair_terms)
-    np.log1p(pair_terms, out=pair_terms)
-    pair_terms -= np.minimum(z, 0)
+    pair_terms = np.log(p, out=p)
+    pair_terms -= z  # -log σ(z): z 가 아주 작으면 (e^z 가 0 으로 내려가면) 정확히 -z
     if valid_negatives is not None:  # 마스크로 뺀 네거티브는 계수와 손실 모두 0
         coef[:, 1:] *= valid_negatives
         pair_terms[:, 1:] *= valid_negatives

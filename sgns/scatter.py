@@ -87,13 +87,21 @@ def scatter_add(target, row_idx, vectors, weights=None, *, scale=1.0, check=True
     else:
         data = np.multiply(weights, scale, dtype=dtype).reshape(-1)  # 열 b 의 값들 = scale * weights[b, :]
     vectors = np.ascontiguousarray(vectors, dtype=dtype)
-    indptr = np.arange(0, B * J + 1, J, dtype=np.intp) if J > 0 else np.zeros(B + 1, dtype=np.intp)
+    indptr = _column_starts(B, J)
     csc_matvecs = _scipy_csc_matvecs()
     if csc_matvecs is not None and target.flags.c_contiguous and dtype in (np.float32, np.float64):
         # target += M @ vectors 를 scipy 의 C 루프로 바로 (M 은 (V, B) CSC, 열 b 의 0 아닌 값 J 개)
         csc_matvecs(n_rows, B, d, indptr, idx, np.ascontiguousarray(data), vectors.reshape(-1), target.reshape(-1))
         return
     _scatter_add_public(target, idx, data, indptr, vectors)
+
+
+@functools.lru_cache(maxsize=8)
+def _column_starts(B: int, J: int) -> np.ndarray:
+    """열 b 의 0 아닌 값이 J 개인 CSC 행렬의 indptr = 0, J, 2J, ..., BJ (학습기는 같은 (B, J) 를 되풀이해 씀)."""
+    starts = np.arange(0, B * J + 1, J, dtype=np.intp) if J > 0 else np.zeros(B + 1, dtype=np.intp)
+    starts.flags.writeable = False
+    return starts
 
 
 def _scatter_add_public(target, idx, data, indptr, vectors) -> None:

@@ -35,6 +35,7 @@ gensim/word2vec.c 의 쌍별 갱신과 같아집니다.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, fields
@@ -312,7 +313,7 @@ def train_chunk(
             batch_loss = sgd_step(
                 weights, pairs[lo:hi, 0], pairs[lo:hi, 1], negatives[at : at + hi - lo], valid[at : at + hi - lo], lr
             )
-            if not np.isfinite(batch_loss):
+            if not math.isfinite(batch_loss):
                 raise TrainingDiverged(f"학습이 발산했습니다 (손실에 NaN 또는 무한대가 생김, 학습률 {lr:.4g}).")
             loss_sum += batch_loss
     return ChunkStats(loss_sum, n_pairs, n_effective)
