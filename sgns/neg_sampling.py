@@ -19,7 +19,8 @@
 
 이 모듈의 세 가지 형태 (계산은 모두 같은 식):
 
-- `neg_sampling_loss_and_gradient`: 한 쌍, 식을 그대로 옮긴 교육용. ∂J/∂U 를 (V, d) 밀집 행렬로 돌려줍니다.
+- 한 쌍: `neg_sampling_sparse_gradient` 가 식을 그대로 계산해 건드린 K+1 개 행의 기울기만 돌려주고 (2장의 시간
+  비교), 교육용 `neg_sampling_loss_and_gradient` 는 그것을 ∂J/∂U 의 (V, d) 밀집 행렬로 모아 돌려줍니다.
 - `neg_sampling_coefficients`: 계수 형태. 미리 모아 둔 벡터 (B, d), (B, K+1, d) 로 B 쌍의 손실과 계수
   coef (B, K+1) 만 계산합니다. 학습기(`sgns.train`)가 쓰는 형태입니다.
 - `neg_sampling_batch`: 배치 형태. 인덱스로 B 쌍을 받아 계수 형태로 계산한 뒤 건드린 행의 기울기를 돌려줍니다.
@@ -37,13 +38,14 @@ from typing import NamedTuple
 import numpy as np
 
 from sgns._validate import as_float_array, as_index, as_index_array, as_int_array
-from sgns.functions import log_sigmoid, sigmoid
 
 # e^z 가 넘치지 않는 z 의 상한 (log(dtype 의 최댓값) - 1): float32 약 87.7, float64 약 708.8
 _EXP_LIMIT = {np.dtype(t): float(np.log(np.finfo(t).max)) - 1.0 for t in (np.float32, np.float64)}
 
 __all__ = [
     "neg_sampling_loss_and_gradient",
+    "neg_sampling_sparse_gradient",
+    "SparseGradient",
     "neg_sampling_coefficients",
     "neg_sampling_batch",
     "BatchCoefficients",
@@ -65,10 +67,65 @@ def _validate_pair(center_vec, outside_idx, outside_vectors, negative_indices):
     return center_vec, outside_idx, outside_vectors, negative_indices
 
 
+class SparseGradient(NamedTuple):
+    """`neg_sampling_sparse_gradient` 의 결과: 한 쌍의 손실과 건드린 행의 기울기.
+
+    loss : float, J
+    grad_center_vec : (d,) ∂J/∂v_c
+    target_idx : (K+1,) int, [o, k_1, ..., k_K]
+    grad_targets : (K+1, d), grad_targets[j] = ∂J/∂u_{target_idx[j]} 중 j 번째 항의 몫
+        (같은 인덱스가 여러 번 나오면 몫이 따로 들어 있으므로 더할 때는 np.add.at 처럼 모두 더해야 함)
+    """
+
+    loss: float
+    grad_center_vec: np.ndarray
+    target_idx: np.ndarray
+    grad_targets: np.ndarray
+
+
+def neg_sampling_sparse_gradient(
+    center_vec, outside_idx, outside_vectors, negative_indices, *, check: bool = True
+) -> SparseGradient:
+    """네거티브 샘플링 한 쌍의 손실과, 건드린 K+1 개 행의 기울기만 (희소 형태).
+
+    밀집 (V, d) 기울기를 만들지 않으므로 비용이 V 와 무관하게 O(K·d) 입니다 (2장에서 naive softmax 와 비교).
+
+    Parameters
+    ----------
+    center_vec : (d,) 중심 단어 벡터 v_c
+    outside_idx : int, 주변 단어 o 의 인덱스
+    outside_vectors : (V, d) 주변 단어 벡터 행렬 U (행 w 가 u_w)
+    negative_indices : (K,) int, 뽑힌 네거티브 단어들 (중복 가능)
+    check : bool, False 이면 입력 검사를 건너뜁니다 (시간을 잴 때). 그때는 인자가 올바른 numpy 배열이라고 가정합니다.
+
+    Returns
+    -------
+    SparseGradient(loss, grad_center_vec (d,), target_idx (K+1,), grad_targets (K+1, d))
+    """
+    if check:
+        center_vec, outside_idx, outside_vectors, negative_indices = _validate_pair(
+            center_vec, outside_idx, outside_vectors, negative_indices
+        )
+    target_idx = np.empty(len(negative_indices) + 1, dtype=np.intp)  # t = [o, k_1, ..., k_K]
+    target_idx[0] = outside_idx
+    target_idx[1:] = negative_indices
+    rows = outside_vectors[target_idx]  # (K+1, d): u_o, u_k1, ..., u_kK
+    z = rows @ center_vec  # 점수 s_j = u_j·v_c
+    z[1:] *= -1  # 부호 붙인 점수 z_0 = s_o, z_k = -s_k 이면 J = -Σ_j log σ(z_j)
+    terms = np.logaddexp(0.0, -z)  # -log σ(z_j) = log(1 + e^{-z_j}) (넘침 없이)
+    coef = np.exp(-(terms + z))  # σ(-z_j) = e^{log σ(z_j) - z_j}
+    coef[0] = -coef[0]  # ∂J/∂s_j = [σ(s_o) - 1, σ(s_k1), ..., σ(s_kK)]
+    grad_center_vec = coef @ rows  # ∂J/∂v_c = -σ(-s_o) u_o + Σ_k σ(s_k) u_k
+    grad_targets = np.outer(coef, center_vec)  # 행 t_j 의 몫: coef_j v_c
+    return SparseGradient(float(terms.sum()), grad_center_vec, target_idx, grad_targets)
+
+
 def neg_sampling_loss_and_gradient(center_vec, outside_idx, outside_vectors, negative_indices):
     """네거티브 샘플링 손실과 기울기 (교육용, 밀집 기울기).
 
     J = -log σ(u_o·v_c) - Σ_k log σ(-u_k·v_c)
+
+    계산은 희소 형태 (`neg_sampling_sparse_gradient`) 로 하고, 건드린 행의 몫을 (V, d) 행렬에 모읍니다.
 
     Parameters
     ----------
@@ -86,22 +143,13 @@ def neg_sampling_loss_and_gradient(center_vec, outside_idx, outside_vectors, neg
     center_vec, outside_idx, outside_vectors, negative_indices = _validate_pair(
         center_vec, outside_idx, outside_vectors, negative_indices
     )
-    u_o = outside_vectors[outside_idx]  # (d,)
-    u_neg = outside_vectors[negative_indices]  # (K, d)
-    pos_score = u_o @ center_vec  # u_o·v_c
-    neg_scores = u_neg @ center_vec  # (K,) u_k·v_c
-
-    loss = -log_sigmoid(pos_score) - np.sum(log_sigmoid(-neg_scores))
-
-    pos_coef = -sigmoid(-pos_score)  # ∂J/∂(u_o·v_c) = σ(u_o·v_c) - 1
-    neg_coef = sigmoid(neg_scores)  # ∂J/∂(u_k·v_c) = σ(u_k·v_c)
-
-    grad_center_vec = pos_coef * u_o + neg_coef @ u_neg
+    loss, grad_center_vec, target_idx, grad_targets = neg_sampling_sparse_gradient(
+        center_vec, outside_idx, outside_vectors, negative_indices, check=False
+    )
     grad_outside_vectors = np.zeros_like(outside_vectors)
-    grad_outside_vectors[outside_idx] += pos_coef * center_vec
-    # 주의: grad[negative_indices] += ... 는 중복 인덱스를 한 번만 더합니다. np.add.at 은 모두 더합니다.
-    np.add.at(grad_outside_vectors, negative_indices, np.outer(neg_coef, center_vec))
-    return float(loss), grad_center_vec, grad_outside_vectors
+    # 주의: grad[target_idx] += ... 는 중복 인덱스를 한 번만 더합니다. np.add.at 은 모두 더합니다.
+    np.add.at(grad_outside_vectors, target_idx, grad_targets)
+    return loss, grad_center_vec, grad_outside_vectors
 
 
 # ---------------------------------------------------------------------------

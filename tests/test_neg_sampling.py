@@ -12,9 +12,11 @@ from sgns.gradcheck import check_loss_gradients, gradcheck
 from sgns.neg_sampling import (
     BatchCoefficients,
     BatchGradients,
+    SparseGradient,
     neg_sampling_batch,
     neg_sampling_coefficients,
     neg_sampling_loss_and_gradient,
+    neg_sampling_sparse_gradient,
 )
 
 
@@ -120,6 +122,35 @@ def test_float32_stays_float32():
     assert res.losses.dtype == np.float32
     assert res.grad_center.dtype == np.float32
     assert res.grad_targets.dtype == np.float32
+
+
+# --- 한 쌍 희소 형태 -----------------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 2**31), st.integers(2, 8), st.integers(1, 5), st.integers(0, 6), st.booleans())
+def test_sparse_gradient_matches_direct_formula(seed, V, d, K, check):
+    """희소 형태의 행들을 모으면 식 그대로의 밀집 기울기와 같습니다 (독립된 기준: 순수 파이썬 손실 + 수치 미분)."""
+    v, o, U, negs = _problem(seed, V, d, K)
+    res = neg_sampling_sparse_gradient(v, o, U, negs, check=check)
+    assert isinstance(res, SparseGradient)
+    assert res.target_idx.tolist() == [o, *negs.tolist()] and res.grad_targets.shape == (K + 1, d)
+    assert math.isclose(res.loss, _direct_loss(v, o, U, negs), rel_tol=1e-10, abs_tol=1e-12)
+    scattered = np.zeros_like(U)
+    np.add.at(scattered, res.target_idx, res.grad_targets)
+    _, g_c, g_U = neg_sampling_loss_and_gradient(v, o, U, negs)
+    np.testing.assert_array_equal(scattered, g_U)
+    np.testing.assert_array_equal(res.grad_center_vec, g_c)
+
+    def wrt_u(Ux):
+        r = neg_sampling_sparse_gradient(v, o, Ux, negs)
+        grad = np.zeros_like(Ux)
+        np.add.at(grad, r.target_idx, r.grad_targets)
+        return r.loss, grad
+
+    assert gradcheck(wrt_u, U) < 1e-6
+    assert gradcheck(lambda vx: (neg_sampling_sparse_gradient(vx, o, U, negs).loss,
+                                 neg_sampling_sparse_gradient(vx, o, U, negs).grad_center_vec), v) < 1e-6
 
 
 # --- 배치 형태 ---------------------------------------------------------------------------
@@ -237,10 +268,11 @@ def _is_korean(msg):
     return any("\uac00" <= ch <= "\ud7a3" for ch in msg)
 
 
+@pytest.mark.parametrize("fn", [neg_sampling_loss_and_gradient, neg_sampling_sparse_gradient])
 @pytest.mark.parametrize("kwargs, exc, name", BAD_PAIR)
-def test_bad_input_pair(kwargs, exc, name):
+def test_bad_input_pair(fn, kwargs, exc, name):
     with pytest.raises(exc, match=name) as info:
-        neg_sampling_loss_and_gradient(**{**GOOD, **kwargs})
+        fn(**{**GOOD, **kwargs})
     assert _is_korean(str(info.value))
 
 

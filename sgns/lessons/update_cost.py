@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sgns._validate import as_callable, as_float_array, as_positive_float, as_positive_int, describe
-from sgns.neg_sampling import neg_sampling_batch
+from sgns.neg_sampling import neg_sampling_sparse_gradient
 from sgns.softmax_loss import naive_softmax_loss_and_gradient
 
 __all__ = [
@@ -262,7 +262,7 @@ def compare_update_costs(vocab_sizes, dim: int = 100, k: int = 5, seed: int = 0,
 
     - softmax: 손실 + ∂J/∂v_c + 밀집 ∂J/∂U (V, d) (``naive_softmax_loss_and_gradient``)
     - 네거티브 샘플링: 손실 + ∂J/∂v_c + 건드린 k+1 개 행의 기울기 (희소; 네거티브는 미리 뽑아 둠;
-      ``neg_sampling_batch`` 에 쌍 하나)
+      ``neg_sampling_sparse_gradient``)
 
     둘 다 입력 검사를 끈 (``check=False``) 계산만 잽니다 (검사 비용이 비교를 흐리지 않도록).
 
@@ -297,20 +297,22 @@ def compare_update_costs(vocab_sizes, dim: int = 100, k: int = 5, seed: int = 0,
         center_vec = rng.normal(scale=0.1, size=dim)
         picked = rng.choice(V, size=k + 1, replace=False)  # 서로 다른 o 와 k 개의 네거티브
         outside_idx = int(picked[0])
-        # 네거티브 샘플링 한 쌍 = 배치 형태에 쌍 하나 (B = 1)
-        one_pair = (center_vec[None, :], outside_vectors, np.zeros(1, np.intp), picked[:1], picked[None, 1:])
+        negative_indices = picked[1:].astype(np.intp)
 
         _, _, grad_U = naive_softmax_loss_and_gradient(center_vec, outside_idx, outside_vectors)
         softmax_rows = count_rows_touched(grad_U)
         del grad_U
-        step = neg_sampling_batch(*one_pair)
-        neg_rows = int(np.unique(step.target_idx[np.any(step.grad_targets != 0, axis=2)]).size)
+        step = neg_sampling_sparse_gradient(center_vec, outside_idx, outside_vectors, negative_indices)
+        neg_rows = int(np.unique(step.target_idx[np.any(step.grad_targets != 0, axis=1)]).size)
 
         with threadpool_limits(limits=1, user_api="blas"):
             softmax_s = time_per_call(
                 naive_softmax_loss_and_gradient, center_vec, outside_idx, outside_vectors, check=False, repeat=repeat
             )
-            neg_s = time_per_call(neg_sampling_batch, *one_pair, check=False, repeat=repeat)
+            neg_s = time_per_call(
+                neg_sampling_sparse_gradient, center_vec, outside_idx, outside_vectors, negative_indices,
+                check=False, repeat=repeat,
+            )  # fmt: skip
         speedup = softmax_s / neg_s
         ideal = V / (k + 1)
         results.append(UpdateCost(V, softmax_s, neg_s, speedup, ideal, speedup / ideal, softmax_rows, neg_rows))
