@@ -24,12 +24,13 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse  # noqa: E402
 import platform  # noqa: E402
+from dataclasses import asdict  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
 
+from sgns.lessons.update_cost import compare_update_costs, time_per_call  # noqa: E402
 from sgns.neg_sampling import neg_sampling_batch, neg_sampling_loss_and_gradient  # noqa: E402
-from sgns.timing import compare_update_costs, time_per_call  # noqa: E402
 
 VOCAB_SIZES = [1_000, 10_000, 50_000, 100_000]
 DIM = 100
@@ -73,7 +74,7 @@ def main() -> None:
     args = parser.parse_args()
 
     load = os.getloadavg()[0]
-    rows = compare_update_costs(VOCAB_SIZES, dim=DIM, k=K, seed=0, repeat=args.repeat)
+    rows = [asdict(r) for r in compare_update_costs(VOCAB_SIZES, dim=DIM, k=K, seed=0, repeat=args.repeat)]
 
     rng = np.random.default_rng(1)
     for r in rows:

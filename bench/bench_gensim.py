@@ -29,8 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from sgns.compare import train_gensim
 from sgns.data import analogies_path, load_head500, simlex999_path, wordsim353_path
+from sgns.lessons.gensim_baseline import train_gensim
 from sgns.train import DEFAULT_PARAMS, train
 
 # 두 학습기에 같은 하이퍼파라미터: 학습기의 기본값 그대로 (epochs, seed 는 실행마다 정하고,

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from sgns.sampling import NegativeSampler, expected_tv_noise, noise_distribution, total_variation
+from sgns.lessons.noise_samplers import expected_tv_noise, total_variation
+from sgns.sampling import NegativeSampler, noise_distribution
 
 K = 5
 

@@ -1,31 +1,53 @@
-"""코퍼스: 어휘 만들기, 스킵-그램 (중심 단어, 주변 단어) 쌍, 빈출 단어 서브샘플링.
+"""코퍼스: 어휘, 스킵-그램 (중심 단어, 주변 단어) 쌍, 빈출 단어 서브샘플링, 파일에서 문장 읽기.
 
 - ``build_vocab`` / ``Vocabulary``: 토큰 리스트들에서 어휘를 만들고 단어 <-> 인덱스를 바꿉니다.
 - ``skipgram_pairs``: 문장 하나의 (중심 단어, 주변 단어) 쌍을 읽기 쉬운 반복문으로 만듭니다
-  (연습문제의 기준 답).
-- ``encode_corpus`` + ``skipgram_pair_arrays``: 코퍼스 전체를 한 줄의 인덱스 배열로 바꾸고,
+  (1장 연습문제의 기준 답).
+- ``encode_corpus`` + ``skipgram_pair_arrays``: 코퍼스를 한 줄의 인덱스 배열로 바꾸고,
   윈도우 안의 쌍을 벡터 연산으로 한꺼번에 만듭니다 (반복문은 거리 1..m 에 대해서만).
-- ``keep_probabilities`` / ``subsample``: 빈출 단어 서브샘플링 (word2vec.c, gensim 과 같은 식).
+- ``keep_probabilities`` (word2vec.c, gensim 의 식) / ``paper_keep_probabilities`` (논문의 식) /
+  ``subsample``: 빈출 단어 서브샘플링 (5장).
+- ``LineSentences``: 한 줄에 문장 하나인 텍스트 파일을 에폭마다 처음부터 다시 읽는 말뭉치
+  (gensim 의 ``LineSentence`` 와 같은 생각: 말뭉치 전체를 메모리에 올리지 않음).
+- ``encode_chunks``: 말뭉치를 한 번 훑으며 크기가 정해진 조각(인덱스 배열 + 문장 경계)으로 바꿉니다
+  (학습기가 에폭마다 씀; 메모리가 말뭉치 크기와 상관없이 일정).
 """
 
 from __future__ import annotations
 
 import difflib
-import numbers
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
-from sgns._validate import as_float_array, as_float_in_range, as_index_array, as_positive_int, describe
+from sgns._validate import (
+    as_bool,
+    as_counts,
+    as_float_array,
+    as_float_in_range,
+    as_generator,
+    as_index_array,
+    as_int_array,
+    as_positive_int,
+    describe,
+)
 
 __all__ = [
     "Vocabulary",
     "build_vocab",
+    "unknown_word_error",
     "skipgram_pairs",
     "encode_corpus",
     "skipgram_pair_arrays",
     "keep_probabilities",
+    "paper_keep_probabilities",
     "subsample",
+    "LineSentences",
+    "check_reiterable",
+    "EncodedChunk",
+    "encode_chunks",
 ]
 
 
@@ -57,6 +79,26 @@ def _check_sentences(sentences):
             f"`sentences`는 토큰 리스트들의 iterable 이어야 합니다. 받은 값: {describe(sentences)}"
         )
     return sentences
+
+
+def unknown_word_error(word, words: Sequence[str], name: str | None = None) -> KeyError:
+    """어휘에 없는 단어에 대한 한국어 KeyError (비슷한 철자를 최대 3개 제안).
+
+    Parameters
+    ----------
+    word : 찾지 못한 단어
+    words : 어휘의 단어 목록
+    name : 매개변수 이름 (있으면 메시지 앞에 붙임)
+    """
+    if name:
+        message = f"`{name}`={word!r}: 어휘에 없는 단어입니다 (어휘 {len(words):,}개)"
+    else:
+        message = f"어휘에 없는 단어입니다: {word!r} (어휘 {len(words):,}개)"
+    if isinstance(word, str):
+        close = difflib.get_close_matches(word, list(words), n=3)
+        if close:
+            message += ". 혹시 이 단어인가요? " + ", ".join(repr(w) for w in close)
+    return KeyError(message)
 
 
 class Vocabulary:
@@ -106,12 +148,7 @@ class Vocabulary:
             return self.word_to_id[word]
         except (KeyError, TypeError):
             pass
-        message = f"어휘에 없는 단어입니다: {word!r}"
-        if isinstance(word, str):
-            close = difflib.get_close_matches(word, self.words, n=3)
-            if close:
-                message += " (혹시 이 단어인가요? " + ", ".join(repr(w) for w in close) + ")"
-        raise KeyError(message)
+        raise unknown_word_error(word, self.words)
 
     def encode(self, tokens) -> np.ndarray:
         """토큰 리스트 -> (n,) int64 인덱스 배열. 어휘에 없는 토큰은 버립니다."""
@@ -191,6 +228,9 @@ def skipgram_pairs(tokens, window: int) -> list[tuple]:
 def encode_corpus(sentences, vocab: Vocabulary) -> tuple[np.ndarray, np.ndarray]:
     """코퍼스 전체를 한 줄의 인덱스 배열로 바꿉니다 (어휘에 없는 토큰은 버림).
 
+    작은 말뭉치로 쌍을 세거나 그림을 그릴 때 씁니다. 학습기는 메모리를 아끼려고 ``encode_chunks`` 로
+    조각씩 바꿉니다.
+
     Parameters
     ----------
     sentences : 토큰 리스트들의 iterable
@@ -201,10 +241,7 @@ def encode_corpus(sentences, vocab: Vocabulary) -> tuple[np.ndarray, np.ndarray]
     ids : (N,) int32, 이어 붙인 단어 인덱스
     sentence_ids : (N,) int32, 각 토큰이 속한 문장 번호 (입력 순서 그대로, 오름차순)
     """
-    if not isinstance(vocab, Vocabulary):
-        raise TypeError(
-            f"`vocab`은 Vocabulary 여야 합니다 (build_vocab 으로 만드세요). 받은 값: {describe(vocab)}"
-        )
+    _check_vocab(vocab)
     id_parts, sentence_parts = [], []
     for index, sentence in enumerate(_check_sentences(sentences)):
         encoded = vocab.encode(_check_sentence(sentence, index))
@@ -215,27 +252,23 @@ def encode_corpus(sentences, vocab: Vocabulary) -> tuple[np.ndarray, np.ndarray]
     return np.concatenate(id_parts), np.concatenate(sentence_parts)
 
 
-def _check_int_vector(name: str, value) -> np.ndarray:
-    arr = np.asarray(value)
-    if arr.size == 0 and arr.dtype.kind == "f":
-        arr = arr.astype(np.int64)
-    if arr.dtype.kind not in "iu":
-        raise TypeError(f"`{name}`은(는) 정수 배열이어야 합니다. 받은 dtype: {arr.dtype} ({describe(value)})")
-    if arr.ndim != 1:
-        raise ValueError(f"`{name}`은(는) 1차원 (N,) 배열이어야 합니다. 받은 형태: {arr.shape}")
-    return arr
+def _check_vocab(vocab) -> None:
+    if not isinstance(vocab, Vocabulary):
+        raise TypeError(
+            f"`vocab`은 Vocabulary 여야 합니다 (build_vocab 으로 만드세요). 받은 값: {describe(vocab)}"
+        )
 
 
-def skipgram_pair_arrays(ids, sentence_ids, window: int, rng=None, reduced_window: bool = False):
+def skipgram_pair_arrays(ids, sentence_ids, window: int, rng=None, reduced_window: bool = False, stacked=False):
     """코퍼스 전체의 (중심 단어, 주변 단어) 쌍을 벡터 연산으로 한꺼번에 만듭니다.
 
-    거리 d = 1..window 마다 (반복문은 여기만) 위치 i 와 i+d 가 같은 문장이면 두 쌍
-    (ids[i], ids[i+d]) 와 (ids[i+d], ids[i]) 를 만듭니다. 문장마다 ``skipgram_pairs`` 와
-    같은 쌍(중복 포함, 순서만 다름)이 나옵니다. 쌍의 순서: 거리 d 별로 묶여 있습니다
-    (학습 전에 섞으므로 순서는 중요하지 않습니다).
+    거리 δ = 1..window 마다 (반복문은 여기만) 위치 i 와 i+δ 가 같은 문장이면 두 쌍
+    (ids[i], ids[i+δ]) 와 (ids[i+δ], ids[i]) 를 만듭니다. 문장마다 ``skipgram_pairs`` 와
+    같은 쌍(중복 포함, 순서만 다름)이 나옵니다. 쌍의 순서: 거리 δ 별로, 그 안에서 (i, i+δ) 쌍들 다음에
+    (i+δ, i) 쌍들 (학습 전에 섞으므로 순서는 중요하지 않습니다).
 
     reduced_window=True 이면 word2vec.c 처럼 중심 단어마다 b 를 1..window 에서 균등하게 뽑고,
-    거리 <= b 인 주변 단어만 남깁니다. 거리 d 인 쌍이 남을 확률은 (window - d + 1) / window 이므로
+    거리 <= b 인 주변 단어만 남깁니다. 거리 δ 인 쌍이 남을 확률은 (window - δ + 1) / window 이므로
     가까운 주변 단어에 더 큰 가중치를 주는 효과가 있습니다.
 
     Parameters
@@ -245,14 +278,17 @@ def skipgram_pair_arrays(ids, sentence_ids, window: int, rng=None, reduced_windo
     window : int >= 1, 윈도우 크기 m
     rng : numpy.random.Generator, int 시드, 또는 None (reduced_window=True 일 때만 씀)
     reduced_window : bool
+    stacked : bool, True 이면 두 배열 대신 (P, 2) 배열 하나 [중심, 주변] 을 돌려줍니다
+        (학습기가 쌍 단위로 제자리에서 섞을 때; 메모리는 쌍 하나에 ids 의 원소 두 개)
 
     Returns
     -------
     centers : (P,) ids 와 같은 dtype, 중심 단어 인덱스
     contexts : (P,) ids 와 같은 dtype, 주변 단어 인덱스
+    (stacked=True 이면 pairs : (P, 2), pairs[:, 0] = centers, pairs[:, 1] = contexts)
     """
-    ids = _check_int_vector("ids", ids)
-    sentence_ids = _check_int_vector("sentence_ids", sentence_ids)
+    ids = as_int_array("ids", ids, ndim=1)
+    sentence_ids = as_int_array("sentence_ids", sentence_ids, ndim=1)
     if ids.shape != sentence_ids.shape:
         raise ValueError(
             f"`ids`의 형태 {ids.shape} 와 `sentence_ids`의 형태 {sentence_ids.shape} 가 같아야 합니다."
@@ -263,39 +299,51 @@ def skipgram_pair_arrays(ids, sentence_ids, window: int, rng=None, reduced_windo
             "encode_corpus 의 결과를 그대로 넣어 주세요."
         )
     window = as_positive_int("window", window, minimum=1)
-    if not isinstance(reduced_window, (bool, np.bool_)):
-        raise TypeError(f"`reduced_window`는 True/False 여야 합니다. 받은 값: {describe(reduced_window)}")
+    reduced_window = as_bool("reduced_window", reduced_window)
+    stacked = as_bool("stacked", stacked)
+    spans = as_generator("rng", rng).integers(1, window + 1, size=ids.shape[0]) if reduced_window else None
+    pairs = _window_pairs(ids, sentence_ids, window, spans)
+    return pairs if stacked else (pairs[:, 0].copy(), pairs[:, 1].copy())
 
+
+def _window_pairs(ids: np.ndarray, sentence_ids: np.ndarray, window: int, spans) -> np.ndarray:
+    """``skipgram_pair_arrays`` 의 본체 (검사 없음): (P, 2) 배열 [중심, 주변] 을 한 번에 잡아 두고 채웁니다.
+
+    spans : (N,) 중심 단어마다의 윈도우 b, 또는 None (모두 window)
+    """
     size = ids.shape[0]
-    if reduced_window:
-        spans = _as_generator(rng).integers(1, window + 1, size=size)  # 중심 단어마다 b
-    centers, contexts = [], []
+    left = np.arange(size, dtype=np.int64)
+    keeps = []  # 거리 δ 마다 (오른쪽 주변 단어를 남길 위치, 왼쪽 주변 단어를 남길 위치)
     for d in range(1, min(window, max(size - 1, 0)) + 1):
-        left = np.arange(size - d)  # 위치 i, 오른쪽 이웃은 i + d
         same = sentence_ids[:-d] == sentence_ids[d:]
-        # (중심 i, 주변 i+d) 와 (중심 i+d, 주변 i)
-        keep_right = same & (spans[:-d] >= d) if reduced_window else same
-        keep_left = same & (spans[d:] >= d) if reduced_window else same
-        i_right = left[keep_right]
-        i_left = left[keep_left]
-        centers += [ids[i_right], ids[i_left + d]]
-        contexts += [ids[i_right + d], ids[i_left]]
-    if not centers:
-        return ids[:0].copy(), ids[:0].copy()
-    return np.concatenate(centers), np.concatenate(contexts)
+        if spans is None:
+            keeps.append((d, same, same))
+        else:
+            keeps.append((d, same & (spans[:-d] >= d), same & (spans[d:] >= d)))
+    total = sum(int(r.sum()) + int(lft.sum()) for _, r, lft in keeps)
+    pairs = np.empty((total, 2), dtype=ids.dtype)
+    at = 0
+    for d, keep_right, keep_left in keeps:
+        # (중심 i, 주변 i+δ) 쌍들, 그다음 (중심 i+δ, 주변 i) 쌍들
+        for keep, c_shift, o_shift in ((keep_right, 0, d), (keep_left, d, 0)):
+            i = left[: size - d][keep]  # 위치 i (오른쪽 이웃은 i + δ)
+            n = i.shape[0]
+            pairs[at : at + n, 0] = ids[i + c_shift]
+            pairs[at : at + n, 1] = ids[i + o_shift]
+            at += n
+    return pairs
 
 
 def keep_probabilities(counts, sample: float = 1e-3) -> np.ndarray:
-    """빈출 단어 서브샘플링: 단어마다 코퍼스에 남길 확률.
+    """빈출 단어 서브샘플링: 단어마다 코퍼스에 남길 확률 (word2vec.c 와 gensim 의 식).
 
-    word2vec.c 와 gensim 의 식을 씁니다. t = sample × total (빈도 단위의 문턱), f = 단어 빈도 일 때
+    t = sample × total (빈도 단위의 문턱), f = 단어 빈도 일 때
 
         keep(w) = (sqrt(f / t) + 1) · t / f,   1 을 넘으면 1
 
-    논문(Mikolov et al. 2013)의 식은 버릴 확률 discard(w) = 1 - sqrt(t / f) 이고, 거기서는 t 와 f 가
-    상대 빈도입니다 (t ≈ 1e-5). 코드의 식은 이것과 조금 달라서(+ t/f 항) 덜 버리고,
-    기본값 sample=1e-3 을 씁니다.
-    f <= t 인 드문 단어는 언제나 남습니다 (keep = 1).
+    논문(Mikolov et al. 2013)의 식 (``paper_keep_probabilities``) 은 버릴 확률 1 - sqrt(t / f) 이고,
+    거기서는 t 와 f 가 상대 빈도입니다 (t ≈ 1e-5). 코드의 식은 여기에 t / f 를 더한 꼴이라 덜 버리고,
+    기본값 sample=1e-3 을 씁니다. f <= t 인 드문 단어는 언제나 남습니다 (keep = 1).
 
     Parameters
     ----------
@@ -306,9 +354,7 @@ def keep_probabilities(counts, sample: float = 1e-3) -> np.ndarray:
     -------
     keep_prob : (V,) float64, 0 초과 1 이하. 빈도 0 인 단어는 1.
     """
-    counts = as_float_array("counts", counts, ndim=1).astype(np.float64, copy=False)
-    if (counts < 0).any():
-        raise ValueError("`counts`에 음수 빈도가 있습니다. 빈도는 0 이상이어야 합니다.")
+    counts = as_counts("counts", counts, allow_all_zero=True)
     sample = as_float_in_range("sample", sample, 0.0, 1.0)
     keep = np.ones_like(counts)
     total = counts.sum()
@@ -318,6 +364,33 @@ def keep_probabilities(counts, sample: float = 1e-3) -> np.ndarray:
     seen = counts > 0
     f = counts[seen]
     keep[seen] = np.minimum((np.sqrt(f / threshold) + 1.0) * threshold / f, 1.0)
+    return keep
+
+
+def paper_keep_probabilities(counts, t: float = 1e-5) -> np.ndarray:
+    """논문(Mikolov et al. 2013) 의 빈출 단어 서브샘플링: 단어를 남길 확률 min(1, sqrt(t / f)).
+
+    논문은 버릴 확률 P(discard) = 1 - sqrt(t / f(w)) 로 씁니다. f(w) 는 상대 빈도 (빈도 / 전체 토큰 수),
+    t 는 문턱 (논문 권장 약 1e-5). 그러므로 남길 확률은 sqrt(t / f) 이고 f <= t 이면 1 입니다.
+    word2vec.c 와 gensim 의 식 (``keep_probabilities``) 은 여기에 t / f 를 더한 꼴입니다.
+
+    Parameters
+    ----------
+    counts : (V,) 0 이상의 단어 빈도 (적어도 하나는 0 보다 큼)
+    t : float, 0 초과 1 이하의 문턱 (상대 빈도 단위)
+
+    Returns
+    -------
+    keep_prob : (V,) float64, 0 초과 1 이하. 빈도 0 인 단어는 1.
+    """
+    counts = as_counts("counts", counts)
+    t = as_float_in_range("t", t, 0.0, 1.0)
+    if t == 0.0:
+        raise ValueError("`t`=0 은 허용되지 않습니다. 0 초과 1 이하의 문턱이어야 합니다 (예: 1e-5).")
+    keep = np.ones_like(counts)
+    seen = counts > 0
+    f = counts[seen] / counts.sum()
+    keep[seen] = np.minimum(np.sqrt(t / f), 1.0)
     return keep
 
 
@@ -340,15 +413,112 @@ def subsample(ids, keep_prob, rng=None) -> np.ndarray:
             "`keep_prob`는 0 이상 1 이하의 확률이어야 합니다. keep_probabilities 의 결과를 넣어 주세요."
         )
     ids = as_index_array("ids", ids, keep_prob.shape[0], ndim=1)
-    return _as_generator(rng).random(ids.shape[0]) < keep_prob[ids]
+    return as_generator("rng", rng).random(ids.shape[0]) < keep_prob[ids]
 
 
-def _as_generator(rng) -> np.random.Generator:
-    if isinstance(rng, np.random.Generator):
-        return rng
-    if rng is None or (isinstance(rng, numbers.Integral) and not isinstance(rng, bool) and rng >= 0):
-        return np.random.default_rng(rng)
-    raise TypeError(
-        "`rng`는 numpy.random.Generator, 0 이상의 정수 시드, 또는 None 이어야 합니다. "
-        f"받은 값: {describe(rng)}"
-    )
+# ---------------------------------------------------------------------------
+# 파일에서 읽기, 조각으로 바꾸기 (학습기용)
+# ---------------------------------------------------------------------------
+
+
+class LineSentences:
+    """한 줄에 문장 하나인 텍스트 파일 (토큰은 공백으로 구분). 훑을 때마다 파일을 처음부터 다시 읽습니다.
+
+    ``sgns.train(LineSentences(path))`` 처럼 쓰면 말뭉치 전체를 리스트로 메모리에 올리지 않고
+    에폭마다 파일에서 읽습니다 (gensim 의 ``LineSentence`` 와 같은 생각). 빈 줄은 건너뜁니다.
+
+    Parameters
+    ----------
+    path : str 또는 Path, UTF-8 텍스트 파일
+    """
+
+    def __init__(self, path):
+        if not isinstance(path, (str, Path)):
+            raise TypeError(f"`path`는 파일 경로(str 또는 Path)여야 합니다. 받은 값: {describe(path)}")
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise FileNotFoundError(f"`path`={str(self.path)!r}: 그런 파일이 없습니다.")
+
+    def __iter__(self) -> Iterator[list[str]]:
+        with open(self.path, encoding="utf8") as fin:
+            for line in fin:
+                tokens = line.split()
+                if tokens:
+                    yield tokens
+
+    def __repr__(self) -> str:
+        return f"LineSentences({str(self.path)!r})"
+
+
+def check_reiterable(sentences, name: str = "sentences"):
+    """여러 번 훑을 수 있는 말뭉치인지 검사합니다 (학습은 에폭마다 말뭉치를 처음부터 다시 읽습니다).
+
+    리스트·튜플이나, ``__iter__`` 가 부를 때마다 새 반복자를 돌려주는 객체 (``LineSentences`` 등) 는 됩니다.
+    제너레이터처럼 한 번 훑으면 끝나는 반복자는 둘째 에폭에서 비어 버리므로 한국어 TypeError 를 냅니다.
+    """
+    _check_sentences(sentences)
+    if iter(sentences) is sentences:
+        raise TypeError(
+            f"`{name}`에 한 번만 훑을 수 있는 반복자(제너레이터 등)가 들어왔습니다: {describe(sentences)}. "
+            "학습은 에폭마다 말뭉치를 처음부터 다시 읽어야 하는데, 반복자는 한 번 훑고 나면 비어서 "
+            "둘째 에폭부터는 문장이 하나도 없게 됩니다. list(...) 로 바꿔 넣거나, 파일이라면 "
+            "sgns.corpus.LineSentences(경로) 처럼 훑을 때마다 다시 읽는 객체를 넣어 주세요."
+        )
+    return sentences
+
+
+class EncodedChunk(NamedTuple):
+    """``encode_chunks`` 가 내놓는 말뭉치 조각 하나.
+
+    token_ids : (n,) int32, 이어 붙인 단어 인덱스 (어휘에 없는 토큰은 빠짐)
+    sentence_starts : (s+1,) int64, 문장 i 의 토큰은 token_ids[sentence_starts[i]:sentence_starts[i+1]]
+        (sentence_starts[0] = 0, sentence_starts[-1] = n)
+    """
+
+    token_ids: np.ndarray
+    sentence_starts: np.ndarray
+
+
+def encode_chunks(sentences, vocab: Vocabulary, chunk_tokens: int) -> Iterator[EncodedChunk]:
+    """말뭉치를 한 번 훑으며 토큰 chunk_tokens 개 안팎의 조각으로 바꿉니다 (문장은 자르지 않음).
+
+    문장을 이어 붙이다가 토큰 수가 chunk_tokens 이상이 되면 그 조각을 내놓습니다. 그래서 조각 하나는
+    chunk_tokens 개에 문장 하나 길이를 더한 것보다 작고, 조각마다 필요한 메모리는 말뭉치 크기와 상관이 없습니다.
+    어휘에 남은 토큰이 없는 문장은 건너뜁니다.
+
+    Parameters
+    ----------
+    sentences : 토큰 리스트들의 iterable
+    vocab : Vocabulary
+    chunk_tokens : int >= 1, 조각 하나의 목표 토큰 수
+
+    Yields
+    ------
+    EncodedChunk(token_ids (n,) int32, sentence_starts (s+1,) int64)
+    """
+    _check_vocab(vocab)
+    chunk_tokens = as_positive_int("chunk_tokens", chunk_tokens)
+    get = vocab.word_to_id.get
+    parts: list[np.ndarray] = []
+    lengths: list[int] = []
+    pending = 0
+    for index, sentence in enumerate(_check_sentences(sentences)):
+        tokens = list(_check_sentence(sentence, index))
+        encoded = np.fromiter(map(get, tokens, [-1] * len(tokens)), dtype=np.int32, count=len(tokens))  # 없으면 -1
+        encoded = encoded[encoded >= 0]
+        if encoded.size == 0:
+            continue
+        parts.append(encoded)
+        lengths.append(encoded.size)
+        pending += encoded.size
+        if pending >= chunk_tokens:
+            yield _make_chunk(parts, lengths)
+            parts, lengths, pending = [], [], 0
+    if parts:
+        yield _make_chunk(parts, lengths)
+
+
+def _make_chunk(parts: list[np.ndarray], lengths: list[int]) -> EncodedChunk:
+    starts = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    return EncodedChunk(np.concatenate(parts), starts)

@@ -8,26 +8,33 @@
   앞쪽(어휘가 빈도순이면 더 흔한) 단어를 씁니다.
 - 어휘에 없는 단어가 하나라도 있는 쌍·문제는 건너뛰고, 얼마나 건너뛰었는지 coverage 로 알려 줍니다.
 - 유추는 3CosAdd: 단위 벡터에서 b - a + c 와 코사인이 가장 큰 단어 (a, b, c 는 제외).
+- Spearman ρ 는 평균 순위(동점은 순위의 평균)의 피어슨 상관입니다 (scipy.stats.spearmanr 과 같은 정의,
+  numpy 만으로 계산). ``spearman_standard_error`` 는 평가 쌍이 적을 때 ρ 가 얼마나 흔들리는지 어림합니다.
+
+결과는 데이터클래스 (``WordPairScore``, ``AnalogyScore``) 입니다. ``score.spearman`` 처럼 읽고,
+이전 스크립트를 위해 ``score["spearman"]`` 처럼 이름으로도 읽을 수 있습니다.
 """
 
 from __future__ import annotations
 
-import difflib
-import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import numpy as np
-from scipy import stats
 
-from sgns._validate import as_float_array, describe
+from sgns._validate import as_float_array, as_positive_int, describe
 
 __all__ = [
     "normalize_rows",
-    "unknown_word_error",
     "nearest_neighbors",
     "read_word_pairs",
     "read_analogies",
+    "spearman",
+    "pearson",
+    "spearman_standard_error",
+    "WordPairScore",
+    "AnalogyScore",
     "evaluate_word_pairs",
     "evaluate_analogies",
     "solve_analogies",
@@ -48,13 +55,6 @@ def normalize_rows(vectors) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float64)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
-
-
-def unknown_word_error(word, words: Sequence[str], name: str = "word") -> KeyError:
-    """어휘에 없는 단어에 대한 한국어 KeyError (비슷한 철자 제안 포함)."""
-    close = difflib.get_close_matches(str(word), list(words), n=3) if isinstance(word, str) else []
-    hint = f" 비슷한 단어: {', '.join(close)}" if close else ""
-    return KeyError(f"`{name}`={describe(word)} 는 어휘(단어 {len(words)}개)에 없습니다.{hint}")
 
 
 def _case_insensitive_index(words: Sequence[str]) -> dict[str, int]:
@@ -153,15 +153,106 @@ def _check_path(path) -> Path:
     return path
 
 
-def _correlation(func, x, y) -> float:
-    if len(x) < 2 or np.ptp(x) == 0 or np.ptp(y) == 0:
-        return float("nan")  # 상관계수가 정의되지 않음 (쌍이 모자라거나 값이 모두 같음)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return float(func(x, y)[0])
+def _average_ranks(x: np.ndarray) -> np.ndarray:
+    """1 부터 매긴 순위, 동점은 순위의 평균 (scipy.stats.rankdata 의 'average' 와 같음)."""
+    order = np.argsort(x, kind="mergesort")
+    sorted_x = x[order]
+    new_value = np.r_[True, sorted_x[1:] != sorted_x[:-1]]
+    group_of = np.cumsum(new_value) - 1  # 정렬된 자리마다 동점 무리 번호
+    starts = np.flatnonzero(new_value)  # 무리의 첫 자리 (0 부터)
+    ends = np.r_[starts[1:], x.size]  # 무리의 끝 자리 다음
+    ranks = np.empty(x.size, dtype=np.float64)
+    ranks[order] = (starts + 1 + ends)[group_of] / 2.0  # 순위 starts+1 .. ends 의 평균
+    return ranks
 
 
-def evaluate_word_pairs(words, vectors, path, case_insensitive: bool = True) -> dict:
+def pearson(x, y) -> float:
+    """피어슨 상관계수. 값이 2개 미만이거나 한쪽이 모두 같은 값이면 정의되지 않아 nan.
+
+    Parameters
+    ----------
+    x, y : (n,) 실수 (NaN·inf 불가, 같은 길이)
+    """
+    x = as_float_array("x", x, ndim=1).astype(np.float64, copy=False)
+    y = as_float_array("y", y, shape=x.shape).astype(np.float64, copy=False)
+    if x.size < 2 or np.ptp(x) == 0 or np.ptp(y) == 0:
+        return float("nan")
+    dx, dy = x - x.mean(), y - y.mean()
+    r = float((dx @ dy) / np.sqrt((dx @ dx) * (dy @ dy)))
+    return min(1.0, max(-1.0, r))
+
+
+def spearman(x, y) -> float:
+    """Spearman 순위 상관계수 ρ: 평균 순위의 피어슨 상관. 정의되지 않으면 nan (``pearson`` 참고)."""
+    x = as_float_array("x", x, ndim=1)
+    y = as_float_array("y", y, shape=x.shape)
+    return pearson(_average_ranks(x), _average_ranks(y))
+
+
+def spearman_standard_error(n_pairs: int) -> float:
+    """n 개 쌍으로 잰 Spearman 순위 상관의 대략적인 표준오차 1.03 / sqrt(n - 3).
+
+    Fieller, Hartley & Pearson (1957) 의 근사로, 원래는 Fisher 변환 z = artanh(ρ) 척도의 값입니다.
+    ρ 가 0 근처(작은 말뭉치로 짧게 학습한 모델)에서는 ρ 척도에서도 거의 같습니다.
+    평가 세트가 작을 때 두 모델의 점수 차이가 이 정도보다 작으면, 그 차이는 평가 쌍을 어떻게
+    골랐느냐에 따른 흔들림과 구별되지 않습니다.
+
+    Parameters
+    ----------
+    n_pairs : int, 평가에 쓴 쌍의 수 (4 이상)
+
+    Returns
+    -------
+    standard_error : float
+    """
+    n_pairs = as_positive_int("n_pairs", n_pairs, minimum=4)
+    return 1.03 / float(np.sqrt(n_pairs - 3))
+
+
+class _ReadableByName:
+    """데이터클래스를 ``result["name"]`` 으로도 읽게 합니다 (예전에 dict 를 받던 스크립트용)."""
+
+    def __getitem__(self, name: str):
+        if name not in {f.name for f in fields(self)}:
+            raise KeyError(f"{type(self).__name__} 에 {name!r} 항목이 없습니다.")
+        return getattr(self, name)
+
+
+@dataclass(frozen=True)
+class WordPairScore(_ReadableByName):
+    """단어 쌍 유사도 평가의 결과.
+
+    spearman, pearson : float, 어휘에 두 단어가 모두 있는 쌍(covered)만으로 계산. 쌍이 2 개 미만이면 nan
+    coverage : float, n_covered / n_total (0~1 비율)
+    n_covered, n_total : int
+    """
+
+    spearman: float
+    pearson: float
+    coverage: float
+    n_covered: int
+    n_total: int
+
+
+@dataclass(frozen=True)
+class AnalogyScore(_ReadableByName):
+    """유추 평가의 결과.
+
+    accuracy : float, n_correct / n_covered (푼 문제가 없으면 nan)
+    coverage : float, n_covered / n_total
+    n_correct, n_covered, n_total : int
+    sections : dict, 절 이름 -> (n_correct, n_covered)
+    """
+
+    accuracy: float
+    coverage: float
+    n_correct: int
+    n_covered: int
+    n_total: int
+    sections: dict = field(default_factory=dict)
+
+
+def evaluate_word_pairs(words, vectors, path, case_insensitive: bool = True) -> WordPairScore:
     """단어 쌍 유사도 평가: 사람 점수와 코사인 유사도의 순위 상관 (Spearman ρ).
 
     Parameters
@@ -173,9 +264,7 @@ def evaluate_word_pairs(words, vectors, path, case_insensitive: bool = True) -> 
 
     Returns
     -------
-    dict(spearman, pearson, coverage, n_covered, n_total)
-        spearman, pearson : 어휘에 두 단어가 모두 있는 쌍(covered)만으로 계산. 쌍이 2 개 미만이면 nan
-        coverage : n_covered / n_total (0~1 비율)
+    WordPairScore(spearman, pearson, coverage, n_covered, n_total)
     """
     words, vectors = _check_words_vectors(words, vectors)
     pairs = read_word_pairs(path)
@@ -188,14 +277,14 @@ def evaluate_word_pairs(words, vectors, path, case_insensitive: bool = True) -> 
         if a in index and b in index:
             gold.append(score)
             model.append(float(unit[index[a]] @ unit[index[b]]))
-    gold_arr, model_arr = np.array(gold), np.array(model)
-    return {
-        "spearman": _correlation(stats.spearmanr, gold_arr, model_arr),
-        "pearson": _correlation(stats.pearsonr, gold_arr, model_arr),
-        "coverage": len(gold) / len(pairs) if pairs else 0.0,
-        "n_covered": len(gold),
-        "n_total": len(pairs),
-    }
+    gold_arr, model_arr = np.array(gold, dtype=np.float64), np.array(model, dtype=np.float64)
+    return WordPairScore(
+        spearman=spearman(gold_arr, model_arr),
+        pearson=pearson(gold_arr, model_arr),
+        coverage=len(gold) / len(pairs) if pairs else 0.0,
+        n_covered=len(gold),
+        n_total=len(pairs),
+    )
 
 
 def solve_analogies(unit, questions, chunk: int = 512) -> np.ndarray:
@@ -222,7 +311,7 @@ def solve_analogies(unit, questions, chunk: int = 512) -> np.ndarray:
     return answers
 
 
-def evaluate_analogies(words, vectors, path, case_insensitive: bool = True) -> dict:
+def evaluate_analogies(words, vectors, path, case_insensitive: bool = True) -> AnalogyScore:
     """유추 평가 (a : b :: c : d, 3CosAdd). 네 단어가 모두 어휘에 있는 문제만 풉니다.
 
     Parameters
@@ -234,10 +323,7 @@ def evaluate_analogies(words, vectors, path, case_insensitive: bool = True) -> d
 
     Returns
     -------
-    dict(accuracy, coverage, n_correct, n_covered, n_total, sections)
-        accuracy : n_correct / n_covered (푼 문제가 없으면 nan)
-        coverage : n_covered / n_total
-        sections : {절 이름: (n_correct, n_covered)}
+    AnalogyScore(accuracy, coverage, n_correct, n_covered, n_total, sections)
     """
     words, vectors = _check_words_vectors(words, vectors)
     questions = read_analogies(path)
@@ -258,11 +344,11 @@ def evaluate_analogies(words, vectors, path, case_insensitive: bool = True) -> d
         for section, ok in zip(sections, correct, strict=True):
             right, total = per_section.get(section, (0, 0))
             per_section[section] = (right + int(ok), total + 1)
-    return {
-        "accuracy": n_correct / n_covered if n_covered else float("nan"),
-        "coverage": n_covered / len(questions) if questions else 0.0,
-        "n_correct": n_correct,
-        "n_covered": n_covered,
-        "n_total": len(questions),
-        "sections": per_section,
-    }
+    return AnalogyScore(
+        accuracy=n_correct / n_covered if n_covered else float("nan"),
+        coverage=n_covered / len(questions) if questions else 0.0,
+        n_correct=n_correct,
+        n_covered=n_covered,
+        n_total=len(questions),
+        sections=per_section,
+    )

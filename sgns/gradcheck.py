@@ -10,13 +10,13 @@
 
 from __future__ import annotations
 
-import numbers
+from dataclasses import dataclass
 
 import numpy as np
 
-from sgns._validate import as_float_array, as_float_in_range, describe
+from sgns._validate import as_callable, as_float_array, as_float_in_range, as_index, describe
 
-__all__ = ["gradcheck", "check_loss_gradients"]
+__all__ = ["gradcheck", "check_loss_gradients", "GradientErrors"]
 
 
 def _call(f, x):
@@ -56,8 +56,7 @@ def gradcheck(f, x, h: float = 1e-4, tol: float = 1e-5) -> float:
     AssertionError : 어느 원소에서든 상대 오차가 tol 보다 크면 (인덱스와 두 값을 알려 줌)
     ValueError : loss 와 기울기가 x 에서 모두 0 이고 x 주변에서 f 가 상수라서 검사가 아무 의미가 없을 때
     """
-    if not callable(f):
-        raise TypeError(f"`f`는 호출할 수 있는 함수여야 합니다. 받은 값: {describe(f)}")
+    as_callable("f", f)
     x = np.array(as_float_array("x", x), dtype=np.float64, copy=True)
     if x.size == 0:
         raise ValueError("`x`에 원소가 없습니다. 검사할 원소가 하나 이상 있어야 합니다.")
@@ -98,7 +97,21 @@ def gradcheck(f, x, h: float = 1e-4, tol: float = 1e-5) -> float:
     return float(max_err)
 
 
-def check_loss_gradients(loss_fn, center_vec, outside_idx, outside_vectors, *extra, h=1e-4, tol=1e-5) -> dict:
+@dataclass(frozen=True)
+class GradientErrors:
+    """`check_loss_gradients` 의 결과: 두 기울기 각각의 최대 상대 오차.
+
+    center_vec : float, ∂J/∂v_c 의 최대 상대 오차
+    outside_vectors : float, ∂J/∂U 의 최대 상대 오차
+    """
+
+    center_vec: float
+    outside_vectors: float
+
+
+def check_loss_gradients(
+    loss_fn, center_vec, outside_idx, outside_vectors, *extra, h=1e-4, tol=1e-5
+) -> GradientErrors:
     """손실 함수 하나의 두 기울기 (∂J/∂v_c, ∂J/∂U) 를 모두 기울기 검사합니다.
 
     Parameters
@@ -113,13 +126,15 @@ def check_loss_gradients(loss_fn, center_vec, outside_idx, outside_vectors, *ext
 
     Returns
     -------
-    dict : {"center_vec": 최대 상대 오차, "outside_vectors": 최대 상대 오차}
+    GradientErrors(center_vec, outside_vectors) : 두 기울기 각각의 최대 상대 오차
+
+    Raises
+    ------
+    AssertionError : 어느 한 기울기라도 tol 보다 크게 틀리면 (``gradcheck`` 참고)
     """
-    if not callable(loss_fn):
-        raise TypeError(f"`loss_fn`은 호출할 수 있는 함수여야 합니다. 받은 값: {describe(loss_fn)}")
-    if isinstance(outside_idx, (bool, np.bool_)) or not isinstance(outside_idx, (numbers.Integral, np.integer)):
-        raise TypeError(f"`outside_idx`는 정수 인덱스여야 합니다. 받은 값: {describe(outside_idx)}")
+    as_callable("loss_fn", loss_fn)
     outside_vectors = np.array(as_float_array("outside_vectors", outside_vectors, ndim=2), dtype=np.float64)
+    outside_idx = as_index("outside_idx", outside_idx, outside_vectors.shape[0])
     center_vec = np.array(
         as_float_array("center_vec", center_vec, shape=(outside_vectors.shape[1],)), dtype=np.float64
     )
@@ -141,7 +156,7 @@ def check_loss_gradients(loss_fn, center_vec, outside_idx, outside_vectors, *ext
         loss, _, grad_U = _triple(center_vec, U)
         return loss, grad_U
 
-    return {
-        "center_vec": gradcheck(wrt_center, center_vec, h=h, tol=tol),
-        "outside_vectors": gradcheck(wrt_outside, outside_vectors, h=h, tol=tol),
-    }
+    return GradientErrors(
+        center_vec=gradcheck(wrt_center, center_vec, h=h, tol=tol),
+        outside_vectors=gradcheck(wrt_outside, outside_vectors, h=h, tol=tol),
+    )

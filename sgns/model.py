@@ -2,6 +2,7 @@
 
 - ``WordVectors`` : 어떤 (words, vectors) 짝이든 감쌉니다 (gensim 벡터를 같은 코드로 평가할 때도 씀).
 - ``SGNSModel`` : ``sgns.train.train`` 이 돌려주는 모델. 중심 단어 벡터와 주변 단어 벡터, 손실 기록을 함께 가집니다.
+- ``TrainingStats`` : 학습에 든 시간과 일의 양. 모델을 만들 때 함께 넘깁니다.
 
 스킵-그램은 단어마다 벡터를 두 개 배웁니다: 중심 단어 벡터 v_w (``center_vectors``) 와
 주변 단어 벡터 u_w (``outside_vectors``). 유사도·유추에는 관례대로 v 를 씁니다 (gensim 의 ``wv`` 와 같은 쪽).
@@ -9,20 +10,42 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from sgns._validate import as_positive_int, describe
+from sgns.corpus import unknown_word_error
 from sgns.evaluate import (
+    AnalogyScore,
+    WordPairScore,
     evaluate_analogies,
     evaluate_word_pairs,
     nearest_neighbors,
     normalize_rows,
-    unknown_word_error,
 )
 
-__all__ = ["WordVectors", "SGNSModel"]
+__all__ = ["WordVectors", "SGNSModel", "TrainingStats"]
+
+
+@dataclass(frozen=True)
+class TrainingStats:
+    """학습에 든 시간과 일의 양 (모든 에폭 합, 어휘 만들기 제외).
+
+    train_seconds : float, 벽시계 시간 (초)
+    train_cpu_seconds : float, 같은 구간의 CPU 시간 (초, 프로세스의 모든 스레드 합).
+        기계가 다른 일로 바쁠 때는 벽시계 시간보다 이쪽이 덜 흔들립니다.
+    pairs_trained : int, 학습한 (중심, 주변) 쌍의 수
+    effective_words : int, 서브샘플링 뒤 남은 토큰 수 (gensim 의 정의)
+    pairs_estimated : bool, pairs_trained 가 직접 센 값이 아니라 추정값이면 True (gensim 쪽)
+    """
+
+    train_seconds: float
+    train_cpu_seconds: float
+    pairs_trained: int
+    effective_words: int
+    pairs_estimated: bool = False
 
 
 class WordVectors:
@@ -32,20 +55,18 @@ class WordVectors:
     ----------
     words : (V,) str 목록, vectors 의 행 순서
     vectors : (V, d) 단어 벡터
-    vocab : ``sgns.corpus.Vocabulary`` 또는 None. 있으면 모르는 단어의 오류 메시지를 어휘가 만듭니다.
+    vocab : ``sgns.corpus.Vocabulary`` 또는 None (학습한 어휘; 있으면 ``vocab`` 속성으로 남김)
+    stats : TrainingStats 또는 None (학습한 벡터면 학습 시간과 일의 양)
 
     Attributes
     ----------
     words : list[str]
     vectors : (V, d) 단어 벡터 (``center_vectors`` 와 같은 배열)
-    train_seconds : float 또는 None, 학습에 걸린 벽시계 시간(초, 어휘 만들기 제외)
-    train_cpu_seconds : float 또는 None, 같은 구간의 CPU 시간(초, 프로세스의 모든 스레드 합).
-        기계가 다른 일로 바쁠 때는 벽시계 시간보다 이쪽이 덜 흔들립니다.
-    pairs_trained : int 또는 None, 학습한 (중심, 주변) 쌍의 수 (모든 에폭 합)
-    effective_words : int 또는 None, 서브샘플링 뒤 남은 토큰 수 (모든 에폭 합, gensim 의 정의)
+    stats : TrainingStats 또는 None
+    train_seconds, train_cpu_seconds, pairs_trained, effective_words : ``stats`` 의 값 (없으면 None)
     """
 
-    def __init__(self, words, vectors, vocab=None):
+    def __init__(self, words, vectors, vocab=None, stats: TrainingStats | None = None):
         self.words = list(words)
         self.vectors = np.asarray(vectors)
         if self.vectors.ndim != 2 or self.vectors.shape[0] != len(self.words):
@@ -53,13 +74,33 @@ class WordVectors:
                 f"`vectors`의 형태 {self.vectors.shape} 가 단어 {len(self.words)}개와 맞지 않습니다. "
                 "(V, d) 여야 합니다."
             )
+        if stats is not None and not isinstance(stats, TrainingStats):
+            raise TypeError(f"`stats`는 TrainingStats 또는 None 이어야 합니다. 받은 값: {describe(stats)}")
         self.vocab = vocab
-        self._word_to_id = {w: i for i, w in enumerate(self.words)}
-        self._unit = None
-        self.train_seconds: float | None = None
-        self.train_cpu_seconds: float | None = None
-        self.pairs_trained: int | None = None
-        self.effective_words: int | None = None
+        self.stats = stats
+        self._word_to_id = vocab.word_to_id if vocab is not None else {w: i for i, w in enumerate(self.words)}
+
+    # -- 학습 기록 ------------------------------------------------------------
+
+    @property
+    def train_seconds(self) -> float | None:
+        """학습에 걸린 벽시계 시간(초, 어휘 만들기 제외). 학습 기록이 없으면 None."""
+        return None if self.stats is None else self.stats.train_seconds
+
+    @property
+    def train_cpu_seconds(self) -> float | None:
+        """학습 구간의 CPU 시간(초, 프로세스의 모든 스레드 합). 학습 기록이 없으면 None."""
+        return None if self.stats is None else self.stats.train_cpu_seconds
+
+    @property
+    def pairs_trained(self) -> int | None:
+        """학습한 (중심, 주변) 쌍의 수 (모든 에폭 합). 학습 기록이 없으면 None."""
+        return None if self.stats is None else self.stats.pairs_trained
+
+    @property
+    def effective_words(self) -> int | None:
+        """서브샘플링 뒤 남은 토큰 수 (모든 에폭 합, gensim 의 정의). 학습 기록이 없으면 None."""
+        return None if self.stats is None else self.stats.effective_words
 
     # -- 기본 -----------------------------------------------------------------
 
@@ -86,29 +127,21 @@ class WordVectors:
         try:
             return self._word_to_id[word]
         except (KeyError, TypeError):
-            pass
-        if self.vocab is not None:
-            self.vocab.id(word)  # 어휘가 만든 한국어 오류를 그대로 보냅니다
-        raise unknown_word_error(word, self.words, name)
+            raise unknown_word_error(word, self.words, name) from None
 
     def __getitem__(self, word) -> np.ndarray:
         return self.vectors[self.index(word)]
 
     def unit_vectors(self) -> np.ndarray:
-        """(V, d) 길이 1 로 정규화한 벡터 (float64, 한 번 계산해 둠)."""
-        if self._unit is None or self._unit.shape != self.vectors.shape:
-            self._unit = normalize_rows(self.vectors)
-        return self._unit
-
-    def _forget_unit(self) -> None:
-        self._unit = None
+        """(V, d) 길이 1 로 정규화한 벡터 (float64). 부를 때마다 지금의 벡터로 새로 계산합니다."""
+        return normalize_rows(self.vectors)
 
     # -- 유사도 ---------------------------------------------------------------
 
     def similarity(self, a, b) -> float:
         """두 단어 벡터의 코사인 유사도 cos(v_a, v_b)."""
-        unit = self.unit_vectors()
-        return float(unit[self.index(a, "a")] @ unit[self.index(b, "b")])
+        unit = normalize_rows(self.vectors[[self.index(a, "a"), self.index(b, "b")]])
+        return float(unit[0] @ unit[1])
 
     def most_similar(self, word, topn: int = 10) -> list[tuple[str, float]]:
         """코사인 유사도가 가장 큰 topn 개 단어 (자기 자신 제외).
@@ -139,11 +172,11 @@ class WordVectors:
 
     # -- 평가 -----------------------------------------------------------------
 
-    def evaluate_word_pairs(self, path) -> dict:
+    def evaluate_word_pairs(self, path) -> WordPairScore:
         """단어 쌍 유사도 평가 (Spearman ρ, 어휘에 있는 쌍만). ``sgns.evaluate.evaluate_word_pairs`` 참고."""
         return evaluate_word_pairs(self.words, self.vectors, path)
 
-    def evaluate_analogies(self, path) -> dict:
+    def evaluate_analogies(self, path) -> AnalogyScore:
         """유추 평가 (3CosAdd 정확도, 어휘에 있는 문제만). ``sgns.evaluate.evaluate_analogies`` 참고."""
         return evaluate_analogies(self.words, self.vectors, path)
 
@@ -186,19 +219,29 @@ class WordVectors:
 class SGNSModel(WordVectors):
     """``sgns.train.train`` 의 결과.
 
-    Attributes
+    Parameters
     ----------
     vocab : sgns.corpus.Vocabulary
-    words : list[str]
-    center_vectors : (V, d) float32 중심 단어 벡터 v_w (유사도에 쓰는 벡터)
-    outside_vectors : (V, d) float32 주변 단어 벡터 u_w
-    loss_history : list[float], 에폭마다 쌍 하나당 평균 손실
-    params : dict, 학습에 쓴 하이퍼파라미터
+    center_vectors, outside_vectors : (V, d) 중심 단어 벡터 v_w 와 주변 단어 벡터 u_w
+    params : sgns.train.TrainParams, 학습에 쓴 하이퍼파라미터
+    stats : TrainingStats
+    loss_history : 에폭마다 쌍 하나당 평균 손실 (길이 = 지금까지 끝난 에폭 수)
+
+    Attributes
+    ----------
+    vocab, words, center_vectors (= vectors), outside_vectors, params, stats, loss_history (tuple)
     train_seconds, train_cpu_seconds, pairs_trained, effective_words : ``WordVectors`` 참고
+
+    학습 중 콜백이 받는 모델의 벡터는 학습기가 계속 바꾸는 배열 그 자체입니다 (복사본이 아님).
     """
 
-    def __init__(self, vocab, center_vectors, outside_vectors, params: dict):
-        super().__init__(vocab.words, center_vectors, vocab=vocab)
-        self.outside_vectors = outside_vectors
-        self.params = dict(params)
-        self.loss_history: list[float] = []
+    def __init__(self, vocab, center_vectors, outside_vectors, params, stats: TrainingStats, loss_history=()):
+        super().__init__(vocab.words, center_vectors, vocab=vocab, stats=stats)
+        self.outside_vectors = np.asarray(outside_vectors)
+        if self.outside_vectors.shape != self.vectors.shape:
+            raise ValueError(
+                f"`outside_vectors`의 형태 {self.outside_vectors.shape} 가 `center_vectors`의 형태 "
+                f"{self.vectors.shape} 와 같아야 합니다."
+            )
+        self.params = params
+        self.loss_history = tuple(float(x) for x in loss_history)

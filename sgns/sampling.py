@@ -8,15 +8,9 @@ power = 0 이면 균등 분포, power = 1 이면 유니그램 분포, word2vec �
 3/4 제곱은 빈도 차이를 *줄입니다*: 100,000 : 1,000 = 100 : 1 이던 비율이
 100,000^0.75 : 1,000^0.75 = 10^3.75 : 10^2.25 = 10^1.5 ≈ 31.62 : 1 이 됩니다.
 
-샘플러는 세 가지입니다.
-
-- ``NegativeSampler``: Vose 의 별칭(alias) 방법. 표를 한 번 만들면(O(V)) 한 번 뽑는 데 O(1) 이고,
-  numpy 로 한꺼번에 뽑습니다. 뽑히는 분포는 목표 분포와 (부동소수점 오차 안에서) 정확히 같습니다.
-- ``choice_per_pair``: 원문 구현처럼 학습 쌍마다 ``choice(V, size=k, p=probs)`` 를 한 번씩 부릅니다.
-  부를 때마다 누적 분포를 새로 만들기 때문에(O(V)) 느립니다. 비교용으로 일부러 느리게 둡니다.
-- (기준선) ``numpy.random.Generator.choice(V, n, p=probs)`` 한 번 호출: 정확하지만 별칭 방법보다 느립니다.
-
-``total_variation`` 과 ``expected_tv_noise`` 로 샘플러가 목표 분포를 따르는지 확인합니다.
+``NegativeSampler`` 는 Vose 의 별칭(alias) 방법으로 뽑습니다. 표를 한 번 만들면(O(V)) 한 번 뽑는 데 O(1) 이고,
+numpy 로 한꺼번에 뽑습니다. 뽑히는 분포는 목표 분포와 (부동소수점 오차 안에서) 정확히 같습니다.
+(원문식 샘플러와의 비교, 분포 검사는 5장의 도우미 ``sgns.lessons.noise_samplers`` 에 있습니다.)
 """
 
 from __future__ import annotations
@@ -25,17 +19,10 @@ import numbers
 from collections.abc import Mapping
 
 import numpy as np
-from scipy.special import gammaln
 
-from sgns._validate import as_float_array, as_float_in_range, as_index_array, as_positive_int, describe
+from sgns._validate import as_counts, as_float_in_range, as_generator, as_positive_int, describe
 
-__all__ = [
-    "noise_distribution",
-    "NegativeSampler",
-    "choice_per_pair",
-    "total_variation",
-    "expected_tv_noise",
-]
+__all__ = ["noise_distribution", "NegativeSampler"]
 
 _POWER_RANGE = (0.0, 2.0)
 _CHUNK = 1 << 16  # NegativeSampler.sample 이 한 번에 뽑는 개수
@@ -50,28 +37,6 @@ def _check_power(power) -> float:
             "(0 = 균등 분포, 0.75 = word2vec 기본값, 1 = 유니그램 분포; "
             "1보다 크면 빈출 단어 쪽으로 더 치우칩니다)."
         ) from None
-
-
-def _check_counts(counts) -> np.ndarray:
-    """counts 를 (V,) float64 로 바꾸고 비었는지, 음수·NaN 인지, 모두 0인지 검사합니다."""
-    arr = np.asarray(counts) if not isinstance(counts, (str, bytes)) else counts
-    if isinstance(arr, np.ndarray) and arr.dtype.kind == "f" and arr.size and np.isnan(arr).any():
-        raise ValueError("`counts`에 NaN 이 있습니다. 단어마다 0 이상의 유한한 빈도를 넣어 주세요.")
-    arr = as_float_array("counts", counts).astype(np.float64, copy=False)
-    if arr.ndim != 1:
-        raise ValueError(f"`counts`는 1차원 (V,) 배열이어야 합니다. 받은 형태: {arr.shape}")
-    if arr.size == 0:
-        raise ValueError("`counts`가 비어 있습니다. 어휘 크기 V >= 1 인 빈도 배열이 필요합니다.")
-    if (arr < 0).any():
-        bad = int(np.flatnonzero(arr < 0)[0])
-        raise ValueError(
-            f"`counts`에 음수 빈도가 있습니다: counts[{bad}]={arr[bad]!r}. 빈도는 0 이상이어야 합니다."
-        )
-    if not (arr > 0).any():
-        raise ValueError(
-            "`counts`가 모두 0입니다. 적어도 한 단어의 빈도는 0보다 커야 분포를 만들 수 있습니다."
-        )
-    return arr
 
 
 def noise_distribution(counts, power: float = 0.75):
@@ -111,7 +76,7 @@ def noise_distribution(counts, power: float = 0.75):
             raise ValueError("`counts`가 비어 있습니다. 단어 -> 빈도 가 적어도 하나 있어야 합니다.")
         return {key: float(p) for key, p in zip(keys, probs, strict=True)}
 
-    arr = _check_counts(counts)
+    arr = as_counts("counts", counts)
     positive = arr > 0
     weights = np.zeros_like(arr)
     if power == 0.0:
@@ -120,20 +85,6 @@ def noise_distribution(counts, power: float = 0.75):
         # 큰 빈도에서도 넘치지 않도록 최댓값으로 나눈 뒤 제곱합니다 (비율은 그대로).
         weights[positive] = (arr[positive] / arr.max()) ** power
     return weights / weights.sum()
-
-
-def _as_generator(seed) -> np.random.Generator:
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is None or (isinstance(seed, (numbers.Integral, np.integer)) and not isinstance(seed, bool)):
-        if seed is not None and seed < 0:
-            raise ValueError(
-                f"`seed`={seed} 는 허용되지 않습니다. 0 이상의 정수, None, 또는 Generator 여야 합니다."
-            )
-        return np.random.default_rng(seed)
-    raise TypeError(
-        f"`seed`는 0 이상의 정수, None, 또는 numpy.random.Generator 여야 합니다. 받은 값: {describe(seed)}"
-    )
 
 
 def _build_alias_table(probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -212,7 +163,7 @@ class NegativeSampler:
             counts = list(counts.values())
         self.probs = noise_distribution(counts, power)
         self.power = float(power)
-        self.rng = _as_generator(seed)
+        self.rng = as_generator("seed", seed)
         self.threshold, self.alias = _build_alias_table(self.probs)
 
     def __len__(self) -> int:
@@ -272,114 +223,3 @@ def _check_size(size) -> tuple[int, ...]:
     if not isinstance(size, tuple):
         raise TypeError(f"`size`는 정수 또는 정수 튜플이어야 합니다. 받은 값: {describe(size)}")
     return tuple(as_positive_int(f"size[{i}]", s, minimum=0) for i, s in enumerate(size))
-
-
-def choice_per_pair(probs, num_pairs: int, k: int, seed=None) -> np.ndarray:
-    """원문 구현 그대로: 학습 쌍마다 ``choice(V, size=k, p=probs)`` 를 한 번씩 부릅니다 (비교용, 느림).
-
-    ``numpy.random.RandomState(seed).choice`` 를 씁니다. 원문의 ``np.random.choice`` 는 전역
-    RandomState 의 같은 메서드이므로 알고리즘이 같습니다 (전역 시드를 건드리지 않으려고 따로 만듭니다).
-    이 메서드는 부를 때마다 probs 를 검사하고 누적 분포(cumsum, O(V))를 새로 만든 뒤
-    searchsorted 로 뽑습니다. 그래서 쌍 하나에 O(V) 가 들고, 한꺼번에 뽑는 것보다 수백 배 느립니다.
-
-    Parameters
-    ----------
-    probs : (V,) 합이 1 인 확률
-    num_pairs : int, 학습 쌍의 수 (반복 횟수)
-    k : int, 쌍마다 뽑는 네거티브 샘플 수 K
-    seed : int 또는 None
-
-    Returns
-    -------
-    negative_indices : (num_pairs, k) int64
-    """
-    probs = _check_probs(probs)
-    num_pairs = as_positive_int("num_pairs", num_pairs, minimum=0)
-    k = as_positive_int("k", k, minimum=1)
-    if seed is not None:
-        seed = as_positive_int("seed", seed, minimum=0)
-    random_state = np.random.RandomState(seed)
-    vocab_size = probs.shape[0]
-    out = np.empty((num_pairs, k), dtype=np.int64)
-    for pair in range(num_pairs):
-        out[pair] = random_state.choice(vocab_size, size=k, p=probs)
-    return out
-
-
-def _check_probs(probs) -> np.ndarray:
-    probs = as_float_array("probs", probs, ndim=1).astype(np.float64, copy=False)
-    if probs.size == 0:
-        raise ValueError("`probs`가 비어 있습니다. 어휘 크기 V >= 1 인 확률 배열이 필요합니다.")
-    if (probs < 0).any():
-        raise ValueError("`probs`에 음수가 있습니다. 확률은 0 이상이어야 합니다.")
-    total = float(probs.sum())
-    if abs(total - 1.0) > 1e-8:
-        raise ValueError(
-            f"`probs`의 합이 1이 아닙니다 (합 = {total:.10g}). `noise_distribution` 의 결과를 넣어 주세요."
-        )
-    return probs
-
-
-def total_variation(probs, samples) -> float:
-    """목표 분포와 샘플의 경험적 분포 사이의 총변동 거리(TVD).
-
-    TVD = (1/2) Σ_w |p̂(w) - p(w)|,  p̂(w) = (샘플 중 w 의 개수) / n
-
-    Parameters
-    ----------
-    probs : (V,) 목표 분포
-    samples : 아무 형태의 int 배열, 0 이상 V 미만의 단어 인덱스 (n = 원소 수 >= 1)
-
-    Returns
-    -------
-    tvd : float, 0 이상 1 이하
-    """
-    probs = _check_probs(probs)
-    arr = np.asarray(samples)
-    if arr.dtype.kind not in "iu":
-        raise TypeError(f"`samples`는 정수 인덱스 배열이어야 합니다. 받은 dtype: {arr.dtype}")
-    flat = arr.ravel()
-    if flat.size == 0:
-        raise ValueError("`samples`가 비어 있습니다. 경험적 분포를 만들려면 샘플이 적어도 하나 필요합니다.")
-    flat = as_index_array("samples", flat, probs.shape[0])
-    empirical = np.bincount(flat, minlength=probs.shape[0]) / flat.size
-    return 0.5 * float(np.abs(empirical - probs).sum())
-
-
-def expected_tv_noise(probs, n: int) -> float:
-    """정확한 샘플러로 n 번 뽑았을 때 TVD 의 기댓값 (샘플링 잡음의 크기).
-
-    근사나 시뮬레이션이 아니라 정확히 계산합니다. 단어 w 의 개수 X_w 는 Binomial(n, p_w) 이고,
-    E[TVD] = (1/2n) Σ_w E|X_w - n p_w| 입니다 (기댓값의 선형성). 이항분포의 평균 절대 편차는
-    de Moivre 의 닫힌 꼴로 구합니다:
-
-        E|X - np| = 2 m C(n, m) p^m (1 - p)^(n - m + 1),   m = floor(np) + 1
-
-    (정규 근사 sqrt(2/π)·sqrt(p(1-p)/n) 와는 np 가 클 때 일치합니다.)
-
-    Parameters
-    ----------
-    probs : (V,) 목표 분포
-    n : int, 뽑는 횟수 (>= 1)
-
-    Returns
-    -------
-    expected_tvd : float
-    """
-    probs = _check_probs(probs)
-    n = as_positive_int("n", n, minimum=1)
-    p = probs[(probs > 0) & (probs < 1)]
-    if p.size == 0:  # 한 단어에 확률 1: 언제나 정확합니다
-        return 0.0
-    m = np.floor(n * p) + 1.0
-    inside = m <= n  # m > n 이면 X > np 인 경우가 없어 편차 합이 0 (p 가 1 에 아주 가까울 때)
-    p, m = p[inside], m[inside]
-    log_mad = (
-        np.log(2.0 * m)
-        + gammaln(n + 1.0)
-        - gammaln(m + 1.0)
-        - gammaln(n - m + 1.0)
-        + m * np.log(p)
-        + (n - m + 1.0) * np.log1p(-p)
-    )
-    return float(np.exp(log_mad).sum() / (2.0 * n))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from sgns._validate import as_float_array, as_index
+from sgns.functions import softmax
 
 __all__ = ["naive_softmax_loss_and_gradient", "softmax_probabilities"]
 
@@ -29,8 +30,28 @@ def _validate(center_vec, outside_vectors):
     return center_vec, outside_vectors
 
 
-def _naive_softmax_fast(center_vec, outside_idx, outside_vectors):
-    """검사 없는 계산 본체 (벤치마크와 내부용). 인자는 이미 검사되었다고 가정합니다."""
+def naive_softmax_loss_and_gradient(center_vec, outside_idx, outside_vectors, *, check: bool = True):
+    """Naive softmax 손실과 기울기.
+
+    J = -log softmax(U v_c)[o] = log Σ_w exp(u_w·v_c) - u_o·v_c  (log-sum-exp 로 안정하게 계산)
+
+    Parameters
+    ----------
+    center_vec : (d,) 중심 단어 벡터 v_c
+    outside_idx : int, 주변 단어 o의 인덱스 (0 ≤ o < V)
+    outside_vectors : (V, d) 주변 단어 벡터 행렬 U (행 w 가 u_w)
+    check : bool, False 이면 입력 검사를 건너뜁니다 (시간을 잴 때: 검사 비용이 비교를 흐리지 않게).
+        그때는 인자가 이미 올바른 numpy 배열이라고 가정합니다.
+
+    Returns
+    -------
+    loss : float, J
+    grad_center_vec : (d,) ∂J/∂v_c = Uᵀ(ŷ - y)
+    grad_outside_vectors : (V, d) ∂J/∂U = (ŷ - y) v_cᵀ (모든 행이 0 이 아닌 밀집 행렬)
+    """
+    if check:
+        center_vec, outside_vectors = _validate(center_vec, outside_vectors)
+        outside_idx = as_index("outside_idx", outside_idx, outside_vectors.shape[0])
     scores = outside_vectors @ center_vec  # (V,) s_w = u_w·v_c
     m = scores.max()
     with np.errstate(under="ignore"):
@@ -42,28 +63,6 @@ def _naive_softmax_fast(center_vec, outside_idx, outside_vectors):
     grad_center_vec = delta @ outside_vectors  # Uᵀ(ŷ - y)
     grad_outside_vectors = np.outer(delta, center_vec)  # (ŷ - y) v_cᵀ
     return loss, grad_center_vec, grad_outside_vectors
-
-
-def naive_softmax_loss_and_gradient(center_vec, outside_idx, outside_vectors):
-    """Naive softmax 손실과 기울기.
-
-    J = -log softmax(U v_c)[o] = log Σ_w exp(u_w·v_c) - u_o·v_c  (log-sum-exp 로 안정하게 계산)
-
-    Parameters
-    ----------
-    center_vec : (d,) 중심 단어 벡터 v_c
-    outside_idx : int, 주변 단어 o 의 인덱스 (0 ≤ o < V)
-    outside_vectors : (V, d) 주변 단어 벡터 행렬 U (행 w 가 u_w)
-
-    Returns
-    -------
-    loss : float, J
-    grad_center_vec : (d,) ∂J/∂v_c = Uᵀ(ŷ - y)
-    grad_outside_vectors : (V, d) ∂J/∂U = (ŷ - y) v_cᵀ (모든 행이 0 이 아닌 밀집 행렬)
-    """
-    center_vec, outside_vectors = _validate(center_vec, outside_vectors)
-    outside_idx = as_index("outside_idx", outside_idx, outside_vectors.shape[0])
-    return _naive_softmax_fast(center_vec, outside_idx, outside_vectors)
 
 
 def softmax_probabilities(center_vec, outside_vectors) -> np.ndarray:
@@ -79,7 +78,4 @@ def softmax_probabilities(center_vec, outside_vectors) -> np.ndarray:
     probs : (V,) 합이 1 인 확률 벡터 (분모 Σ_w exp(u_w·v_c) 에 V 개 항이 모두 필요)
     """
     center_vec, outside_vectors = _validate(center_vec, outside_vectors)
-    scores = outside_vectors @ center_vec
-    with np.errstate(under="ignore"):
-        e = np.exp(scores - scores.max())
-    return e / e.sum()
+    return softmax(outside_vectors @ center_vec)

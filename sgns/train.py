@@ -1,25 +1,32 @@
-"""스킵-그램 네거티브 샘플링(SGNS) 학습기: numpy 만으로 벡터화한 미니배치 SGD.
+"""스킵-그램 네거티브 샘플링(SGNS) 학습기: numpy 로 벡터화한 미니배치 SGD, 말뭉치를 조각씩 흘려 보내며.
 
 ``train(sentences, **params)`` 의 매개변수 이름과 기본값은 gensim 의 ``Word2Vec(sg=1, hs=0)`` 과 같습니다.
 
-에폭마다 하는 일 (모두 벡터 연산):
+알고리즘. 에폭마다 말뭉치를 처음부터 읽어 조각(토큰 약 50만 개)으로 나누고, 조각마다 ``train_chunk`` 가:
 
-1. 빈출 단어 서브샘플링으로 토큰을 거릅니다 (``keep_probabilities`` / ``subsample``).
-2. 중심 단어마다 윈도우 크기 b 를 1..window 에서 뽑아 (중심, 주변) 쌍을 만듭니다 (``skipgram_pair_arrays``).
-3. 쌍을 섞고, 쌍마다 K 개의 네거티브 샘플을 잡음 분포 P_n(w) ∝ U(w)^0.75 에서 뽑습니다.
-4. 미니배치마다 ``neg_sampling_coefficients`` 로 손실과 점수마다의 계수 coef[b, j] = ∂J_b/∂(u_{t_bj}·v_{c_b})
-   를 구하고, 건드린 행만 SGD 로 갱신합니다. 기울기는 모두 계수 × 벡터입니다:
-   중심 쪽 ∂J_b/∂v_{c_b} = Σ_j coef[b, j] u_{t_bj} (배치 행렬 곱), 주변 쪽 행 t_bj 의 몫 = coef[b, j] v_{c_b}.
-   주변 쪽은 (B, K+1, d) 배열을 만들지 않고 희소 행렬 곱으로 바로 더합니다 (``scatter_add_weighted``).
+1. **조각의 학습 쌍** (``chunk_pairs``): 빈출 단어 서브샘플링으로 토큰을 거르고 (5장, ``subsample``),
+   중심 단어마다 윈도우 크기 b 를 1..window 에서 뽑아 (중심, 주변) 쌍을 만든 뒤 (1장, ``skipgram_pair_arrays``),
+   쌍을 섞습니다.
+2. **네거티브 샘플**: 쌍마다 K 개를 잡음 분포 P_n(w) ∝ U(w)^0.75 에서 뽑습니다 (5장, ``NegativeSampler``).
+   네거티브가 그 쌍의 정답 주변 단어와 같으면 건너뜁니다 (gensim, word2vec.c 와 같음).
+3. **벡터화한 한 걸음** (``sgd_step``): 미니배치 B 쌍의 손실과 점수마다의 계수
+   coef[b, j] = ∂J_b/∂(u_{t_bj}·v_{c_b}) 를 구하고 (4장, ``neg_sampling_coefficients``), 건드린 행만
+   SGD 로 갱신합니다. 기울기는 모두 계수 × 벡터입니다: 중심 쪽 ∂J_b/∂v_{c_b} = Σ_j coef[b, j] u_{t_bj},
+   주변 쪽 행 t_bj 의 몫 = coef[b, j] v_{c_b}. 같은 행이 한 배치에 여러 번 나오면 그 갱신을 모두 더합니다
+   (``sgns.scatter.scatter_add``; ``W[idx] += upd`` 는 중복을 버립니다).
+4. **학습률** (``learning_rate``): alpha 에서 min_alpha 까지 전체 진행률
+   (처리한 토큰 수 / (에폭 수 × 토큰 수)) 에 따라 선형으로 줄어듭니다 (gensim 과 같음).
 
 SGD 갱신은 쌍마다의 기울기를 **합해서** (평균이 아니라) 적용합니다. 그러면 쌍 하나가 받는 학습률이
-gensim/word2vec.c 의 쌍별 갱신과 같아집니다. 같은 행이 한 배치에 여러 번 나오면 그 갱신도 모두 더합니다
-(``sgns.scatter`` 참고; ``W[idx] += upd`` 는 중복을 버립니다).
-
-학습률은 alpha 에서 min_alpha 까지 전체 진행률에 따라 선형으로 줄어듭니다 (gensim 과 같음).
+gensim/word2vec.c 의 쌍별 갱신과 같아집니다.
 초기값도 gensim 과 같습니다: 중심 단어 벡터 v 는 uniform(-0.5, 0.5) / vector_size, 주변 단어 벡터 u 는 0.
 
-네거티브 샘플이 그 쌍의 정답 주변 단어와 같으면 건너뜁니다 (gensim, word2vec.c 와 같음).
+메모리: 말뭉치는 조각마다 int32 인덱스로 바꾸고 (``sgns.corpus.encode_chunks``), 쌍도 조각마다 (P, 2) int32
+배열 하나로 만들어 제자리에서 섞은 뒤 버립니다. 그래서 학습에 드는 메모리는 말뭉치 크기와 상관없이
+조각 크기로 정해집니다. 말뭉치 자체도 ``sgns.corpus.LineSentences`` 로 주면 파일에서 에폭마다 읽습니다.
+
+``train_chunk`` 하나가 한 조각의 일을 모두 합니다 (numpy 배열을 받아 가중치를 제자리에서 바꾸고 작은 통계를
+돌려줌). 컴파일한 엔진이 같은 계약의 함수로 이 부분만 바꿔 끼울 수 있습니다.
 
 참고: word2vec.c 와 gensim 의 스킵-그램은 코드에서 역할이 뒤바뀌어 있습니다 (주변 단어의 입력 벡터로 중심 단어를
 맞힘). 윈도우가 대칭이라 (a, b) 쌍이 나오면 (b, a) 쌍도 나오므로 학습되는 분포는 같고, 여기서는 강의의 식
@@ -28,85 +35,299 @@ gensim/word2vec.c 의 쌍별 갱신과 같아집니다. 같은 행이 한 배치
 
 from __future__ import annotations
 
-import numbers
+import math
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 
-from sgns._validate import as_float_in_range, as_positive_int, describe
-from sgns.corpus import build_vocab, encode_corpus, keep_probabilities, skipgram_pair_arrays, subsample
-from sgns.model import SGNSModel
+from sgns._validate import (
+    as_float_in_range,
+    as_positive_float,
+    as_positive_int,
+    describe,
+)
+from sgns.corpus import (
+    Vocabulary,
+    build_vocab,
+    check_reiterable,
+    encode_chunks,
+    keep_probabilities,
+    skipgram_pair_arrays,
+    subsample,
+)
+from sgns.model import SGNSModel, TrainingStats
 from sgns.neg_sampling import neg_sampling_coefficients
 from sgns.sampling import NegativeSampler
-from sgns.scatter import scatter_add_parts, scatter_add_weighted
+from sgns.scatter import scatter_add
 
-__all__ = ["train", "DEFAULT_PARAMS", "TrainingDiverged"]
+__all__ = [
+    "train",
+    "TrainParams",
+    "DEFAULT_PARAMS",
+    "TrainingDiverged",
+    "ChunkStats",
+    "train_chunk",
+    "chunk_pairs",
+    "sgd_step",
+    "learning_rate",
+    "init_weights",
+    "CHUNK_TOKENS",
+    "BATCHES_PER_DRAW",
+]
 
-DEFAULT_PARAMS: dict = {
-    "vector_size": 100,
-    "window": 5,
-    "negative": 5,
-    "ns_exponent": 0.75,
-    "sample": 1e-3,
-    "min_count": 5,
-    "alpha": 0.025,
-    "min_alpha": 1e-4,
-    "epochs": 5,
-    "seed": 1,
-    "batch_size": 1024,
-}
+# 말뭉치 조각 하나의 목표 토큰 수. 조각의 쌍은 (P, 2) int32 (쌍 하나에 8 바이트, 토큰 하나에 쌍 약 6 개) 이므로
+# 조각 하나의 쌍 배열은 약 25 MB 입니다. head500 (약 33만 토큰) 은 조각 하나에 들어갑니다.
+CHUNK_TOKENS = 1 << 19
 
-# 네거티브 샘플을 한 번에 뽑는 배치 수 (에폭 전체를 한꺼번에 뽑는 것과 결과는 같고, 메모리만 덜 씁니다)
-_BATCHES_PER_DRAW = 64
+# 네거티브 샘플을 한 번에 뽑는 미니배치 수 (미니배치마다 뽑는 것보다 빠르고, 조각 전체를 한꺼번에 뽑는 것보다
+# 메모리를 덜 씁니다). 바꾸면 난수를 쓰는 순서가 달라져 같은 seed 라도 결과가 달라집니다.
+BATCHES_PER_DRAW = 64
 
 
 class TrainingDiverged(FloatingPointError):
     """학습 중 손실이나 가중치가 NaN·무한대가 되었을 때 (학습률이나 배치가 너무 큼)."""
 
 
-def _check_alpha(name: str, value) -> float:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.floating, np.integer)):
-        raise TypeError(f"`{name}`은(는) 실수여야 합니다. 받은 값: {describe(value)}")
-    value = float(value)
-    if not np.isfinite(value) or value <= 0:
-        raise ValueError(f"`{name}`={value} 는 허용되지 않습니다. 0 보다 큰 유한한 실수여야 합니다 (예: 0.025).")
-    return value
+# ---------------------------------------------------------------------------
+# 하이퍼파라미터
+# ---------------------------------------------------------------------------
 
 
-def _check_params(params: dict) -> dict:
-    unknown = sorted(set(params) - set(DEFAULT_PARAMS))
-    if unknown:
-        raise TypeError(
-            f"알 수 없는 매개변수: {', '.join(unknown)}. 쓸 수 있는 매개변수: {', '.join(DEFAULT_PARAMS)}"
-        )
-    p = {**DEFAULT_PARAMS, **params}
-    p["vector_size"] = as_positive_int("vector_size", p["vector_size"])
-    p["window"] = as_positive_int("window", p["window"])
-    p["negative"] = as_positive_int("negative", p["negative"])
-    p["min_count"] = as_positive_int("min_count", p["min_count"])
-    p["epochs"] = as_positive_int("epochs", p["epochs"])
-    p["batch_size"] = as_positive_int("batch_size", p["batch_size"])
-    p["seed"] = as_positive_int("seed", p["seed"], minimum=0)
-    p["ns_exponent"] = as_float_in_range("ns_exponent", p["ns_exponent"], 0.0, 2.0)
-    p["sample"] = as_float_in_range("sample", p["sample"], 0.0, 1.0)
-    p["alpha"] = _check_alpha("alpha", p["alpha"])
-    min_alpha = p["min_alpha"]
-    if isinstance(min_alpha, (bool, np.bool_)) or not isinstance(min_alpha, (numbers.Real, np.floating, np.integer)):
-        raise TypeError(f"`min_alpha`은(는) 실수여야 합니다. 받은 값: {describe(min_alpha)}")
-    min_alpha = float(min_alpha)
-    if not (0.0 <= min_alpha <= p["alpha"]):  # NaN 도 여기서 걸립니다
-        raise ValueError(
-            f"`min_alpha`={min_alpha} 는 허용되지 않습니다. 0 이상 alpha={p['alpha']} 이하의 실수여야 합니다."
-        )
-    p["min_alpha"] = min_alpha
-    return p
+@dataclass(frozen=True)
+class TrainParams:
+    """학습 하이퍼파라미터 (gensim ``Word2Vec(sg=1, hs=0)`` 과 같은 이름과 기본값). 만들 때 모두 검사합니다.
+
+    vector_size : int, 벡터 차원 d (기본 100)
+    window : int, 최대 윈도우 크기 m (기본 5; 중심 단어마다 1..m 에서 실제 크기를 뽑음)
+    negative : int, 쌍마다 네거티브 샘플 수 K (기본 5)
+    ns_exponent : float, 잡음 분포 지수 (기본 0.75: P_n(w) ∝ U(w)^0.75), 0 이상 2 이하
+    sample : float, 빈출 단어 서브샘플링 문턱 t (기본 1e-3, 0 이면 끔)
+    min_count : int, 이보다 드문 단어는 어휘에서 뺌 (기본 5)
+    alpha, min_alpha : float, 학습률의 처음과 끝 (기본 0.025 -> 1e-4, 선형 감소; 0 <= min_alpha <= alpha)
+    epochs : int, 말뭉치를 훑는 횟수 (기본 5)
+    seed : int, 난수 seed (같은 seed 면 결과 배열이 정확히 같음; 기본 1)
+    batch_size : int, 미니배치의 쌍 수 B (기본 1024; gensim 에는 없는 값)
+    """
+
+    vector_size: int = 100
+    window: int = 5
+    negative: int = 5
+    ns_exponent: float = 0.75
+    sample: float = 1e-3
+    min_count: int = 5
+    alpha: float = 0.025
+    min_alpha: float = 1e-4
+    epochs: int = 5
+    seed: int = 1
+    batch_size: int = 1024
+
+    def __post_init__(self):
+        checked = {
+            "vector_size": as_positive_int("vector_size", self.vector_size),
+            "window": as_positive_int("window", self.window),
+            "negative": as_positive_int("negative", self.negative),
+            "min_count": as_positive_int("min_count", self.min_count),
+            "epochs": as_positive_int("epochs", self.epochs),
+            "batch_size": as_positive_int("batch_size", self.batch_size),
+            "seed": as_positive_int("seed", self.seed, minimum=0),
+            "ns_exponent": as_float_in_range("ns_exponent", self.ns_exponent, 0.0, 2.0),
+            "sample": as_float_in_range("sample", self.sample, 0.0, 1.0),
+            "alpha": as_positive_float("alpha", self.alpha, example="0.025"),
+        }
+        checked["min_alpha"] = as_float_in_range("min_alpha", self.min_alpha, 0.0, checked["alpha"])
+        for name, value in checked.items():
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def from_kwargs(cls, **params) -> TrainParams:
+        """키워드 인자에서 만듭니다. 모르는 이름이 있으면 쓸 수 있는 이름을 알려 주는 한국어 TypeError."""
+        known = [f.name for f in fields(cls)]
+        unknown = sorted(set(params) - set(known))
+        if unknown:
+            raise TypeError(f"알 수 없는 매개변수: {', '.join(unknown)}. 쓸 수 있는 매개변수: {', '.join(known)}")
+        return cls(**params)
+
+    def as_dict(self) -> dict:
+        """이름 -> 값 (gensim 에 넘길 때 등)."""
+        return asdict(self)
+
+
+DEFAULT_PARAMS: dict = TrainParams().as_dict()
+
+
+# ---------------------------------------------------------------------------
+# 알고리즘의 조각들
+# ---------------------------------------------------------------------------
+
+
+def learning_rate(progress: float, alpha: float, min_alpha: float) -> float:
+    """전체 진행률 progress (0..1) 에서의 학습률: alpha 에서 min_alpha 까지 선형으로 (gensim 과 같음)."""
+    return alpha - (alpha - min_alpha) * min(max(progress, 0.0), 1.0)
+
+
+def init_weights(vocab_size: int, vector_size: int, rng: np.random.Generator) -> np.ndarray:
+    """두 벡터 행렬을 한 버퍼에 나란히 둔 (2V, d) float32 가중치 (gensim 과 같은 초기값).
+
+    행 [0, V) 는 중심 단어 벡터 v_w = uniform(-0.5, 0.5) / d, 행 [V, 2V) 는 주변 단어 벡터 u_w = 0.
+    한 버퍼에 두면 한 배치의 두 갱신을 같은 scatter-add 로 처리할 수 있습니다.
+    """
+    weights = np.zeros((2 * vocab_size, vector_size), dtype=np.float32)
+    weights[:vocab_size] = (rng.random((vocab_size, vector_size), dtype=np.float32) - 0.5) / vector_size
+    return weights
+
+
+def chunk_pairs(token_ids, sentence_starts, keep_prob, window: int, rng) -> tuple[np.ndarray, int]:
+    """말뭉치 조각 하나의 학습 쌍: 서브샘플링 → 줄어든 윈도우의 (중심, 주변) 쌍 → 섞기.
+
+    Parameters
+    ----------
+    token_ids : (n,) int32, 조각의 단어 인덱스
+    sentence_starts : (s+1,) int64, 문장 경계 (``sgns.corpus.EncodedChunk``)
+    keep_prob : (V,) 단어마다 남길 확률 (``keep_probabilities``)
+    window : int, 최대 윈도우 크기 m
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    pairs : (P, 2) token_ids 의 dtype, 섞인 [중심, 주변] 쌍
+    n_effective_words : int, 서브샘플링 뒤 남은 토큰 수
+    """
+    sentence_ids = np.repeat(np.arange(len(sentence_starts) - 1, dtype=np.int32), np.diff(sentence_starts))
+    keep = subsample(token_ids, keep_prob, rng)
+    pairs = skipgram_pair_arrays(
+        token_ids[keep], sentence_ids[keep], window, rng=rng, reduced_window=True, stacked=True
+    )
+    # 쌍 단위로 제자리에서 섞기: [중심, 주변] 두 int32 를 int64 하나로 보고 섞으면 줄째로 움직입니다
+    # (rng.permutation 으로 만든 순서와 같고, 인덱스 배열을 따로 만들지 않음).
+    rng.shuffle(pairs.view(np.int64).reshape(-1))
+    return pairs, int(np.count_nonzero(keep))
+
+
+def sgd_step(weights: np.ndarray, centers, contexts, negatives, valid, lr: float) -> float:
+    """미니배치 B 쌍의 SGD 한 걸음. weights 를 제자리에서 바꾸고 손실의 합을 돌려줍니다.
+
+    v_c -= lr Σ_j coef_bj u_{t_bj},   u_{t_bj} -= lr coef_bj v_{c_b}   (갱신 전 값으로 계산한 기울기를 합해서)
+
+    Parameters
+    ----------
+    weights : (2V, d) float32, ``init_weights`` 의 버퍼 (v 는 위 절반, u 는 아래 절반)
+    centers, contexts : (B,) int, 중심 단어와 주변 단어의 인덱스 (0..V-1)
+    negatives : (B, K) int, 네거티브 단어
+    valid : (B, K) bool 또는 0/1 실수, 0 (False) 인 네거티브는 건너뜀 (정답 주변 단어와 같을 때)
+    lr : float, 학습률
+
+    Returns
+    -------
+    loss_sum : float, B 쌍의 손실 합 (네거티브 샘플링 손실)
+    """
+    V, d = weights.shape[0] // 2, weights.shape[1]
+    n, K = negatives.shape
+    target_idx = np.empty((n, K + 1), dtype=np.intp)  # t_b = [o_b, k_b1..k_bK], 주변 단어 벡터는 + V 행
+    target_idx[:, 0] = contexts
+    target_idx[:, 1:] = negatives
+    target_idx += V
+    center_rows = np.take(weights, centers, axis=0)  # (B, d) v_{c_b} (갱신 전 값의 복사본)
+    target_rows = np.take(weights, target_idx, axis=0)  # (B, K+1, d) u_{t_bj} (갱신 전 값의 복사본)
+    losses, coef = neg_sampling_coefficients(center_rows, target_rows, valid)  # coef (B, K+1)
+    # 두 기울기 모두 "계수 × 다른 쪽 벡터" 를 행마다 더하는 일입니다 (중복된 행은 모두 더함):
+    # 중심 쪽: 행 c_b 에 (b, j) 마다 coef_bj u_{t_bj} 를  (∂J_b/∂v_{c_b} = Σ_j coef_bj u_{t_bj})
+    center_of_target = np.repeat(centers, K + 1)  # (B·(K+1),) 행 c_b 를 K+1 번씩
+    scatter_add(weights, center_of_target, target_rows.reshape(-1, d), coef.reshape(-1), scale=-lr, check=False)
+    # 주변 쪽: 행 t_bj 에 coef_bj v_{c_b} 를
+    scatter_add(weights, target_idx, center_rows, coef, scale=-lr, check=False)
+    return float(losses.sum())
+
+
+@dataclass(frozen=True)
+class ChunkStats:
+    """``train_chunk`` 의 결과.
+
+    loss_sum : float, 조각의 모든 쌍의 손실 합
+    n_pairs : int, 학습한 (중심, 주변) 쌍의 수
+    n_effective_words : int, 서브샘플링 뒤 남은 토큰 수
+    """
+
+    loss_sum: float
+    n_pairs: int
+    n_effective_words: int
+
+
+def train_chunk(
+    weights: np.ndarray,
+    token_ids: np.ndarray,
+    sentence_starts: np.ndarray,
+    keep_prob: np.ndarray,
+    sampler: NegativeSampler,
+    window: int,
+    negative: int,
+    lr_start: float,
+    lr_end: float,
+    rng: np.random.Generator,
+    *,
+    batch_size: int = 1024,
+) -> ChunkStats:
+    """말뭉치 조각 하나로 학습합니다: 쌍 만들기, 네거티브 샘플, 미니배치마다 SGD 한 걸음, 학습률 조절.
+
+    검사를 하지 않는 학습기의 안쪽 함수입니다 (``train`` 이 인자를 검사해서 부릅니다). 같은 계약의 다른
+    구현 (예: 컴파일한 엔진) 으로 바꿔 끼울 수 있도록 numpy 배열과 작은 결과만 주고받습니다.
+
+    Parameters
+    ----------
+    weights : (2V, d) float32, 제자리에서 바뀝니다. 행 [0, V) 는 중심 단어 벡터 v_w, 행 [V, 2V) 는
+        주변 단어 벡터 u_w (``init_weights``)
+    token_ids : (n,) int32, 조각의 단어 인덱스 (0..V-1)
+    sentence_starts : (s+1,) int64, 문장 i 는 token_ids[sentence_starts[i]:sentence_starts[i+1]]
+    keep_prob : (V,) float64, 서브샘플링에서 단어마다 남길 확률
+    sampler : NegativeSampler, 네거티브를 ``sampler.sample((m, negative))`` 로 뽑습니다
+        (sampler 를 rng 와 같은 Generator 로 만들면 seed 하나로 모든 난수가 정해집니다)
+    window : int, 최대 윈도우 크기 m
+    negative : int, 쌍마다 네거티브 샘플 수 K
+    lr_start, lr_end : float, 조각의 첫 쌍과 (다음 조각의 첫 쌍) 의 학습률. 그 사이는 쌍 순서대로 선형
+    rng : numpy.random.Generator, 서브샘플링, 윈도우 크기, 섞기에 씀
+    batch_size : int, 미니배치의 쌍 수 B
+
+    Returns
+    -------
+    ChunkStats(loss_sum, n_pairs, n_effective_words)
+
+    Raises
+    ------
+    TrainingDiverged : 어느 배치의 손실이 유한하지 않으면
+    """
+    pairs, n_effective = chunk_pairs(token_ids, sentence_starts, keep_prob, window, rng)
+    n_pairs = pairs.shape[0]
+    loss_sum = 0.0
+    negatives = valid = None
+    draw = batch_size * BATCHES_PER_DRAW
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        for lo in range(0, n_pairs, batch_size):
+            at = lo % draw  # 이번 배치가 뽑아 둔 네거티브의 몇 번째 줄부터인지
+            if at == 0:  # 네거티브는 미니배치 BATCHES_PER_DRAW 개 분량씩 한 번에 뽑습니다
+                negatives = sampler.sample((min(draw, n_pairs - lo), negative))
+                # 정답 주변 단어와 같은 네거티브는 건너뜀 (0/1 실수 마스크: 계수에 곱하기가 bool 보다 빠름)
+                valid = (negatives != pairs[lo : lo + negatives.shape[0], 1:2]).astype(weights.dtype)
+            hi = min(lo + batch_size, n_pairs)
+            lr = lr_start + (lr_end - lr_start) * (lo / n_pairs)
+            batch_loss = sgd_step(
+                weights, pairs[lo:hi, 0], pairs[lo:hi, 1], negatives[at : at + hi - lo], valid[at : at + hi - lo], lr
+            )
+            if not math.isfinite(batch_loss):
+                raise TrainingDiverged(f"학습이 발산했습니다 (손실에 NaN 또는 무한대가 생김, 학습률 {lr:.4g}).")
+            loss_sum += batch_loss
+    return ChunkStats(loss_sum, n_pairs, n_effective)
+
+
+# ---------------------------------------------------------------------------
+# 학습기
+# ---------------------------------------------------------------------------
 
 
 def _check_callbacks(callbacks) -> list[Callable]:
     if callable(callbacks):
         callbacks = [callbacks]
-    if not isinstance(callbacks, Iterable):
+    if isinstance(callbacks, (str, bytes)) or not isinstance(callbacks, Iterable):
         raise TypeError(f"`callbacks`는 함수 cb(model, epoch) 들의 목록이어야 합니다. 받은 값: {describe(callbacks)}")
     callbacks = list(callbacks)
     for cb in callbacks:
@@ -115,145 +336,117 @@ def _check_callbacks(callbacks) -> list[Callable]:
     return callbacks
 
 
-def _diverged(where: str, p: dict) -> TrainingDiverged:
+def _vocabulary(sentences, min_count: int) -> Vocabulary:
+    if sentences is None:
+        raise TypeError(
+            "`sentences`는 토큰 리스트들의 리스트여야 합니다 (예: [['the', 'cat'], ...]). 받은 값: None"
+        )
+    check_reiterable(sentences)  # 메시지가 이미 `sentences` 를 말함
+    try:
+        return build_vocab(sentences, min_count=min_count)
+    except (TypeError, ValueError) as exc:  # 말뭉치 쪽 한국어 메시지에 매개변수 이름을 붙여 다시 알립니다
+        raise type(exc)(f"`sentences` 문제: {exc}") from None
+
+
+def _diverged(where: str, p: TrainParams) -> TrainingDiverged:
     return TrainingDiverged(
         f"학습이 발산했습니다 ({where}에 NaN 또는 무한대가 생김). "
-        f"학습률 alpha={p['alpha']} 또는 batch_size={p['batch_size']} 를 줄여 보세요 "
+        f"학습률 alpha={p.alpha} 또는 batch_size={p.batch_size} 를 줄여 보세요 "
         "(배치 안의 갱신은 합해지므로, 자주 뽑히는 단어의 갱신은 배치가 클수록 커집니다)."
     )
 
 
-def train(sentences, *, progress: bool = False, callbacks=(), verbose: bool = False, **params) -> SGNSModel:
+def train(
+    sentences,
+    *,
+    progress: bool = False,
+    callbacks=(),
+    verbose: bool = False,
+    chunk_tokens: int = CHUNK_TOKENS,
+    **params,
+) -> SGNSModel:
     """스킵-그램 네거티브 샘플링으로 단어 벡터를 학습합니다.
 
     Parameters
     ----------
-    sentences : 토큰(문자열) 리스트들의 리스트 (예: ``[["the", "cat", "sat"], ...]``)
-    vector_size : int, 벡터 차원 d (기본 100)
-    window : int, 최대 윈도우 크기 m (기본 5; 중심 단어마다 1..m 에서 실제 크기를 뽑음)
-    negative : int, 쌍마다 네거티브 샘플 수 K (기본 5)
-    ns_exponent : float, 잡음 분포 지수 (기본 0.75: P_n(w) ∝ U(w)^0.75)
-    sample : float, 빈출 단어 서브샘플링 문턱 t (기본 1e-3, 0 이면 끔)
-    min_count : int, 이보다 드문 단어는 어휘에서 뺌 (기본 5)
-    alpha, min_alpha : float, 학습률의 처음과 끝 (기본 0.025 -> 1e-4, 선형 감소)
-    epochs : int, 코퍼스를 훑는 횟수 (기본 5)
-    seed : int, 난수 seed (같은 seed 면 결과 배열이 정확히 같음; 기본 1)
-    batch_size : int, 미니배치의 쌍 수 B (기본 1024)
+    sentences : 토큰(문자열) 리스트들의 리스트 (예: ``[["the", "cat", "sat"], ...]``), 또는 훑을 때마다
+        처음부터 다시 읽는 말뭉치 (예: ``sgns.corpus.LineSentences(path)``). 한 번 훑으면 끝나는
+        제너레이터는 받지 않습니다 (둘째 에폭에 비어 버림).
+    **params : ``TrainParams`` 의 하이퍼파라미터 (vector_size, window, negative, ns_exponent, sample,
+        min_count, alpha, min_alpha, epochs, seed, batch_size)
     progress : bool, True 이면 tqdm 진행 막대를 보여 줌
     callbacks : 함수 cb(model, epoch) 들. 에폭이 끝날 때마다 (epoch 는 1 부터) 불립니다
     verbose : bool, True 이면 에폭마다 한 줄 (평균 손실) 을 출력
+    chunk_tokens : int, 말뭉치 조각 하나의 목표 토큰 수 (학습 메모리를 정함; 조각 안에서만 쌍을 섞으므로
+        바꾸면 결과도 조금 달라집니다)
 
     Returns
     -------
-    model : SGNSModel (center_vectors (V, d), outside_vectors (V, d), loss_history, params, ...)
+    model : SGNSModel (center_vectors (V, d), outside_vectors (V, d), loss_history, params, stats)
 
     Raises
     ------
     TrainingDiverged (FloatingPointError) : 손실이나 가중치가 유한하지 않게 되면 (학습률·배치를 줄이세요)
     """
-    p = _check_params(params)
+    p = TrainParams.from_kwargs(**params)
     callbacks = _check_callbacks(callbacks)
-    if isinstance(sentences, (str, bytes)) or sentences is None:
-        raise TypeError(
-            "`sentences`는 토큰 리스트들의 리스트여야 합니다 (예: [['the', 'cat'], ...]). "
-            f"받은 값: {describe(sentences)}"
-        )
-    sentences = list(sentences)
-    try:
-        vocab = build_vocab(sentences, min_count=p["min_count"])
-    except (TypeError, ValueError) as exc:  # 말뭉치 쪽 한국어 메시지에 매개변수 이름을 붙여 다시 알립니다
-        raise type(exc)(f"`sentences` 문제: {exc}") from None
-    ids, sentence_ids = encode_corpus(sentences, vocab)
-    if not np.any(sentence_ids[1:] == sentence_ids[:-1]):
-        raise ValueError(
-            "`sentences`에서 (중심, 주변) 쌍을 하나도 만들 수 없습니다: 어휘에 남은 단어가 2개 이상인 문장이 "
-            f"없습니다 (min_count={p['min_count']}). 문장을 더 넣거나 min_count 를 낮춰 보세요."
-        )
+    chunk_tokens = as_positive_int("chunk_tokens", chunk_tokens)
+    vocab = _vocabulary(sentences, p.min_count)
 
-    V, d, K, B = len(vocab), p["vector_size"], p["negative"], p["batch_size"]
-    rng = np.random.default_rng(p["seed"])
-    sampler = NegativeSampler(vocab.counts, power=p["ns_exponent"], seed=rng)
-    keep_prob = keep_probabilities(vocab.counts, p["sample"])
-
-    # 두 행렬을 한 버퍼에 나란히: 위 절반이 v (중심 단어 벡터), 아래 절반이 u (주변 단어 벡터).
-    # 그러면 한 배치의 두 갱신을 scatter-add 한 번으로 처리할 수 있습니다.
-    weights = np.zeros((2 * V, d), dtype=np.float32)
+    rng = np.random.default_rng(p.seed)
+    sampler = NegativeSampler(vocab.counts, power=p.ns_exponent, seed=rng)  # 같은 Generator 를 나눠 씀
+    keep_prob = keep_probabilities(vocab.counts, p.sample)
+    V = len(vocab)
+    weights = init_weights(V, p.vector_size, rng)
     center_vectors, outside_vectors = weights[:V], weights[V:]
-    center_vectors[:] = (rng.random((V, d), dtype=np.float32) - 0.5) / d
 
-    model = SGNSModel(vocab, center_vectors, outside_vectors, p)
-    model.pairs_trained = 0
-    model.effective_words = 0
-    model.train_seconds = 0.0
-    model.train_cpu_seconds = 0.0
+    total_tokens = vocab.total * p.epochs  # 진행률의 분모: 모든 에폭에서 처리할 토큰 수
+    tokens_done = 0
+    seconds = cpu_seconds = 0.0
+    pairs_trained = effective_words = 0
+    loss_history: list[float] = []
+    model = None
 
     bar = None
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=p["epochs"], desc="SGNS 학습", unit="epoch")
-
-    alpha, min_alpha, epochs = p["alpha"], p["min_alpha"], p["epochs"]
+        bar = tqdm(total=p.epochs, desc="SGNS 학습", unit="epoch")
     try:
-        for epoch in range(epochs):
+        for epoch in range(p.epochs):
             start, cpu_start = time.perf_counter(), time.process_time()
-            # 1-2. 서브샘플링과 (중심, 주변) 쌍
-            keep = subsample(ids, keep_prob, rng)
-            centers, contexts = skipgram_pair_arrays(
-                ids[keep], sentence_ids[keep], p["window"], rng=rng, reduced_window=True
-            )
-            # 3. 쌍 섞기
-            order = rng.permutation(centers.shape[0])
-            centers = centers[order].astype(np.intp)
-            contexts = contexts[order].astype(np.intp)
-            n_pairs = centers.shape[0]
-
-            loss_sum = 0.0
-            negatives = valid = None
-            target_buf = np.empty((B, K + 1), dtype=np.intp)
-            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-                for b, lo in enumerate(range(0, n_pairs, B)):
-                    # 네거티브 샘플은 _BATCHES_PER_DRAW 배치 분량씩 한 번에 뽑습니다
-                    j = b % _BATCHES_PER_DRAW
-                    if j == 0:
-                        hi_draw = min(lo + B * _BATCHES_PER_DRAW, n_pairs)
-                        negatives = sampler.sample((hi_draw - lo, K))
-                        valid = negatives != contexts[lo:hi_draw, None]
-                    hi = min(lo + B, n_pairs)
-                    sl = slice(j * B, j * B + (hi - lo))
-                    # 학습률: 전체 진행률 (에폭 + 에폭 안 진행률) / epochs 에 따라 선형 감소
-                    progress_frac = (epoch + lo / n_pairs) / epochs
-                    lr = alpha - (alpha - min_alpha) * progress_frac
-
-                    # 쓰일 행 모으기: t_b = [o_b, k_b1..k_bK] (주변 단어 벡터는 버퍼의 아래 절반이므로 + V)
-                    n = hi - lo
-                    target_idx = target_buf[:n]
-                    target_idx[:, 0] = contexts[lo:hi]
-                    target_idx[:, 1:] = negatives[sl]
-                    target_idx += V
-                    center_rows = np.take(weights, centers[lo:hi], axis=0)  # (n, d) v_{c_b}
-                    target_rows = np.take(weights, target_idx, axis=0)  # (n, K+1, d) u_{t_bj}
-                    losses, coef = neg_sampling_coefficients(center_rows, target_rows, valid[sl])
-                    batch_loss = float(losses.sum())
-                    if not np.isfinite(batch_loss):
-                        raise _diverged("손실", p)
-                    loss_sum += batch_loss
-                    # 4. SGD (갱신 전 값으로 계산한 기울기를 합해서):
-                    #    v_c -= lr Σ_j coef_bj u_{t_bj},  u_{t_bj} -= lr coef_bj v_{c_b}
-                    grad_center = np.matmul(coef[:, None, :], target_rows)[:, 0, :]  # (n, d)
-                    scatter_add_parts(weights, [centers[lo:hi]], [grad_center], scale=-lr)
-                    scatter_add_weighted(weights, target_idx, coef, center_rows, scale=-lr, check=False)
+            epoch_loss, epoch_pairs, longest_sentence = 0.0, 0, 0
+            for chunk in encode_chunks(sentences, vocab, chunk_tokens):
+                lr_start = learning_rate(tokens_done / total_tokens, p.alpha, p.min_alpha)
+                tokens_done += chunk.token_ids.shape[0]
+                lr_end = learning_rate(tokens_done / total_tokens, p.alpha, p.min_alpha)
+                try:
+                    stats = train_chunk(
+                        weights, chunk.token_ids, chunk.sentence_starts, keep_prob, sampler,
+                        p.window, p.negative, lr_start, lr_end, rng, batch_size=p.batch_size,
+                    )  # fmt: skip
+                except TrainingDiverged:
+                    raise _diverged("손실", p) from None
+                epoch_loss += stats.loss_sum
+                epoch_pairs += stats.n_pairs
+                effective_words += stats.n_effective_words
+                longest_sentence = max(longest_sentence, int(np.diff(chunk.sentence_starts).max()))
+            if epoch == 0 and longest_sentence < 2:
+                raise ValueError(
+                    "`sentences`에서 (중심, 주변) 쌍을 하나도 만들 수 없습니다: 어휘에 남은 단어가 2개 이상인 문장이 "
+                    f"없습니다 (min_count={p.min_count}). 문장을 더 넣거나 min_count 를 낮춰 보세요."
+                )
             if not np.isfinite(weights).all():
                 raise _diverged("가중치", p)
-            model.train_seconds += time.perf_counter() - start
-            model.train_cpu_seconds += time.process_time() - cpu_start
-            model.pairs_trained += n_pairs
-            model.effective_words += int(keep.sum())
-            mean_loss = loss_sum / max(n_pairs, 1)
-            model.loss_history.append(mean_loss)
-            model._forget_unit()
+            seconds += time.perf_counter() - start
+            cpu_seconds += time.process_time() - cpu_start
+            pairs_trained += epoch_pairs
+            mean_loss = epoch_loss / max(epoch_pairs, 1)
+            loss_history.append(mean_loss)
+            stats = TrainingStats(seconds, cpu_seconds, pairs_trained, effective_words)
+            model = SGNSModel(vocab, center_vectors, outside_vectors, p, stats, loss_history)
             if verbose:
-                print(f"에폭 {epoch + 1}/{epochs}: 평균 손실 {mean_loss:.4f} (쌍 {n_pairs:,}개)")
+                print(f"에폭 {epoch + 1}/{p.epochs}: 평균 손실 {mean_loss:.4f} (쌍 {epoch_pairs:,}개)")
             if bar is not None:
                 bar.set_postfix(loss=f"{mean_loss:.4f}")
                 bar.update(1)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -67,6 +68,20 @@ def markdown_sources(nb) -> list[str]:
 def markdown_text(nb) -> str:
     """모든 마크다운 셀의 원문을 줄바꿈으로 이은 것."""
     return "\n".join(markdown_sources(nb))
+
+
+def numbers_in(text: str) -> list[float]:
+    """글에 적힌 수들 (천 단위 쉼표와 LaTeX 의 ``{,}`` 는 무시, 퍼센트 기호는 뗌).
+
+    마크다운이 말하는 숫자가 계산한 값과 같은지 볼 때 씁니다. 문장을 고쳐 써도 숫자가 같으면 통과합니다.
+    """
+    cleaned = text.replace("{,}", "")
+    return [float(m.replace(",", "")) for m in re.findall(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?", cleaned)]
+
+
+def display_mime_types(cell) -> set[str]:
+    """셀의 출력 (display_data, execute_result) 이 가진 MIME 형식들."""
+    return {mime for out in cell.get("outputs", []) for mime in out.get("data", {})}
 
 
 def find_cell_index(cells, marker: str) -> int:

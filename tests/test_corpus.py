@@ -8,10 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sgns.corpus import (
+    LineSentences,
     Vocabulary,
     build_vocab,
+    check_reiterable,
+    encode_chunks,
     encode_corpus,
     keep_probabilities,
+    paper_keep_probabilities,
     skipgram_pair_arrays,
     skipgram_pairs,
     subsample,
@@ -301,3 +305,89 @@ def test_subsample_rejects_out_of_range_ids_and_bad_probabilities():
         subsample(np.array([0]), np.array([1.5]), 0)
     with pytest.raises(TypeError, match="rng"):
         subsample(np.array([0]), np.array([0.5]), "seed")
+
+
+# ---- 논문 식의 서브샘플링 (paper_keep_probabilities) ---------------------------------
+
+
+def test_paper_keep_is_sqrt_t_over_f_capped_at_one():
+    counts = np.array([900, 90, 9, 1, 0])  # 상대 빈도 0.9, 0.09, 0.009, 0.001
+    keep = paper_keep_probabilities(counts, t=0.001)
+    np.testing.assert_allclose(keep[:3], np.sqrt(0.001 / np.array([0.9, 0.09, 0.009])))
+    assert keep[3] == 1.0  # f = t
+    assert keep[4] == 1.0  # 빈도 0
+
+
+def test_code_formula_keeps_more_than_paper_formula_at_same_t():
+    counts = np.array([5000, 800, 100, 10, 1])
+    code = keep_probabilities(counts, 1e-3)
+    paper = paper_keep_probabilities(counts, 1e-3)
+    assert np.all(code >= paper)
+    f = counts / counts.sum()
+    t = 1e-3
+    frequent = f > t
+    np.testing.assert_allclose(code[frequent], np.minimum(1.0, paper[frequent] + t / f[frequent]))
+
+
+@pytest.mark.parametrize(("t", "error"), [(0.0, ValueError), (1.5, ValueError), ("1e-5", TypeError), (True, TypeError)])
+def test_paper_keep_validates_t(t, error):
+    with pytest.raises(error):
+        paper_keep_probabilities([5, 1], t=t)
+
+
+# ---- 조각으로 읽기, 파일 말뭉치, 여러 번 훑을 수 있는지 ------------------------------------
+
+
+@pytest.mark.parametrize("chunk_tokens", [1, 4, 6, 100])
+def test_encode_chunks_equal_encode_corpus_and_keep_sentences_whole(chunk_tokens):
+    vocab = build_vocab(SENTENCES, min_count=2)  # 빈도 1 인 단어는 빠짐 -> 어휘에 없는 토큰을 버림
+    ids, sentence_ids = encode_corpus(SENTENCES, vocab)
+    chunks = list(encode_chunks(SENTENCES, vocab, chunk_tokens))
+    np.testing.assert_array_equal(np.concatenate([c.token_ids for c in chunks]), ids)
+    lengths = [int(n) for c in chunks for n in np.diff(c.sentence_starts)]
+    assert lengths == [int(n) for n in np.bincount(sentence_ids) if n > 0]  # 문장을 자르지 않음
+    for c in chunks:
+        assert c.token_ids.dtype == np.int32 and c.sentence_starts.dtype == np.int64
+        assert c.sentence_starts[0] == 0 and c.sentence_starts[-1] == c.token_ids.shape[0]
+    longest = max(lengths)
+    assert all(c.token_ids.shape[0] < chunk_tokens + longest for c in chunks)  # 조각 크기는 위로 막혀 있음
+
+
+def test_encode_chunks_validates():
+    vocab = build_vocab(SENTENCES)
+    with pytest.raises(ValueError, match="chunk_tokens"):
+        list(encode_chunks(SENTENCES, vocab, 0))
+    with pytest.raises(TypeError, match="vocab"):
+        list(encode_chunks(SENTENCES, {"the": 0}, 10))
+
+
+def test_line_sentences_reads_the_file_again_on_every_pass(tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_text("the bank  lends\n\n  money to\n", encoding="utf8")
+    corpus = LineSentences(path)
+    assert list(corpus) == [["the", "bank", "lends"], ["money", "to"]]
+    path.write_text("only one\n", encoding="utf8")  # 다시 훑으면 파일을 다시 읽음
+    assert list(corpus) == [["only", "one"]]
+    assert check_reiterable(corpus) is corpus
+    assert build_vocab(corpus).words == ["only", "one"]
+
+
+def test_check_reiterable_refuses_one_shot_iterators():
+    assert check_reiterable(SENTENCES) is SENTENCES
+    assert check_reiterable(tuple(SENTENCES))
+    for one_shot in (iter(SENTENCES), (s for s in SENTENCES)):
+        with pytest.raises(TypeError, match="한 번만 훑을 수 있는"):
+            check_reiterable(one_shot)
+    with pytest.raises(TypeError, match="문자열 하나"):
+        check_reiterable("the bank")
+
+
+def test_pair_arrays_stacked_form_is_the_two_arrays_side_by_side():
+    vocab = build_vocab(SENTENCES)
+    ids, sentence_ids = encode_corpus(SENTENCES, vocab)
+    centers, contexts = skipgram_pair_arrays(ids, sentence_ids, 3, rng=5, reduced_window=True)
+    pairs = skipgram_pair_arrays(ids, sentence_ids, 3, rng=5, reduced_window=True, stacked=True)
+    assert pairs.shape == (centers.shape[0], 2) and pairs.dtype == ids.dtype
+    np.testing.assert_array_equal(pairs[:, 0], centers)
+    np.testing.assert_array_equal(pairs[:, 1], contexts)
+

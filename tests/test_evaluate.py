@@ -5,12 +5,17 @@ import pytest
 
 from sgns.data import analogies_path, wordsim353_path
 from sgns.evaluate import (
+    AnalogyScore,
+    WordPairScore,
     evaluate_analogies,
     evaluate_word_pairs,
     nearest_neighbors,
     normalize_rows,
+    pearson,
     read_analogies,
     read_word_pairs,
+    spearman,
+    spearman_standard_error,
 )
 from sgns.model import WordVectors
 
@@ -41,31 +46,31 @@ def pairs_file(tmp_path):
 def test_word_pairs_by_hand(pairs_file):
     result = evaluate_word_pairs(WORDS, VECTORS, pairs_file)
     # 유효한 줄 5 개 (주석·깨진 줄 제외), 그중 unicorn 쌍만 어휘 밖 -> 4 개 평가
-    assert result["n_total"] == 5
-    assert result["n_covered"] == 4
-    assert result["coverage"] == pytest.approx(4 / 5)
+    assert result.n_total == 5
+    assert result.n_covered == 4
+    assert result.coverage == pytest.approx(4 / 5)
     # 사람 점수 9, 8, 5, 1 / 코사인 cos10°, cos10°, cos45°, cos80°
     # 모델 쪽은 앞의 둘이 동점 -> 순위 (1.5, 1.5, 3, 4) [내림차순], 사람 (1, 2, 3, 4)
     human = np.array([4, 3, 2, 1], dtype=float)  # 오름차순 순위
     model = np.array([3.5, 3.5, 2, 1])
     expected = np.corrcoef(human, model)[0, 1]  # Spearman = 순위의 Pearson
-    assert result["spearman"] == pytest.approx(expected)
+    assert result.spearman == pytest.approx(expected)
     assert expected == pytest.approx(0.9486832980505138)
     cosines = np.cos(np.deg2rad([10.0, 10.0, 45.0, 80.0]))
-    assert result["pearson"] == pytest.approx(np.corrcoef([9, 8, 5, 1], cosines)[0, 1])
+    assert result.pearson == pytest.approx(np.corrcoef([9, 8, 5, 1], cosines)[0, 1])
 
 
 def test_word_pairs_case_sensitive(pairs_file):
     result = evaluate_word_pairs(WORDS, VECTORS, pairs_file, case_insensitive=False)
-    assert result["n_covered"] == 3  # "Car", "TRUCK" 은 대소문자가 달라 빠짐
+    assert result.n_covered == 3  # "Car", "TRUCK" 은 대소문자가 달라 빠짐
 
 
 def test_word_pairs_without_enough_pairs(tmp_path):
     path = tmp_path / "one.tsv"
     path.write_text("cat\tdog\t3\nfoo\tbar\t1\n", encoding="utf8")
     result = evaluate_word_pairs(WORDS, VECTORS, path)
-    assert result["n_covered"] == 1 and result["coverage"] == 0.5
-    assert np.isnan(result["spearman"])
+    assert result.n_covered == 1 and result.coverage == 0.5
+    assert np.isnan(result.spearman)
 
 
 def test_read_word_pairs(pairs_file):
@@ -88,9 +93,9 @@ def test_word_pairs_match_gensim():
     kv = KeyedVectors(vector_size=vectors.shape[1])
     kv.add_vectors(words, vectors)
     pearson, spearman, oov = kv.evaluate_word_pairs(str(wordsim353_path()))
-    assert ours["spearman"] == pytest.approx(spearman[0], abs=1e-6)
-    assert ours["pearson"] == pytest.approx(pearson[0], abs=1e-5)
-    assert 100 * (1 - ours["coverage"]) == pytest.approx(oov)
+    assert ours.spearman == pytest.approx(spearman[0], abs=1e-6)
+    assert ours.pearson == pytest.approx(pearson[0], abs=1e-5)
+    assert 100 * (1 - ours.coverage) == pytest.approx(oov)
 
 
 def test_analogies_by_hand(tmp_path):
@@ -103,15 +108,15 @@ def test_analogies_by_hand(tmp_path):
         encoding="utf8",
     )
     result = evaluate_analogies(words, vectors, path)
-    assert result["n_total"] == 4
-    assert result["n_covered"] == 3
-    assert result["n_correct"] == 2  # 세 번째 문제의 정답 apple 은 틀린 답
-    assert result["accuracy"] == pytest.approx(2 / 3)
-    assert result["coverage"] == pytest.approx(3 / 4)
-    assert result["sections"] == {"family": (2, 3)}
+    assert result.n_total == 4
+    assert result.n_covered == 3
+    assert result.n_correct == 2  # 세 번째 문제의 정답 apple 은 틀린 답
+    assert result.accuracy == pytest.approx(2 / 3)
+    assert result.coverage == pytest.approx(3 / 4)
+    assert result.sections == {"family": (2, 3)}
     wv = WordVectors(words, vectors)
     assert wv.analogy("man", "woman", "king")[0][0] == "queen"
-    assert wv.evaluate_analogies(path)["n_correct"] == 2
+    assert wv.evaluate_analogies(path).n_correct == 2
 
 
 def test_analogies_match_gensim():
@@ -130,10 +135,10 @@ def test_analogies_match_gensim():
     kv.add_vectors(words, vectors)
     score, sections = kv.evaluate_word_analogies(str(analogies_path()))
     total = next(s for s in sections if s["section"] == "Total accuracy")
-    assert ours["n_covered"] == len(total["correct"]) + len(total["incorrect"])
-    assert ours["n_correct"] == len(total["correct"])
-    assert ours["accuracy"] == pytest.approx(score)
-    assert ours["n_covered"] > 1000 and 0.1 < ours["accuracy"] < 0.9
+    assert ours.n_covered == len(total["correct"]) + len(total["incorrect"])
+    assert ours.n_correct == len(total["correct"])
+    assert ours.accuracy == pytest.approx(score)
+    assert ours.n_covered > 1000 and 0.1 < ours.accuracy < 0.9
 
 
 def test_nearest_neighbors_and_normalize():
@@ -151,7 +156,7 @@ def test_word_vectors_interface():
     assert [w for w, _ in wv.most_similar("cat", topn=2)] == ["dog", "apple"]
     assert len(wv.most_similar("cat", topn=100)) == 4  # 자기 자신은 빠짐
     np.testing.assert_array_equal(wv["car"], VECTORS[2])
-    with pytest.raises(KeyError, match="`word`='cta'.*cat"):
+    with pytest.raises(KeyError, match="`word`.*'cta'.*cat"):
         wv.most_similar("cta")
     with pytest.raises(KeyError, match="`b`="):
         wv.similarity("cat", "zebra")
@@ -169,3 +174,49 @@ def test_export_rejects_words_with_spaces(tmp_path):
     wv = WordVectors(["new york", "b"], np.zeros((2, 2)))
     with pytest.raises(ValueError, match="공백"):
         wv.save_word2vec_format(tmp_path / "x.txt")
+
+
+# ---------------------------------------------------------------- Spearman, 결과 데이터클래스
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_spearman_equals_scipy_including_ties(seed):
+    from scipy import stats
+
+    rng = np.random.default_rng(seed)
+    x = rng.integers(0, 6, size=40).astype(float)  # 동점이 많음
+    y = x + rng.normal(scale=2.0, size=40)
+    y[:5] = y[5]  # y 에도 동점
+    assert spearman(x, y) == pytest.approx(stats.spearmanr(x, y)[0], abs=1e-12)
+    assert pearson(x, y) == pytest.approx(stats.pearsonr(x, y)[0], abs=1e-12)
+
+
+def test_spearman_undefined_cases_are_nan_and_bad_input_is_reported():
+    assert np.isnan(spearman([1.0], [2.0]))
+    assert np.isnan(spearman([1.0, 1.0, 1.0], [1.0, 2.0, 3.0]))
+    assert spearman([1.0, 2.0, 3.0], [10.0, 20.0, 15.0]) == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="`y`의 형태"):
+        spearman([1.0, 2.0], [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="NaN"):
+        pearson([1.0, np.nan], [1.0, 2.0])
+
+
+def test_spearman_standard_error_formula_and_validation():
+    assert spearman_standard_error(103) == pytest.approx(1.03 / 10)
+    assert spearman_standard_error(4) == pytest.approx(1.03)
+    with pytest.raises(ValueError, match="4 이상"):
+        spearman_standard_error(3)
+    with pytest.raises(TypeError, match="n_pairs"):
+        spearman_standard_error(50.0)
+
+
+def test_results_are_dataclasses_also_readable_by_name():
+    """결과는 데이터클래스이고, 예전 스크립트처럼 result["spearman"] 로도 읽힙니다 (같은 값)."""
+    wv = WordVectors(WORDS, VECTORS)
+    score = wv.evaluate_word_pairs(wordsim353_path())
+    assert isinstance(score, WordPairScore)
+    assert score["n_total"] == score.n_total == 353
+    with pytest.raises(KeyError, match="spearmann"):
+        score["spearmann"]
+    analogy = wv.evaluate_analogies(analogies_path())
+    assert isinstance(analogy, AnalogyScore) and analogy["n_total"] == analogy.n_total == 19544

@@ -7,17 +7,20 @@ import re
 
 import numpy as np
 import pytest
-from notebook_outputs import code_cells, find_cell_index, markdown_sources, notebook_fixtures
+from notebook_outputs import (
+    code_cells,
+    display_mime_types,
+    find_cell_index,
+    markdown_sources,
+    notebook_fixtures,
+    numbers_in,
+)
 
 import sgns
-from sgns.zipf import (
-    fit_zipf,
-    format_table,
-    frequency_groups,
-    rank_count_ratio,
-    share_of_noise,
-    spearman_standard_error,
-)
+from sgns.evaluate import spearman_standard_error
+from sgns.lessons.noise_samplers import choice_per_pair, expected_tv_noise, total_variation
+from sgns.lessons.zipf import fit_zipf, frequency_groups, rank_count_ratio, share_of_noise
+from sgns.plotting import Table
 
 ERRATA = "> **⚠️ 원문 바로잡기**"
 
@@ -77,9 +80,6 @@ def test_zipf_head_of_head500_is_not_one_line_but_lee_is(nb, text, head500):
     assert checks["head500"][0] < 1 / 3 and checks["head500"][1] > 10
     # lee: 둘 다 직선과 1.5배 안쪽
     assert 1 / 1.5 < checks["lee"][0] < 1.5 and 1 / 1.5 < checks["lee"][1] < 1.5
-    md = "\n".join(markdown_sources(nb))
-    assert "대략 직선" in md and "불용어가 있는 `lee`에서 더 뚜렷" in md
-    assert "꼬리의 기울기" in md
 
 
 POWERS = {"균등 p=0": 0.0, "3/4 제곱 p=0.75": 0.75, "유니그램 p=1": 1.0}
@@ -95,20 +95,22 @@ def test_rare_word_shares_are_current_and_ordered(nb, text, head500, params):
         share = {g: share_of_noise(probs, mask) for g, mask in groups.items()}
         rare[p] = share["rare"]
         rows.append([name, f"{share['rare']:.4f}", f"{share['middle']:.4f}", f"{share['frequent']:.4f}"])
-    table = "\n".join(format_table(["잡음 분포", "드문 단어 몫", "중간 몫", "빈출 단어 몫"], rows))
-    assert table in text
+    assert str(Table(["잡음 분포", "드문 단어 몫", "중간 몫", "빈출 단어 몫"], rows)) in text
     assert rare[0.0] > rare[0.75] > rare[1.0]
     assert rare[0.0] > 0.5  # 균등 분포에서는 드문 단어가 네거티브 샘플의 대부분
     assert f"(어휘의 {groups['rare'].mean():.1%})" in text
+    # 바로잡기 상자와 정리가 말하는 수가 계산한 값과 같음 (문장은 바꿔 써도 됨)
     md = markdown_sources(nb)
-    box = next(m for m in md if ERRATA in m and "훨씬 자주" in m)
-    assert f"균등 {rare[0.0]:.4f} > 3/4 제곱 {rare[0.75]:.4f} > 유니그램 {rare[1.0]:.4f}" in box
+    shares_text = [f"{rare[p]:.4f}" for p in (0.0, 0.75, 1.0)]
+    box = next(m for m in md if ERRATA in m and all(x in m for x in shares_text))
+    numbers = numbers_in(box)
+    at = [numbers.index(float(x)) for x in shares_text]
+    assert at == sorted(at)  # 균등, 3/4 제곱, 유니그램 순서로 (큰 것부터) 적혀 있음
     irrespons = 100_000 * sgns.noise_distribution(vocab.counts, 1.0)[vocab.id("irrespons")]
-    assert f"10만 번 중 {irrespons:.2f}번" in box
-    assert "하나하나가" in box
+    assert round(irrespons, 2) in numbers
     summary = next(m for m in md if m.startswith("## 정리"))
     for p in (0.0, 1.0, 0.75):
-        assert f"({rare[p]:.0%})" in summary
+        assert round(100 * rare[p]) in numbers_in(summary)
 
 
 def test_word_table_is_current(text, head500):
@@ -118,7 +120,7 @@ def test_word_table_is_current(text, head500):
         i = vocab.id(word)
         expected = [f"{100_000 * sgns.noise_distribution(vocab.counts, p)[i]:.2f}" for p in POWERS.values()]
         rows.append([word, f"{i + 1:,}", f"{vocab.counts[i]:,}", *expected])
-    assert "\n".join(format_table(["단어", "순위", "빈도", *POWERS], rows)) in text
+    assert str(Table(["단어", "순위", "빈도", *POWERS], rows)) in text
 
 
 def test_doc_snippet_equals_noise_distribution(text):
@@ -130,16 +132,16 @@ def test_samplers_match_the_target_distribution(text, head500, params):
     _, vocab = head500
     seed, k = params["SEED"], params["K"]
     target = sgns.noise_distribution(vocab.counts, 0.75)
-    slow = sgns.sampling.choice_per_pair(target, params["NUM_PAIRS_SLOW"], k, seed=seed)
+    slow = choice_per_pair(target, params["NUM_PAIRS_SLOW"], k, seed=seed)
     batch = np.random.default_rng(seed).choice(target.size, size=params["NUM_DRAWS"], p=target)
     fast = sgns.NegativeSampler(vocab.counts, power=0.75, seed=seed).sample(params["NUM_DRAWS"])
     rows = []
     for name, samples in [("쌍마다 choice (원문)", slow), ("choice 한 번에", batch), ("별칭 방법", fast)]:
-        tvd = sgns.sampling.total_variation(target, samples)
-        expected = sgns.sampling.expected_tv_noise(target, samples.size)
+        tvd = total_variation(target, samples)
+        expected = expected_tv_noise(target, samples.size)
         rows.append([name, f"{samples.size:,}", f"{tvd:.4f}", f"{expected:.4f}"])
         assert abs(tvd - expected) < 0.02
-    assert "\n".join(format_table(["샘플러", "샘플 수", "TVD", "정확한 샘플러의 TVD 기댓값"], rows)) in text
+    assert str(Table(["샘플러", "샘플 수", "TVD", "정확한 샘플러의 TVD 기댓값"], rows)) in text
 
 
 def test_experiment_lines_and_verdict_are_consistent(text):
@@ -170,10 +172,12 @@ def test_subsampling_keep_probability_of_the(text):
 def test_errata_boxes_are_present(nb):
     boxes = [m for m in markdown_sources(nb) if ERRATA in m]
     assert len(boxes) == 3
-    joined = "\n".join(boxes)
-    assert "5{,}623.41" in joined and "31.62" in joined  # 정정 1
-    assert "균등 분포" in joined and "훨씬 자주" in joined  # 정정 2
-    assert "O(V)" in joined  # 정정 4
+    numbers = numbers_in("\n".join(boxes))
+    doc = sgns.data.DOC_COUNTS
+    smoothed = sgns.noise_distribution(doc, 0.75)
+    assert round(doc["the"] ** 0.75, 2) in numbers  # 정정 1: 100,000^0.75 = 5,623.41
+    assert round(smoothed["the"] / smoothed["democracy"], 2) in numbers  # 31.62 : 1
+    assert "O(V)" in "\n".join(boxes)  # 정정 4: 쌍마다 choice 는 O(V)
 
 
 def test_exercise_cells(nb, text):
@@ -194,3 +198,10 @@ def test_only_timing_cells_ignore_output(nb):
     ignored = [c.source for c in code_cells(nb) if "# NBVAL_IGNORE_OUTPUT" in c.source]
     assert len(ignored) == 2
     assert all("perf_counter" in s or "time_per_call" in s for s in ignored)
+
+
+def test_tables_are_rendered_in_jupyterlab(nb):
+    """표는 고정폭 텍스트가 아니라 JupyterLab 이 렌더링하는 Markdown 으로 (텍스트 표현도 함께) 저장됩니다."""
+    tables = [c for c in code_cells(nb) if "sgns.plotting.show_table(" in c.source]
+    assert len(tables) == 4
+    assert all({"text/markdown", "text/plain"} <= display_mime_types(c) for c in tables)

@@ -1,4 +1,4 @@
-"""sgns.neg_sampling: 네거티브 샘플링 손실·기울기 (교육용 밀집, 한 쌍 희소, 배치)."""
+"""sgns.neg_sampling: 네거티브 샘플링 손실·기울기 (교육용 밀집, 계수 형태, 배치 형태)."""
 
 import math
 import warnings
@@ -12,12 +12,11 @@ from sgns.gradcheck import check_loss_gradients, gradcheck
 from sgns.neg_sampling import (
     BatchCoefficients,
     BatchGradients,
+    SparseGradient,
     neg_sampling_batch,
-    neg_sampling_batch_coefficients,
     neg_sampling_coefficients,
     neg_sampling_loss_and_gradient,
-    neg_sampling_sparse_step,
-    sigma_scores,
+    neg_sampling_sparse_gradient,
 )
 
 
@@ -48,7 +47,7 @@ def _direct_loss(v, o, U, negs):
 def test_gradcheck_random_shapes(seed, V, d, K):
     v, o, U, negs = _problem(seed, V, d, K)
     errors = check_loss_gradients(neg_sampling_loss_and_gradient, v, o, U, negs)
-    assert max(errors.values()) < 1e-6
+    assert max(errors.center_vec, errors.outside_vectors) < 1e-6
 
 
 @settings(max_examples=30, deadline=None)
@@ -101,11 +100,9 @@ def test_huge_scores_are_finite_without_warnings():
         warnings.simplefilter("error")
         loss_good, g_c, g_U = neg_sampling_loss_and_gradient(v, 0, U, [1])  # 완벽한 예측
         loss_bad, _, _ = neg_sampling_loss_and_gradient(v, 1, U, [2])  # 최악의 예측
-        sparse = neg_sampling_sparse_step(v, 1, U, np.array([2]))
         batch = neg_sampling_batch(np.array([v]), U, [0], [1], [[2]])
     assert loss_good == 0.0
     assert math.isclose(loss_bad, 2e4, rel_tol=1e-12)
-    assert math.isclose(sparse[0], 2e4, rel_tol=1e-12)
     assert math.isclose(float(batch.losses[0]), 2e4, rel_tol=1e-12)
     assert np.all(np.isfinite(g_c)) and np.all(np.isfinite(g_U))
 
@@ -132,17 +129,28 @@ def test_float32_stays_float32():
 
 @settings(max_examples=30, deadline=None)
 @given(st.integers(0, 2**31), st.integers(2, 8), st.integers(1, 5), st.integers(0, 6), st.booleans())
-def test_sparse_step_matches_dense(seed, V, d, K, check):
+def test_sparse_gradient_matches_direct_formula(seed, V, d, K, check):
+    """희소 형태의 행들을 모으면 식 그대로의 밀집 기울기와 같습니다 (독립된 기준: 순수 파이썬 손실 + 수치 미분)."""
     v, o, U, negs = _problem(seed, V, d, K)
-    loss, g_c, g_U = neg_sampling_loss_and_gradient(v, o, U, negs)
-    s_loss, s_gc, target_idx, grad_targets = neg_sampling_sparse_step(v, o, U, negs, check=check)
-    assert target_idx.tolist() == [o, *negs.tolist()]
-    assert grad_targets.shape == (K + 1, d)
+    res = neg_sampling_sparse_gradient(v, o, U, negs, check=check)
+    assert isinstance(res, SparseGradient)
+    assert res.target_idx.tolist() == [o, *negs.tolist()] and res.grad_targets.shape == (K + 1, d)
+    assert math.isclose(res.loss, _direct_loss(v, o, U, negs), rel_tol=1e-10, abs_tol=1e-12)
     scattered = np.zeros_like(U)
-    np.add.at(scattered, target_idx, grad_targets)
-    assert math.isclose(s_loss, loss, rel_tol=1e-12, abs_tol=1e-14)
-    np.testing.assert_allclose(s_gc, g_c, rtol=1e-12, atol=1e-14)
-    np.testing.assert_allclose(scattered, g_U, rtol=1e-12, atol=1e-14)
+    np.add.at(scattered, res.target_idx, res.grad_targets)
+    _, g_c, g_U = neg_sampling_loss_and_gradient(v, o, U, negs)
+    np.testing.assert_array_equal(scattered, g_U)
+    np.testing.assert_array_equal(res.grad_center_vec, g_c)
+
+    def wrt_u(Ux):
+        r = neg_sampling_sparse_gradient(v, o, Ux, negs)
+        grad = np.zeros_like(Ux)
+        np.add.at(grad, r.target_idx, r.grad_targets)
+        return r.loss, grad
+
+    assert gradcheck(wrt_u, U) < 1e-6
+    assert gradcheck(lambda vx: (neg_sampling_sparse_gradient(vx, o, U, negs).loss,
+                                 neg_sampling_sparse_gradient(vx, o, U, negs).grad_center_vec), v) < 1e-6
 
 
 # --- 배치 형태 ---------------------------------------------------------------------------
@@ -237,17 +245,6 @@ def test_batch_check_false_gives_same_result():
         np.testing.assert_array_equal(x, y)
 
 
-# --- sigma_scores ------------------------------------------------------------------------
-
-
-def test_sigma_scores():
-    v, _, U, _ = _problem(6, 5, 3, 0)
-    got = sigma_scores(v, U, [4, 0, 4])
-    want = [_py_sigmoid(float(U[i] @ v)) for i in (4, 0, 4)]
-    np.testing.assert_allclose(got, want, rtol=1e-12)
-    assert got.shape == (3,)
-
-
 # --- 잘못된 입력 -------------------------------------------------------------------------
 
 GOOD = dict(center_vec=np.ones(3), outside_idx=1, outside_vectors=np.ones((5, 3)), negative_indices=np.array([0, 4]))
@@ -271,28 +268,12 @@ def _is_korean(msg):
     return any("\uac00" <= ch <= "\ud7a3" for ch in msg)
 
 
-@pytest.mark.parametrize("fn", [neg_sampling_loss_and_gradient, neg_sampling_sparse_step])
+@pytest.mark.parametrize("fn", [neg_sampling_loss_and_gradient, neg_sampling_sparse_gradient])
 @pytest.mark.parametrize("kwargs, exc, name", BAD_PAIR)
 def test_bad_input_pair(fn, kwargs, exc, name):
     with pytest.raises(exc, match=name) as info:
         fn(**{**GOOD, **kwargs})
     assert _is_korean(str(info.value))
-
-
-@pytest.mark.parametrize(
-    "kwargs, exc, name",
-    [
-        (dict(center_vec=np.ones(2)), ValueError, "center_vec"),
-        (dict(center_vec=np.array([np.nan, 0.0, 0.0])), ValueError, "center_vec"),
-        (dict(indices=[0.5]), TypeError, "indices"),
-        (dict(indices=[7]), IndexError, "indices"),
-    ],
-)
-def test_bad_input_sigma_scores(kwargs, exc, name):
-    args = dict(center_vec=np.ones(3), outside_vectors=np.ones((5, 3)), indices=[0, 1])
-    args.update(kwargs)
-    with pytest.raises(exc, match=name):
-        sigma_scores(**args)
 
 
 BATCH_GOOD = dict(
@@ -343,6 +324,12 @@ def test_batch_nan_in_used_rows():
 # --- 계수 형태 ---------------------------------------------------------------------------
 
 
+def _coefficients(C, U, c, o, negs, valid=None):
+    """계수 형태를 인덱스로 부르기: 쓰일 행을 모아 neg_sampling_coefficients 에 넘깁니다 (학습기와 같은 순서)."""
+    target_idx = np.concatenate([o[:, None], negs], axis=1)
+    return neg_sampling_coefficients(C[c], U[target_idx], valid)
+
+
 def _grads_from_coefficients(C, U, c, o, negs, coef):
     """계수로 두 기울기를 만듭니다: ∂J/∂v_c = Σ_j coef_bj u_t, 행 t_bj 의 몫 = coef_bj v_c."""
     target_idx = np.concatenate([o[:, None], negs], axis=1)
@@ -359,7 +346,7 @@ def test_coefficients_reproduce_batch_gradients(seed, V, d, B, K, masked):
     """계수 × 벡터로 만든 기울기가 neg_sampling_batch 의 기울기, 그리고 한 쌍씩 밀집 계산한 기울기와 같습니다."""
     C, U, c, o, negs = _batch_problem(seed, V, d, B, K)  # 주변 단어와 같은 네거티브, 한 쌍 안의 중복 포함
     valid = (np.random.default_rng(seed).random((B, K)) < 0.7) if masked else None
-    losses, coef = neg_sampling_batch_coefficients(C, U, c, o, negs, valid)
+    losses, coef = _coefficients(C, U, c, o, negs, valid)
     assert isinstance(losses, np.ndarray) and losses.shape == (B,) and coef.shape == (B, K + 1)
     res = neg_sampling_batch(C, U, c, o, negs, valid)
     grad_center, target_idx, grad_targets = _grads_from_coefficients(C, U, c, o, negs, coef)
@@ -382,7 +369,7 @@ def test_coefficients_reproduce_batch_gradients(seed, V, d, B, K, masked):
 def test_coefficients_are_score_derivatives():
     """coef = [σ(s_o) - 1, σ(s_k)...] 를 순수 파이썬 식과 비교."""
     C, U, c, o, negs = _batch_problem(4, 6, 3, 5, 3)
-    _, coef = neg_sampling_batch_coefficients(C, U, c, o, negs)
+    _, coef = _coefficients(C, U, c, o, negs)
     for b in range(5):
         s = [float(U[t] @ C[c[b]]) for t in [o[b], *negs[b]]]
         want = [_py_sigmoid(s[0]) - 1] + [_py_sigmoid(x) for x in s[1:]]
@@ -397,14 +384,14 @@ def test_coefficients_gradcheck(seed, V, d, B, K):
     valid = np.random.default_rng(seed).random((B, K)) < 0.7
 
     def wrt_center(Cx):
-        losses, coef = neg_sampling_batch_coefficients(Cx, U, c, o, negs, valid)
+        losses, coef = _coefficients(Cx, U, c, o, negs, valid)
         grad_center, _, _ = _grads_from_coefficients(Cx, U, c, o, negs, coef)
         grad = np.zeros_like(Cx)
         np.add.at(grad, c, grad_center)
         return float(losses.sum()), grad
 
     def wrt_outside(Ux):
-        losses, coef = neg_sampling_batch_coefficients(C, Ux, c, o, negs, valid)
+        losses, coef = _coefficients(C, Ux, c, o, negs, valid)
         _, target_idx, grad_targets = _grads_from_coefficients(C, Ux, c, o, negs, coef)
         grad = np.zeros_like(Ux)
         np.add.at(grad, target_idx, grad_targets)
@@ -433,24 +420,11 @@ def test_coefficients_from_rows_float32_and_huge_scores():
         neg_sampling_coefficients(center_rows, target_rows, np.ones((2, 2), dtype=bool))
 
 
-def test_coefficients_check_false_gives_same_result():
+def test_coefficients_accept_a_float_mask_like_a_bool_mask():
     C, U, c, o, negs = _batch_problem(9, 20, 4, 16, 5)
-    a = neg_sampling_batch_coefficients(C, U, c, o, negs)
-    b = neg_sampling_batch_coefficients(C, U, c, o, negs, check=False)
+    valid = negs != o[:, None]
+    a = _coefficients(C, U, c, o, negs, valid)
+    b = _coefficients(C, U, c, o, negs, valid.astype(np.float64))
     assert isinstance(a, BatchCoefficients)
     for x, y in zip(a, b, strict=True):
         np.testing.assert_array_equal(x, y)
-
-
-@pytest.mark.parametrize("kwargs, exc, name", BAD_BATCH)
-def test_bad_input_batch_coefficients(kwargs, exc, name):
-    with pytest.raises(exc, match=name) as info:
-        neg_sampling_batch_coefficients(**{**BATCH_GOOD, **kwargs})
-    assert _is_korean(str(info.value))
-
-
-def test_batch_coefficients_nan_in_used_rows():
-    C = np.ones((6, 3))
-    C[5, 1] = np.nan
-    with pytest.raises(ValueError, match="center_vectors"):
-        neg_sampling_batch_coefficients(**{**BATCH_GOOD, "center_vectors": C})

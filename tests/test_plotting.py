@@ -76,3 +76,68 @@ def test_display_width_counts_hangul_as_two_columns():
     assert display_width("abc") == 3
     assert display_width("긍정 쌍") == 7
     assert display_width("") == 0
+
+
+# ---- 표 (Table, show_table) -------------------------------------------------------------
+
+
+def test_table_text_form_aligns_hangul_as_two_columns():
+    from sgns.plotting import Table
+
+    lines = str(Table(["단어", "순위"], [["state", "1"], ["irrespons", "29721"]])).splitlines()
+    assert lines == [
+        "단어" + " " * 8 + "순위",  # 단어(4칸) + 채움 5칸 + 구분 2칸 + 오른쪽 정렬 채움 1칸
+        "---------  -----",
+        "state          1",
+        "irrespons  29721",
+    ]
+    wide = Table(["균등 p=0", "x"], [["1.00", "2"]], left_columns=0).text_lines()
+    assert wide[0] == "균등 p=0  x" and wide[2] == "    1.00  2"
+    assert repr(Table(["a"], [[1]])) == "a\n-\n1"
+
+
+def test_table_markdown_form_renders_in_jupyterlab():
+    """JupyterLab 에 보낼 Markdown 표: 숫자 열은 오른쪽 정렬, 표를 깨뜨리는 글자는 막음 (| ~ $ 등)."""
+    from sgns.plotting import Table
+
+    table = Table(["잡음 분포", "몫"], [["3/4 제곱 p=0.75", "0.1234"], ["a|b ~5~ $x$", "1"]])
+    lines = table._repr_markdown_().splitlines()
+    assert lines[0] == "| 잡음 분포 | 몫 |"
+    assert lines[1] == "| :--- | ---: |"
+    assert lines[2] == "| 3/4 제곱 p=0.75 | 0.1234 |"
+    assert lines[3] == r"| a\|b \~5\~ \$x\$ | 1 |"
+
+
+def test_table_validates_in_korean():
+    import pytest
+
+    from sgns.plotting import Table
+
+    with pytest.raises(ValueError, match="비어"):
+        Table([], [])
+    with pytest.raises(ValueError, match="2개여야"):
+        Table(["a", "b"], [["1"]])
+    with pytest.raises(ValueError, match="0 이상 2 이하"):
+        Table(["a", "b"], [], left_columns=3)
+    with pytest.raises(TypeError, match="left_columns"):
+        Table(["a"], [], left_columns=1.5)
+    with pytest.raises(TypeError, match="rows"):
+        Table(["a"], "abc")
+
+
+def test_show_table_outside_a_notebook_prints_the_text_table(capsys):
+    from sgns.plotting import Table, show_table
+
+    assert show_table(["단어", "빈도"], [["the", "5"]]) is None
+    assert capsys.readouterr().out == str(Table(["단어", "빈도"], [["the", "5"]])) + "\n"
+
+
+def test_show_table_in_a_kernel_sends_markdown_and_plain_text():
+    """노트북 커널에서는 display 로 text/markdown 과 text/plain 두 가지를 보냅니다."""
+    from IPython.core.formatters import DisplayFormatter
+
+    from sgns.plotting import Table
+
+    data, _ = DisplayFormatter().format(Table(["a", "b"], [["x", "1"]]))
+    assert data["text/plain"] == "a  b\n-  -\nx  1"
+    assert data["text/markdown"].startswith("| a | b |")

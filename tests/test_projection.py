@@ -1,9 +1,9 @@
-"""sgns.projection: 2차원 주성분 투영 (부호 규칙이 고정된 PCA)."""
+"""sgns.lessons.projection (4장): 2차원 주성분 투영 (부호 규칙이 고정된 PCA)."""
 
 import numpy as np
 import pytest
 
-from sgns.projection import group_cosines, pca, pca_2d
+from sgns.lessons.projection import group_cosines, pca, pca_2d
 
 
 def _data(seed=0, n=30, d=6):

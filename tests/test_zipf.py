@@ -1,21 +1,17 @@
-"""sgns.zipf: 순위-빈도, Zipf 지수 적합, 빈도 무리, 잡음 분포의 몫, 논문식 서브샘플링, Spearman 표준오차."""
+"""sgns.lessons.zipf (5장): 순위-빈도, Zipf 지수 적합, 빈도 무리, 잡음 분포에서 무리가 받는 몫."""
 
 import numpy as np
 import pytest
 
-from sgns.corpus import keep_probabilities
-from sgns.sampling import noise_distribution
-from sgns.zipf import (
+from sgns.lessons.zipf import (
     ZipfFit,
     fit_zipf,
-    format_table,
     frequency_groups,
-    paper_keep_probabilities,
     rank_count_ratio,
     rank_frequency,
     share_of_noise,
-    spearman_standard_error,
 )
+from sgns.sampling import noise_distribution
 
 # ---------------------------------------------------------------- rank_frequency
 
@@ -112,34 +108,6 @@ def test_rank_count_ratio_validates():
         rank_count_ratio([3, -2, 1])
 
 
-# ---------------------------------------------------------------- format_table
-
-
-def test_format_table_aligns_hangul_as_two_columns():
-    lines = format_table(["단어", "순위"], [["state", "1"], ["irrespons", "29721"]])
-    assert lines == [
-        "단어" + " " * 8 + "순위",  # 단어(4칸) + 채움 5칸 + 구분 2칸 + 오른쪽 정렬 채움 1칸
-        "---------  -----",
-        "state          1",
-        "irrespons  29721",
-    ]
-    # 한글 머리글 뒤의 값들이 같은 칸에서 끝납니다 (한글 한 글자 = 2칸)
-    wide = format_table(["균등 p=0", "x"], [["1.00", "2"]], left_columns=0)
-    assert wide[0] == "균등 p=0  x"
-    assert wide[2] == "    1.00  2"
-
-
-def test_format_table_validates():
-    with pytest.raises(ValueError, match="비어"):
-        format_table([], [])
-    with pytest.raises(ValueError, match="2개여야"):
-        format_table(["a", "b"], [["1"]])
-    with pytest.raises(ValueError, match="0 이상 2 이하"):
-        format_table(["a", "b"], [], left_columns=3)
-    with pytest.raises(TypeError, match="정수"):
-        format_table(["a"], [], left_columns=1.5)
-
-
 # ---------------------------------------------------------------- frequency_groups
 
 
@@ -197,43 +165,3 @@ def test_share_of_noise_sums_to_one_over_a_partition():
 def test_share_of_noise_validates(probs, mask, error, fragment):
     with pytest.raises(error, match=fragment):
         share_of_noise(np.array(probs), np.array(mask))
-
-
-# ---------------------------------------------------------------- paper_keep_probabilities
-
-
-def test_paper_keep_is_sqrt_t_over_f_capped_at_one():
-    counts = np.array([900, 90, 9, 1, 0])  # 상대 빈도 0.9, 0.09, 0.009, 0.001
-    keep = paper_keep_probabilities(counts, t=0.001)
-    np.testing.assert_allclose(keep[:3], np.sqrt(0.001 / np.array([0.9, 0.09, 0.009])))
-    assert keep[3] == 1.0  # f = t
-    assert keep[4] == 1.0  # 빈도 0
-
-
-def test_code_formula_keeps_more_than_paper_formula_at_same_t():
-    counts = np.array([5000, 800, 100, 10, 1])
-    code = keep_probabilities(counts, 1e-3)
-    paper = paper_keep_probabilities(counts, 1e-3)
-    assert np.all(code >= paper)
-    f = counts / counts.sum()
-    t = 1e-3
-    frequent = f > t
-    np.testing.assert_allclose(code[frequent], np.minimum(1.0, paper[frequent] + t / f[frequent]))
-
-
-@pytest.mark.parametrize(("t", "error"), [(0.0, ValueError), (1.5, ValueError), ("1e-5", TypeError), (True, TypeError)])
-def test_paper_keep_validates_t(t, error):
-    with pytest.raises(error):
-        paper_keep_probabilities([5, 1], t=t)
-
-
-# ---------------------------------------------------------------- spearman_standard_error
-
-
-def test_spearman_standard_error_formula_and_validation():
-    assert spearman_standard_error(103) == pytest.approx(1.03 / 10)
-    assert spearman_standard_error(4) == pytest.approx(1.03)
-    with pytest.raises(ValueError, match="4 이상"):
-        spearman_standard_error(3)
-    with pytest.raises(TypeError):
-        spearman_standard_error(50.0)

@@ -1,11 +1,12 @@
-"""sgns.diagnostics: 쌍별 확률, 감시 쌍, 에폭별 기록, 무리 이웃 정확도, k 비교, 시그모이드 대칭."""
+"""sgns.lessons.monitor (3장): 쌍별 확률, 감시 쌍, 에폭별 기록, 무리 이웃 정확도, k 비교, 시그모이드 대칭."""
 
 import numpy as np
 import pytest
 
-from sgns.corpus import build_vocab, encode_corpus, skipgram_pair_arrays
+from sgns.corpus import build_vocab, encode_corpus, skipgram_pair_arrays, skipgram_pairs
 from sgns.data import synthetic_corpus
-from sgns.diagnostics import (
+from sgns.functions import sigmoid
+from sgns.lessons.monitor import (
     MonitorPairs,
     ProbabilityMonitor,
     Separation,
@@ -19,9 +20,7 @@ from sgns.diagnostics import (
     sweep_negative,
     sweep_steps,
 )
-from sgns.functions import sigmoid
 from sgns.model import WordVectors
-from sgns.pmi import cooccurrence_matrix
 from sgns.train import train
 
 PARAMS = {"vector_size": 30, "epochs": 8, "seed": 0, "min_count": 5, "window": 5}
@@ -259,12 +258,16 @@ def test_cooccurrence_counts_small_example():
     assert cooccurrence_counts(sentences, vocab, "a", ["b"], window=1).dtype == np.int64
 
 
-def test_cooccurrence_counts_match_pmi_matrix(corpus, vocab):
+def test_cooccurrence_counts_match_counting_the_pairs_one_by_one(corpus, vocab):
+    """독립된 기준: 문장마다 skipgram_pairs (읽기 쉬운 반복문) 로 만든 쌍을 하나씩 셉니다 (어휘에 없는 토큰은 뺀 뒤)."""
     words = ["eats", "farm", "the", "tokyo", "coins"]
     counts = cooccurrence_counts(corpus.sentences, vocab, "dog", words, window=5)
-    ids, sentence_ids = encode_corpus(corpus.sentences, vocab)
-    cooc = cooccurrence_matrix(*skipgram_pair_arrays(ids, sentence_ids, 5), len(vocab))
-    assert counts.tolist() == [int(cooc[vocab.id("dog"), vocab.id(w)]) for w in words]
+    want = dict.fromkeys(words, 0)
+    for sentence in corpus.sentences:
+        for center, context in skipgram_pairs([w for w in sentence if w in vocab], 5):
+            if center == "dog" and context in want:
+                want[context] += 1
+    assert counts.tolist() == [want[w] for w in words]
     assert counts[:3].min() > 0 and counts[3:].max() == 0
 
 

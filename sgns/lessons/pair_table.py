@@ -1,4 +1,4 @@
-"""1장의 예시: 긍정 쌍과 부정 쌍에 레이블을 붙인 표, 갱신 한 번의 계산량 비교.
+"""1장 (개념) 의 도우미: 긍정 쌍과 부정 쌍에 레이블을 붙인 표, 뽑힌 잡음 단어 가운데 드문 단어.
 
 네거티브 샘플링이 만드는 학습 자료는 (중심 단어, 주변 단어, 레이블) 의 표입니다.
 실제 문장에서 나온 쌍은 레이블 1 (긍정 쌍), 잡음 분포에서 뽑은 단어와 만든 쌍은 레이블 0 (부정 쌍).
@@ -7,18 +7,16 @@
 - ``draw_noise_words``: 샘플러로 긍정 쌍마다 k 개의 잡음 단어를 뽑아 단어(문자열)로 돌려줍니다.
 - ``labelled_pairs``: 긍정 쌍마다 (c, o, 1) 한 줄과 그 뒤에 (c, w_i, 0) k 줄을 붙인 표를 만듭니다.
 - ``count_labels``: 표의 긍정 쌍 수와 부정 쌍 수.
-- ``format_pair_table``: 표를 한글 폭까지 맞춘 텍스트 줄로 만듭니다 (노트북 출력용).
+- ``pair_table``: 표를 노트북에서 렌더링되는 표 (``sgns.plotting.Table``) 로 만듭니다.
 - ``rare_word_share``: 드문 단어가 어휘에서 차지하는 비율과, 잡음 분포에서 뽑힐 확률.
 - ``rare_words_drawn``: 실제로 뽑힌 잡음 단어 가운데 드문 단어 (빈도가 max_count 이하).
-- ``update_speedup``: 갱신 한 번에 naive softmax 가 하는 내적 수 / 네거티브 샘플링이 하는 내적 수.
 """
 
 from __future__ import annotations
 
-from sgns._validate import as_float_array, as_positive_int, describe
+from sgns._validate import as_counts, as_positive_int, describe
 from sgns.corpus import Vocabulary
-from sgns.cost import dot_products_per_update
-from sgns.plotting import display_width
+from sgns.plotting import Table
 from sgns.sampling import NegativeSampler, noise_distribution
 
 __all__ = [
@@ -29,10 +27,9 @@ __all__ = [
     "draw_noise_words",
     "labelled_pairs",
     "count_labels",
-    "format_pair_table",
+    "pair_table",
     "rare_word_share",
     "rare_words_drawn",
-    "update_speedup",
 ]
 
 # 원문 1절의 예: 중심 단어 "banking" 주변에 "crisis" 가 나타났다 -> (banking, crisis) 는 긍정 쌍.
@@ -168,12 +165,8 @@ def count_labels(rows) -> tuple[int, int]:
     return positive, negative
 
 
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - display_width(text))
-
-
-def format_pair_table(rows, header=("중심 단어", "주변 단어", "레이블", "종류")) -> list[str]:
-    """(중심, 주변, 레이블) 표를 열을 맞춘 텍스트 줄로 만듭니다 (한글은 2칸으로 셈).
+def pair_table(rows, header=("중심 단어", "주변 단어", "레이블", "종류")) -> Table:
+    """(중심, 주변, 레이블) 표를 노트북에서 렌더링되는 표로 만듭니다 (``sgns.plotting.Table``).
 
     Parameters
     ----------
@@ -182,21 +175,14 @@ def format_pair_table(rows, header=("중심 단어", "주변 단어", "레이블
 
     Returns
     -------
-    lines : list[str], 머리글 한 줄, 구분선 한 줄, 그리고 표의 줄마다 한 줄
-        (마지막 열은 레이블의 이름: 1 = 긍정 쌍, 0 = 부정 쌍)
+    Table : 줄마다 (중심, 주변, 레이블, 레이블의 이름: 1 = 긍정 쌍, 0 = 부정 쌍).
+        ``show_table`` 처럼 노트북에 보이려면 ``display(pair_table(rows))``.
     """
     count_labels(rows)  # 모양과 레이블 검사
-    if len(header) != 4:
+    if isinstance(header, (str, bytes)) or len(header) != 4:
         raise ValueError(f"`header`는 열 이름 4개여야 합니다. 받은 값: {describe(header)}")
-    cells = [[str(h) for h in header]]
-    cells += [[str(c), str(o), str(label), LABEL_NAMES[label]] for c, o, label in rows]
-    widths = [max(display_width(row[j]) for row in cells) for j in range(4)]
-    lines = []
-    for n, row in enumerate(cells):
-        lines.append("  ".join(_pad(cell, widths[j]) for j, cell in enumerate(row)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return lines
+    body = [(str(c), str(o), str(label), LABEL_NAMES[label]) for c, o, label in rows]
+    return Table(header, body, left_columns=4)
 
 
 def rare_words_drawn(noise_words, vocab: Vocabulary, max_count: int) -> list[str]:
@@ -233,21 +219,6 @@ def rare_words_drawn(noise_words, vocab: Vocabulary, max_count: int) -> list[str
     return rare
 
 
-def update_speedup(vocab_size: int, k: int) -> float:
-    """갱신 한 번의 내적 수 비: naive softmax 의 V / 네거티브 샘플링의 k + 1.
-
-    Parameters
-    ----------
-    vocab_size : int >= 1, 어휘 크기 V
-    k : int >= 1, 네거티브 샘플 수
-
-    Returns
-    -------
-    ratio : float, V / (k + 1)
-    """
-    return dot_products_per_update(vocab_size) / dot_products_per_update(vocab_size, negative=k)
-
-
 def rare_word_share(counts, max_count: int, power: float = 0.75) -> tuple[float, float]:
     """빈도가 max_count 이하인 드문 단어들이 어휘에서 차지하는 비율과, 잡음 단어로 뽑힐 확률.
 
@@ -265,7 +236,7 @@ def rare_word_share(counts, max_count: int, power: float = 0.75) -> tuple[float,
         vocab_fraction : 어휘 V 개 중 드문 단어의 비율
         noise_probability : 잡음 분포 P_n(w) ∝ counts^power 에서 뽑은 단어가 드문 단어일 확률
     """
-    counts = as_float_array("counts", counts, ndim=1)
+    counts = as_counts("counts", counts)
     max_count = as_positive_int("max_count", max_count)
     probs = noise_distribution(counts, power)
     rare = counts <= max_count

@@ -1,22 +1,22 @@
-"""1장의 예시: 레이블을 붙인 긍정 쌍/부정 쌍 표와 갱신 한 번의 계산량 비."""
+"""sgns.lessons.pair_table (1장): 레이블을 붙인 긍정 쌍/부정 쌍 표, 뽑힌 잡음 단어 가운데 드문 단어."""
 
 import numpy as np
 import pytest
 
 from sgns.corpus import build_vocab, skipgram_pairs
 from sgns.data import DOC_CENTER_WORD, DOC_NEGATIVE_WORDS, DOC_SENTENCE
-from sgns.examples import (
+from sgns.lessons.pair_table import (
     SECTION1_CENTER_WORD,
     SECTION1_CONTEXT_WORD,
     count_labels,
     draw_noise_words,
-    format_pair_table,
     labelled_pairs,
+    pair_table,
     pairs_with_center,
     rare_word_share,
     rare_words_drawn,
-    update_speedup,
 )
+from sgns.plotting import Table
 from sgns.sampling import NegativeSampler
 
 SENTENCES = [["the", "cat", "sat", "on", "the", "mat"], ["the", "dog", "ran"], ["a", "cat", "ran"]]
@@ -104,23 +104,20 @@ def test_count_labels_rejects_bad_labels():
         count_labels([("a", "b", True)])
 
 
-def test_format_pair_table_aligns_hangul():
-    lines = format_pair_table([("into", "banking", 1), ("into", "elephant", 0)])
-    assert len(lines) == 4
-    assert lines[0].startswith("중심 단어") and lines[1].startswith("-")
-    assert lines[2].split()[-3:] == ["1", "긍정", "쌍"] and lines[3].split()[-3:] == ["0", "부정", "쌍"]
-    # 레이블 열은 머리글 "레이블"(6칸) 폭에 맞춰, 종류 열은 모든 줄에서 같은 칸에서 시작합니다
+def test_pair_table_is_a_rendered_table_with_label_names():
+    table = pair_table([("into", "banking", 1), ("into", "elephant", 0)])
+    assert isinstance(table, Table)
+    assert table.header == ("중심 단어", "주변 단어", "레이블", "종류")
+    assert table.rows == (("into", "banking", "1", "긍정 쌍"), ("into", "elephant", "0", "부정 쌍"))
+    markdown = table._repr_markdown_()
+    assert markdown.splitlines()[2] == "| into | banking | 1 | 긍정 쌍 |"
+    lines = str(table).splitlines()  # 텍스트 표: 한글을 2칸으로 세어 열을 맞춤
     assert lines[2].index("긍정") == lines[3].index("부정")
-    # 머리글(한글 2칸)과 내용의 열 시작 위치가 같습니다: 두 번째 열은 10칸째에서 시작
     assert lines[2].index("banking") == 11
-    assert lines[0].startswith("중심 단어  주변 단어")
-
-
-def test_update_speedup_document_numbers():
-    assert update_speedup(50_000, 5) == pytest.approx(50_000 / 6)
-    assert update_speedup(50_000, 20) == pytest.approx(50_000 / 21)
-    with pytest.raises(ValueError, match="negative"):
-        update_speedup(50_000, 0)
+    with pytest.raises(ValueError, match="rows"):
+        pair_table([("a", "b", 2)])
+    with pytest.raises(ValueError, match="header"):
+        pair_table([("a", "b", 1)], header=("x", "y"))
 
 
 def test_rare_word_share_three_quarter_power_sits_between():

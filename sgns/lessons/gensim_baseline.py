@@ -1,4 +1,4 @@
-"""gensim Word2Vec 과 나란히 비교하기: 같은 말뭉치, 같은 하이퍼파라미터, 같은 평가 코드.
+"""4장의 도우미: gensim Word2Vec 과 나란히 비교하기 (같은 말뭉치, 같은 하이퍼파라미터, 같은 평가 코드).
 
 ``train_gensim(sentences, **params)`` 는 ``sgns.train.train`` 과 같은 이름의 매개변수를 받아
 gensim ``Word2Vec(sg=1, hs=0, workers=1)`` 을 학습하고, 결과를 ``WordVectors`` 로 감싸 돌려줍니다.
@@ -19,9 +19,16 @@ import time
 
 import numpy as np
 
-from sgns.corpus import build_vocab, encode_corpus, keep_probabilities, skipgram_pair_arrays, subsample
-from sgns.model import WordVectors
-from sgns.train import DEFAULT_PARAMS, _check_params
+from sgns.corpus import (
+    build_vocab,
+    check_reiterable,
+    encode_corpus,
+    keep_probabilities,
+    skipgram_pair_arrays,
+    subsample,
+)
+from sgns.model import TrainingStats, WordVectors
+from sgns.train import TrainParams
 
 __all__ = ["GensimVectors", "train_gensim", "pairs_per_effective_word"]
 
@@ -29,16 +36,24 @@ __all__ = ["GensimVectors", "train_gensim", "pairs_per_effective_word"]
 class GensimVectors(WordVectors):
     """gensim 으로 학습한 벡터를 우리 어휘 순서로 다시 늘어놓은 ``WordVectors``.
 
-    Attributes
+    Parameters
     ----------
+    vocab : sgns.corpus.Vocabulary, 우리 어휘 (행 순서)
+    vectors : (V, d) gensim 의 입력 벡터 (``wv``) 를 우리 어휘 순서로
+    params : TrainParams, 쓴 하이퍼파라미터 (batch_size 는 gensim 에 없어 쓰이지 않음)
+    stats : TrainingStats (pairs_estimated=True: gensim 의 쌍 수는 추정값)
     gensim_model : gensim.models.Word2Vec, 원래 모델 (더 살펴보고 싶을 때)
-    params : dict, 쓴 하이퍼파라미터
-    pairs_estimated : bool, pairs_trained 가 추정값이면 True
     """
 
-    gensim_model = None
-    params: dict = {}
-    pairs_estimated = True
+    def __init__(self, vocab, vectors, params: TrainParams, stats: TrainingStats, gensim_model):
+        super().__init__(vocab.words, vectors, vocab=vocab, stats=stats)
+        self.params = params
+        self.gensim_model = gensim_model
+
+    @property
+    def pairs_estimated(self) -> bool:
+        """pairs_trained 가 추정값이면 True."""
+        return self.stats.pairs_estimated
 
 
 def pairs_per_effective_word(sentences, min_count: int = 5, window: int = 5, sample: float = 1e-3, seed: int = 0):
@@ -72,39 +87,25 @@ def train_gensim(sentences, **params) -> GensimVectors:
     """
     from gensim.models import Word2Vec  # gensim 은 비교할 때만 필요합니다
 
-    p = _check_params(params)
-    sentences = [list(s) for s in sentences]
-    vocab = build_vocab(sentences, min_count=p["min_count"])
-    model = Word2Vec(
-        vector_size=p["vector_size"],
-        window=p["window"],
-        negative=p["negative"],
-        ns_exponent=p["ns_exponent"],
-        sample=p["sample"],
-        min_count=p["min_count"],
-        alpha=p["alpha"],
-        min_alpha=p["min_alpha"],
-        epochs=p["epochs"],
-        seed=p["seed"],
-        sg=1,
-        hs=0,
-        workers=1,
-    )
+    p = TrainParams.from_kwargs(**params)
+    sentences = [list(s) for s in check_reiterable(sentences)]
+    vocab = build_vocab(sentences, min_count=p.min_count)
+    gensim_params = {name: value for name, value in p.as_dict().items() if name != "batch_size"}
+    model = Word2Vec(**gensim_params, sg=1, hs=0, workers=1)
     model.build_vocab(sentences)
     start, cpu_start = time.perf_counter(), time.process_time()
-    effective_words, _raw_words = model.train(sentences, total_examples=model.corpus_count, epochs=p["epochs"])
+    effective_words, _raw_words = model.train(sentences, total_examples=model.corpus_count, epochs=p.epochs)
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
 
     if set(model.wv.index_to_key) != set(vocab.words):
         raise RuntimeError("gensim 의 어휘와 sgns 의 어휘가 다릅니다 (min_count 처리 차이).")
     order = [model.wv.key_to_index[w] for w in vocab.words]
-    result = GensimVectors(vocab.words, model.wv.vectors[order], vocab=vocab)
-    result.gensim_model = model
-    result.params = {k: p[k] for k in DEFAULT_PARAMS if k != "batch_size"}
-    result.train_seconds = seconds
-    result.train_cpu_seconds = cpu_seconds
-    result.effective_words = int(effective_words)
-    ratio = pairs_per_effective_word(sentences, p["min_count"], p["window"], p["sample"], seed=p["seed"])
-    result.pairs_trained = int(round(effective_words * ratio))
-    result.pairs_estimated = True
-    return result
+    ratio = pairs_per_effective_word(sentences, p.min_count, p.window, p.sample, seed=p.seed)
+    stats = TrainingStats(
+        train_seconds=seconds,
+        train_cpu_seconds=cpu_seconds,
+        pairs_trained=int(round(effective_words * ratio)),
+        effective_words=int(effective_words),
+        pairs_estimated=True,
+    )
+    return GensimVectors(vocab, model.wv.vectors[order], p, stats, model)

@@ -1,4 +1,4 @@
-"""sgns.objective: 손실의 두 항, 말뭉치 전체의 목적 함수 J(θ)."""
+"""sgns.lessons.optimum (4장): 손실의 두 항, 말뭉치 전체의 목적 함수 J(θ), 공기 행렬·PMI 와 SGNS 의 최적점."""
 
 import math
 
@@ -6,15 +6,18 @@ import numpy as np
 import pytest
 
 from sgns.corpus import build_vocab, encode_corpus, skipgram_pair_arrays
-from sgns.neg_sampling import neg_sampling_loss_and_gradient
-from sgns.objective import (
+from sgns.lessons.optimum import (
+    OptimumFit,
     compare_to_optimum,
+    cooccurrence_matrix,
     corpus_objective,
     loss_terms,
     optimal_dot_products,
+    pmi_matrix,
+    shifted_pmi,
     zero_vector_objective,
 )
-from sgns.pmi import shifted_pmi
+from sgns.neg_sampling import neg_sampling_loss_and_gradient
 
 
 def test_loss_terms_values_and_symmetry():
@@ -152,11 +155,14 @@ def test_compare_to_optimum_bins_and_values():
     target = np.array([[-np.inf, 1.0, 2.0], [1.0, -np.inf, 0.5], [2.0, 0.5, 3.0]])
     dots = np.where(np.isfinite(target), target, 0.0) + 0.5
     res = compare_to_optimum(dots, target, COOC)
-    assert res["n_cells"] == 7 and res["pearson"] == pytest.approx(1.0)
-    assert res["mean_diff"] == pytest.approx(0.5) and res["mean_abs_error"] == pytest.approx(0.5)
-    assert compare_to_optimum(dots, target, COOC, min_count=4)["n_cells"] == 3  # 4, 4, 6
-    assert compare_to_optimum(dots, target, COOC, max_count=1)["n_cells"] == 2
-    assert compare_to_optimum(dots, target, COOC, min_count=100)["n_cells"] == 0
+    assert isinstance(res, OptimumFit)
+    assert res.n_cells == 7 and res.pearson == pytest.approx(1.0) and res.weighted_pearson == pytest.approx(1.0)
+    assert res.mean_diff == pytest.approx(0.5) and res.mean_abs_error == pytest.approx(0.5)
+    assert compare_to_optimum(dots, target, COOC, min_count=4).n_cells == 3  # 4, 4, 6
+    assert compare_to_optimum(dots, target, COOC, max_count=2).n_cells == 4  # 1, 1, 2, 2
+    # 비교할 칸이 모자라면 NaN 을 돌려주지 않고 이유를 말합니다
+    with pytest.raises(ValueError, match="공기 횟수 100 이상.*0개"):
+        compare_to_optimum(dots, target, COOC, min_count=100)
 
 
 def test_optimum_helpers_reject_bad_input():
@@ -168,3 +174,115 @@ def test_optimum_helpers_reject_bad_input():
         optimal_dot_products(-COOC, [1, 1, 1], k=5)
     with pytest.raises(ValueError, match="target"):
         compare_to_optimum(COOC, np.full((3, 3), np.nan), COOC)
+
+
+# ---- 공기 행렬과 PMI -------------------------------------------------------
+
+
+def test_cooccurrence_matrix_counts_pairs_with_duplicates():
+    centers = np.array([0, 0, 0, 2, 1])
+    contexts = np.array([1, 1, 2, 2, 0])
+    cooc = cooccurrence_matrix(centers, contexts, vocab_size=3)
+    expected = np.zeros((3, 3))
+    expected[0, 1] = 2
+    expected[0, 2] = 1
+    expected[2, 2] = 1
+    expected[1, 0] = 1
+    np.testing.assert_array_equal(cooc, expected)
+    assert cooc.dtype == np.float64
+
+
+def test_cooccurrence_matrix_rejects_bad_input():
+    with pytest.raises(IndexError, match="contexts"):
+        cooccurrence_matrix([0, 1], [0, 3], vocab_size=3)
+    with pytest.raises(ValueError, match="형태"):
+        cooccurrence_matrix([0, 1], [0], vocab_size=3)
+
+
+def test_pmi_value_against_hand_computation():
+    pmi, observed = pmi_matrix(COOC)
+    # PMI(0, 1) = log(4 · 20 / (6 · 5)) = log(8/3)
+    assert pmi[0, 1] == pytest.approx(math.log(8 / 3))
+    # PMI(2, 2) = log(6 · 20 / (9 · 9)) = log(120/81)
+    assert pmi[2, 2] == pytest.approx(math.log(120 / 81))
+    # PMI(1, 2) = log(1 · 20 / (5 · 9)) < 0: 독립일 때보다 덜 함께 나옴
+    assert pmi[1, 2] == pytest.approx(math.log(20 / 45))
+    assert observed.tolist() == (COOC > 0).tolist()
+    assert np.isneginf(pmi[0, 0]) and np.isneginf(pmi[1, 1])
+
+
+def test_independent_table_has_zero_pmi():
+    outer = np.outer([1.0, 2.0, 3.0], [4.0, 1.0, 5.0])  # #(w,c) ∝ #w · #c
+    pmi, _ = pmi_matrix(outer)
+    np.testing.assert_allclose(pmi, 0.0, atol=1e-12)
+
+
+def test_shifted_pmi_subtracts_log_k():
+    spmi = shifted_pmi(COOC, k=5)
+    assert spmi[0, 1] == pytest.approx(math.log(8 / 3) - math.log(5))
+    assert np.isneginf(spmi[0, 0])
+
+
+def test_context_power_smooths_the_context_distribution():
+    pmi, _ = pmi_matrix(COOC, context_power=0.75)
+    col = COOC.sum(axis=0)
+    context_prob = col**0.75 / np.sum(col**0.75)
+    # log( #(w,c) / (#w · P_0.75(c)) )
+    assert pmi[0, 1] == pytest.approx(math.log(4 / (6 * context_prob[1])))
+
+
+def test_comparison_is_perfect_at_the_shifted_pmi_optimum():
+    spmi = shifted_pmi(COOC, k=2)
+    dots = np.where(np.isfinite(spmi), spmi, -50.0)  # 안 나온 칸은 무시되어야 함
+    result = compare_to_optimum(dots, spmi, COOC)
+    assert result.pearson == pytest.approx(1.0)
+    assert result.weighted_pearson == pytest.approx(1.0)
+    assert result.n_cells == 7
+    assert result.mean_abs_error == pytest.approx(0.0, abs=1e-12)
+
+
+def test_comparison_detects_unrelated_dot_products():
+    rng = np.random.default_rng(0)
+    cooc = rng.integers(1, 50, size=(30, 30)).astype(float)
+    result = compare_to_optimum(rng.normal(size=(30, 30)), shifted_pmi(cooc, 5), cooc)
+    assert abs(result.pearson) < 0.2
+    assert result.n_cells == 900
+    negated = compare_to_optimum(-shifted_pmi(cooc, 5), shifted_pmi(cooc, 5), cooc)
+    assert negated.pearson == pytest.approx(-1.0)
+
+
+def test_weighted_pearson_weights_cells_by_their_counts():
+    """가중 상관은 자주 나온 칸을 더 믿습니다: 드문 칸 하나만 틀리면 가중 상관이 보통 상관보다 높습니다."""
+    cooc = np.array([[100.0, 90.0, 1.0], [80.0, 95.0, 70.0], [60.0, 1.0, 85.0]])
+    target = shifted_pmi(cooc, 5)
+    dots = target.copy()
+    dots[0, 2] += 5.0  # 한 번 나온 칸만 크게 틀림
+    result = compare_to_optimum(dots, target, cooc)
+    assert result.weighted_pearson > result.pearson
+
+
+@pytest.mark.parametrize(
+    ("cooc", "error", "fragment"),
+    [
+        (np.zeros((2, 2)), ValueError, "모두 0"),
+        (np.ones((2, 3)), ValueError, "정사각"),
+        (np.array([[1.0, -1.0], [0.0, 1.0]]), ValueError, "음수"),
+        (np.array([[1.0, np.nan], [0.0, 1.0]]), ValueError, "NaN"),
+    ],
+)
+def test_pmi_matrix_rejects_bad_tables(cooc, error, fragment):
+    with pytest.raises(error, match=fragment):
+        pmi_matrix(cooc)
+
+
+def test_comparison_rejects_wrong_shape_too_few_cells_and_constant_values():
+    with pytest.raises(ValueError, match="dot_products"):
+        compare_to_optimum(np.zeros((2, 2)), shifted_pmi(COOC, 5), COOC)
+    single = np.zeros((2, 2))
+    single[0, 1] = 3.0
+    with pytest.raises(ValueError, match="2개"):
+        compare_to_optimum(np.zeros((2, 2)), shifted_pmi(single, 5), single)
+    with pytest.raises(ValueError, match="분산이 0"):
+        compare_to_optimum(np.zeros((3, 3)), shifted_pmi(COOC, 5), COOC)
+    with pytest.raises(ValueError, match="k"):
+        shifted_pmi(COOC, k=0)

@@ -1,4 +1,4 @@
-"""학습 들여다보기 (3장): 쌍별 확률 σ(u·v), 고정된 감시 쌍, 에폭별 기록, 무리 이웃 정확도, k 비교.
+"""3장 (작동 원리) 의 도우미: 쌍별 확률 σ(u·v), 고정된 감시 쌍, 에폭별 기록, 무리 이웃 정확도, k 비교.
 
 네거티브 샘플링은 이진 분류기입니다. 중심 단어 c 와 단어 w 의 쌍에 대해 모델이 말하는
 "이 쌍이 실제로 함께 나온 쌍(D=1)일 확률" 은 P(D=1 | c, w) = σ(u_w·v_c) 입니다.
@@ -13,6 +13,7 @@
 - ``sweep_negative(sentences, groups, k_values, ...)`` : k 만 바꿔 학습하고 품질·시간을 비교
 - ``sweep_steps(results)`` : 이웃한 k 사이의 정확도 변화 (k 를 키워 얻는 것이 어디서 멈추는지)
 - ``cooccurrence_counts(sentences, vocab, center, words)`` : 중심 단어 옆에 각 단어가 실제로 나온 횟수
+  (4장의 공기 행렬 ``sgns.lessons.optimum.cooccurrence_matrix`` 의 한 행)
 - ``sigmoid_symmetry_gap(x)`` : max |σ(-x) - (1 - σ(x))| (부정 쌍 항의 부호를 설명할 때 씀)
 """
 
@@ -26,6 +27,7 @@ import numpy as np
 from sgns._validate import as_float_array, as_index_array, as_positive_int, describe
 from sgns.corpus import Vocabulary, encode_corpus, skipgram_pair_arrays
 from sgns.functions import sigmoid
+from sgns.lessons.optimum import cooccurrence_matrix
 from sgns.sampling import NegativeSampler
 from sgns.train import train
 
@@ -345,7 +347,7 @@ def sweep_negative(sentences, groups, k_values, pairs: MonitorPairs | None = Non
         )
         if pairs is not None:
             monitor = ProbabilityMonitor(pairs)
-            monitor(model, model.params["epochs"])
+            monitor(model, model.params.epochs)
             result.true_mean, result.noise_mean = monitor.true_mean[-1], monitor.noise_mean[-1]
         results.append(result)
     return results
@@ -381,8 +383,8 @@ def sweep_steps(results: Sequence[SweepResult]) -> list[tuple[int, int, float]]:
 def cooccurrence_counts(sentences, vocab: Vocabulary, center: str, words, window: int = 5) -> np.ndarray:
     """중심 단어 center 의 윈도우(크기 window) 안에 각 단어 w 가 실제로 나온 횟수 #(center, w).
 
-    학습이 보는 것과 같은 (중심 단어, 주변 단어) 쌍(``skipgram_pair_arrays``, 윈도우 줄이기 없음)을 셉니다.
-    ``sgns.pmi.cooccurrence_matrix`` 의 center 행에서 words 열만 고른 값과 같습니다.
+    학습이 보는 것과 같은 (중심 단어, 주변 단어) 쌍(``skipgram_pair_arrays``, 윈도우 줄이기 없음)을
+    공기 행렬 (``sgns.lessons.optimum.cooccurrence_matrix``, 밀집 (V, V)) 로 센 뒤 center 행의 words 열을 고릅니다.
 
     Parameters
     ----------
@@ -406,9 +408,8 @@ def cooccurrence_counts(sentences, vocab: Vocabulary, center: str, words, window
     c = vocab.id(center)
     targets = np.array([vocab.id(w) for w in words], dtype=np.int64)
     ids, sentence_ids = encode_corpus(sentences, vocab)
-    centers, contexts = skipgram_pair_arrays(ids, sentence_ids, window)
-    counts = np.bincount(contexts[centers == c].astype(np.int64), minlength=len(vocab))
-    return counts[targets].astype(np.int64)
+    cooc = cooccurrence_matrix(*skipgram_pair_arrays(ids, sentence_ids, window), len(vocab))
+    return cooc[c, targets].astype(np.int64)
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,112 @@
+"""5장 (샘플링 전략) 의 도우미: 원문식 샘플러, 그리고 샘플러가 목표 분포를 따르는지 재는 도구.
+
+- ``choice_per_pair``: 원문 구현처럼 학습 쌍마다 ``choice(V, size=k, p=probs)`` 를 한 번씩 부릅니다.
+  부를 때마다 누적 분포를 새로 만들기 때문에(O(V)) 느립니다. 비교용으로 일부러 느리게 둡니다.
+- (기준선) ``numpy.random.Generator.choice(V, n, p=probs)`` 한 번 호출: 정확하지만 별칭 방법보다 느립니다.
+- (빠른 샘플러) ``sgns.sampling.NegativeSampler``: Vose 의 별칭 방법 (학습기가 씀).
+- ``total_variation`` 과 ``expected_tv_noise``: 뽑은 샘플의 분포가 목표 분포와 얼마나 다른지 (TVD),
+  그리고 정확한 샘플러라도 그만큼은 생기는 샘플링 잡음의 크기.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import gammaln
+
+from sgns._validate import as_index_array, as_int_array, as_positive_int, as_probabilities
+
+__all__ = ["choice_per_pair", "total_variation", "expected_tv_noise"]
+
+
+def choice_per_pair(probs, num_pairs: int, k: int, seed=None) -> np.ndarray:
+    """원문 구현 그대로: 학습 쌍마다 ``choice(V, size=k, p=probs)`` 를 한 번씩 부릅니다 (비교용, 느림).
+
+    ``numpy.random.RandomState(seed).choice`` 를 씁니다. 원문의 ``np.random.choice`` 는 전역
+    RandomState 의 같은 메서드이므로 알고리즘이 같습니다 (전역 시드를 건드리지 않으려고 따로 만듭니다).
+    이 메서드는 부를 때마다 probs 를 검사하고 누적 분포(cumsum, O(V))를 새로 만든 뒤
+    searchsorted 로 뽑습니다. 그래서 쌍 하나에 O(V) 가 들고, 한꺼번에 뽑는 것보다 수백 배 느립니다.
+
+    Parameters
+    ----------
+    probs : (V,) 합이 1 인 확률
+    num_pairs : int, 학습 쌍의 수 (반복 횟수)
+    k : int, 쌍마다 뽑는 네거티브 샘플 수 K
+    seed : int 또는 None
+
+    Returns
+    -------
+    negative_indices : (num_pairs, k) int64
+    """
+    probs = as_probabilities("probs", probs)
+    num_pairs = as_positive_int("num_pairs", num_pairs, minimum=0)
+    k = as_positive_int("k", k, minimum=1)
+    if seed is not None:
+        seed = as_positive_int("seed", seed, minimum=0)
+    random_state = np.random.RandomState(seed)
+    vocab_size = probs.shape[0]
+    out = np.empty((num_pairs, k), dtype=np.int64)
+    for pair in range(num_pairs):
+        out[pair] = random_state.choice(vocab_size, size=k, p=probs)
+    return out
+
+
+def total_variation(probs, samples) -> float:
+    """목표 분포와 샘플의 경험적 분포 사이의 총변동 거리(TVD).
+
+    TVD = (1/2) Σ_w |p̂(w) - p(w)|,  p̂(w) = (샘플 중 w 의 개수) / n
+
+    Parameters
+    ----------
+    probs : (V,) 목표 분포
+    samples : 아무 형태의 int 배열, 0 이상 V 미만의 단어 인덱스 (n = 원소 수 >= 1)
+
+    Returns
+    -------
+    tvd : float, 0 이상 1 이하
+    """
+    probs = as_probabilities("probs", probs)
+    flat = as_int_array("samples", samples).ravel()
+    if flat.size == 0:
+        raise ValueError("`samples`가 비어 있습니다. 경험적 분포를 만들려면 샘플이 적어도 하나 필요합니다.")
+    flat = as_index_array("samples", flat, probs.shape[0])
+    empirical = np.bincount(flat, minlength=probs.shape[0]) / flat.size
+    return 0.5 * float(np.abs(empirical - probs).sum())
+
+
+def expected_tv_noise(probs, n: int) -> float:
+    """정확한 샘플러로 n 번 뽑았을 때 TVD 의 기댓값 (샘플링 잡음의 크기).
+
+    근사나 시뮬레이션이 아니라 정확히 계산합니다. 단어 w 의 개수 X_w 는 Binomial(n, p_w) 이고,
+    E[TVD] = (1/2n) Σ_w E|X_w - n p_w| 입니다 (기댓값의 선형성). 이항분포의 평균 절대 편차는
+    de Moivre 의 닫힌 꼴로 구합니다:
+
+        E|X - np| = 2 m C(n, m) p^m (1 - p)^(n - m + 1),   m = floor(np) + 1
+
+    (정규 근사 sqrt(2/π)·sqrt(p(1-p)/n) 와는 np 가 클 때 일치합니다.)
+
+    Parameters
+    ----------
+    probs : (V,) 목표 분포
+    n : int, 뽑는 횟수 (>= 1)
+
+    Returns
+    -------
+    expected_tvd : float
+    """
+    probs = as_probabilities("probs", probs)
+    n = as_positive_int("n", n, minimum=1)
+    p = probs[(probs > 0) & (probs < 1)]
+    if p.size == 0:  # 한 단어에 확률 1: 언제나 정확합니다
+        return 0.0
+    m = np.floor(n * p) + 1.0
+    inside = m <= n  # m > n 이면 X > np 인 경우가 없어 편차 합이 0 (p 가 1 에 아주 가까울 때)
+    p, m = p[inside], m[inside]
+    log_mad = (
+        np.log(2.0 * m)
+        + gammaln(n + 1.0)
+        - gammaln(m + 1.0)
+        - gammaln(n - m + 1.0)
+        + m * np.log(p)
+        + (n - m + 1.0) * np.log1p(-p)
+    )
+    return float(np.exp(log_mad).sum() / (2.0 * n))

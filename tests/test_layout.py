@@ -1,0 +1,158 @@
+"""패키지의 배치: 핵심은 강의 도우미를 import 하지 않고, 모듈끼리 비공개 이름을 쓰지 않고, 한 아이디어는 한 번만
+정의되며, ``import sgns`` 는 가볍습니다. 코드(AST)와 새 파이썬 프로세스를 직접 살펴봅니다."""
+
+import ast
+import json
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+import sgns
+import sgns.lessons
+
+PACKAGE = Path(sgns.__file__).resolve().parent
+LESSONS = PACKAGE / "lessons"
+ALL_MODULES = sorted(PACKAGE.rglob("*.py"))
+CORE_MODULES = [p for p in ALL_MODULES if LESSONS not in p.parents]
+
+
+def _name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf8"), filename=str(path))
+
+
+def _imported_modules(path: Path) -> set[str]:
+    package = _name(path) if path.name == "__init__.py" else _name(path).rpartition(".")[0]
+    return _imports_in(path.read_text(encoding="utf8"), package)
+
+
+def _imports_in(source: str, package: str) -> set[str]:
+    """소스가 import 하는 모든 모듈 이름 (상대 import 는 절대 이름으로; 함수 안의 import 포함)."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_module_lists_are_complete():
+    assert len(CORE_MODULES) >= 14 and len(ALL_MODULES) - len(CORE_MODULES) >= 8
+    assert {p.stem for p in LESSONS.glob("*.py")} - {"__init__"} == set(sgns.lessons.__all__)
+
+
+@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda p: _name(p))
+def test_core_never_imports_the_lesson_helpers(path):
+    lesson_imports = {m for m in _imported_modules(path) if m == "sgns.lessons" or m.startswith("sgns.lessons.")}
+    assert not lesson_imports, f"{_name(path)} 가 강의 도우미를 import 합니다: {sorted(lesson_imports)}"
+
+
+def test_the_import_walk_would_notice_a_lesson_import():
+    """검사가 헛되지 않음: 강의 도우미를 (함수 안에서, 상대 import 로) 불러오는 코드도 잡힙니다."""
+    source = "import numpy\n\n\ndef f():\n    from .lessons import zipf\n    import sgns.lessons.monitor\n"
+    found = _imports_in(source, "sgns")
+    assert {"sgns.lessons", "sgns.lessons.zipf", "sgns.lessons.monitor", "numpy"} <= found
+    assert "sgns.lessons.optimum" in _imports_in("from ..lessons.optimum import loss_terms\n", "sgns.checks")
+
+
+@pytest.mark.parametrize("path", ALL_MODULES, ids=lambda p: _name(p))
+def test_no_module_uses_another_modules_private_name(path):
+    """``from sgns.x import _y`` 도, ``obj._y`` (self·cls 밖) 도 없습니다. (``_validate`` 모듈의 공개 이름은 됩니다.)"""
+    bad = []
+    for node in ast.walk(_tree(path)):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("sgns")):
+            bad += [f"import {alias.name}" for alias in node.names if _is_private(alias.name)]
+        elif isinstance(node, ast.Attribute) and _is_private(node.attr):
+            if not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
+                bad.append(ast.unparse(node))
+    assert not bad, f"{_name(path)}: {bad}"
+
+
+def _is_private(name: str) -> bool:
+    return name.startswith("_") and not name.endswith("_")  # __dunder__, _repr_markdown_ 같은 규약 이름은 제외
+
+
+def test_each_function_and_class_is_defined_once():
+    """한 아이디어는 한 곳에: 최상위 함수·클래스 이름이 두 모듈에 따로 정의되어 있지 않습니다
+    (비공개 검사 도우미를 모듈마다 베끼지 않음)."""
+    where = defaultdict(list)
+    for path in ALL_MODULES:
+        for node in _tree(path).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                where[node.name].append(_name(path))
+    duplicated = {name: modules for name, modules in where.items() if len(modules) > 1}
+    assert not duplicated
+
+
+@pytest.mark.parametrize(
+    ("name", "home"),
+    [
+        ("pair_probabilities", "sgns.lessons.monitor"),  # σ(u·v): 예전에는 neg_sampling.sigma_scores 와 둘
+        ("touched_row_mask", "sgns.lessons.update_cost"),  # 예전에는 timing.count_rows_touched 와 따로
+        ("cooccurrence_matrix", "sgns.lessons.optimum"),  # 예전에는 diagnostics 가 한 행을 따로 셈
+        ("compare_to_optimum", "sgns.lessons.optimum"),  # 예전에는 pmi_correlation 과 둘
+        ("Table", "sgns.plotting"),  # 예전에는 표 만들기가 zipf, examples 에 하나씩
+        ("paper_keep_probabilities", "sgns.corpus"),  # keep_probabilities 옆에
+        ("spearman_standard_error", "sgns.evaluate"),  # Zipf 와 상관없음
+        ("as_generator", "sgns._validate"),
+        ("as_counts", "sgns._validate"),
+    ],
+)
+def test_merged_ideas_live_in_one_module(name, home):
+    homes = [_name(p) for p in ALL_MODULES for node in _tree(p).body
+             if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == name]
+    assert homes == [home]
+
+
+@pytest.mark.parametrize(
+    "gone",
+    ["sigma_scores", "neg_sampling_sparse_step", "neg_sampling_batch_coefficients", "pmi_correlation",
+     "format_table", "format_pair_table", "scatter_add_parts", "scatter_add_weighted", "_check_counts",
+     "_as_generator", "_check_int_vector", "_check_params", "_forget_unit"],
+)
+def test_removed_duplicates_are_gone(gone):
+    assert all(gone not in {getattr(n, "name", None) for n in ast.walk(_tree(p))} for p in ALL_MODULES)
+
+
+def test_import_sgns_is_light_and_loads_no_lesson_helper():
+    """``import sgns`` 는 scipy, matplotlib, gensim, IPython 을 불러오지 않습니다 (처음 쓸 때 불러옴)."""
+    code = (
+        "import json, sys; import sgns; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('scipy', 'matplotlib', 'gensim', 'IPython', 'tqdm', 'threadpoolctl') or m.startswith('sgns.lessons'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
+
+
+def test_every_name_in_all_still_resolves():
+    """예전 ``sgns.__all__`` 의 이름 (옮긴 모듈 cost, timing, pmi, compare 포함) 은 모두 그대로 쓸 수 있습니다."""
+    for name in [*sgns.__all__, "compare"]:
+        assert getattr(sgns, name) is not None, name
+    assert sgns.cost.dot_products_per_update(10, negative=4) == 5
+    assert sgns.pmi.shifted_pmi is sgns.lessons.optimum.shifted_pmi
+    assert sgns.compare.train_gensim is sgns.lessons.gensim_baseline.train_gensim
+    with pytest.raises(AttributeError, match="nope"):
+        sgns.nope  # noqa: B018
+
+
+def test_docstrings_list_every_module():
+    for path in CORE_MODULES:
+        stem = path.stem
+        if stem not in ("__init__",) and path.parent == PACKAGE:
+            assert f"`{stem}`" in sgns.__doc__, stem
+    for stem in sgns.lessons.__all__:
+        assert f"`{stem}`" in sgns.lessons.__doc__, stem
