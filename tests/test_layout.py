@@ -93,7 +93,9 @@ def test_each_function_and_class_is_defined_once():
         for node in _tree(path).body:
             if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
                 where[node.name].append(_name(path))
-    duplicated = {name: modules for name, modules in where.items() if len(modules) > 1}
+    # 연습문제 확인 모듈마다 같은 이름으로 두는 약속 (sgns/checks/_harness.py 의 Exercise 가 부르는 함수들)
+    protocol = {"make_cases", "judge", "summary"}
+    duplicated = {n: modules for n, modules in where.items() if len(modules) > 1 and n not in protocol}
     assert not duplicated
 
 

@@ -114,7 +114,7 @@ def is_core_code(code) -> bool:
     return path.is_relative_to(SGNS_DIR)
 
 
-def _plain_function(fn):
+def plain_function(fn):
     """functools.partial, functools.wraps 로 감싼 함수의 속 함수."""
     for _ in range(10):
         inner = getattr(fn, "func", None) or getattr(fn, "__wrapped__", None)
@@ -126,7 +126,7 @@ def _plain_function(fn):
 
 def reference_name(fn, references: frozenset[str]) -> str | None:
     """fn 자체가 sgns 의 참조 구현(references 에 이름이 있는 sgns 함수)이면 그 이름."""
-    code = getattr(_plain_function(fn), "__code__", None)
+    code = getattr(plain_function(fn), "__code__", None)
     if code is not None and code.co_name in references and is_core_code(code):
         return code.co_name
     return None

@@ -17,7 +17,14 @@ from typing import NoReturn
 
 import numpy as np
 
-from sgns.checks import _guard
+from sgns.checks._guard import (
+    TimeUp,
+    is_lazy_iterator,
+    plain_function,
+    reference_name,
+    run_with_time_limit,
+    take,
+)
 from sgns.checks._values import describe_args, fmt, same_values
 from sgns.checks.hidden import HiddenCasesError, hidden_cases
 from sgns.checks.record import ICONS, CaseResult, CheckRecord
@@ -157,7 +164,7 @@ def _explain_exception(fn, exc: BaseException) -> str:
     if len(first_line) > 160:
         first_line = first_line[:157] + "..."
     where = ""
-    code = getattr(_guard._plain_function(fn), "__code__", None)
+    code = getattr(plain_function(fn), "__code__", None)
     if code is not None:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == code.co_filename]
         if frames:
@@ -234,9 +241,9 @@ class CaseContext:
 
         def invoke():  # 제한 시간 안에서 도는 부분: 학생 함수와 (반복자면) 값 꺼내기만
             result = self.fn(*positional, **keywords)
-            if iterable_limit is not None and _guard.is_lazy_iterator(result):
+            if iterable_limit is not None and is_lazy_iterator(result):
                 phase["consuming"] = True
-                return _guard.take(result, iterable_limit)
+                return take(result, iterable_limit)
             return result, False
 
         # 경고·errstate 는 제한 시간 밖에서 켜고 끕니다 (시간 제한 예외가 __exit__ 도중에 나지 않도록)
@@ -246,7 +253,7 @@ class CaseContext:
         ):
             warnings.simplefilter("always")
             try:
-                result, endless = _guard.run_with_time_limit(invoke, limit, references, found)
+                result, endless = run_with_time_limit(invoke, limit, references, found)
             except (KeyboardInterrupt, GeneratorExit):
                 raise
             except BaseException as exc:
@@ -279,7 +286,7 @@ class CaseContext:
             raise NotDone from None
         if isinstance(exc, StopWithMistake):
             raise exc.mistake from None
-        if isinstance(exc, _guard.TimeUp):
+        if isinstance(exc, TimeUp):
             if consuming:
                 self.fail(
                     "endless-iterator",
@@ -372,7 +379,7 @@ def _run(exercise: Exercise, fn, points: int, partial_credit: bool) -> CheckReco
                 f"`{exercise.function}` 처럼 괄호 없이 함수 이름만 넘기세요 (함수를 호출한 결과를 넘기지 않았나요?).",
             ],
         )
-    reference = _guard.reference_name(fn, exercise.references)
+    reference = reference_name(fn, exercise.references)
     cases = [*exercise.make_cases(), *hidden_cases(exercise.id)]
     public_ids = {c.id for c in cases if not c.hidden}
     clashes = sorted(c.id for c in cases if c.hidden and c.id in public_ids)

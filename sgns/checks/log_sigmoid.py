@@ -41,7 +41,7 @@ def make_cases() -> list[Case]:
     ]
 
 
-def _variants(x: np.ndarray):
+def _log_sigmoid_variants(x: np.ndarray):
     with np.errstate(all="ignore"):
         e_abs = np.log1p(np.exp(-np.abs(x)))
         log_of_stable = np.log(reference_sigmoid(x))
@@ -93,7 +93,7 @@ def judge(ctx, case: Case) -> None:
         ctx.fail_on_warnings()
         return
     problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
-    ctx.fail_matching(got, _variants(x), problem)
+    ctx.fail_matching(got, _log_sigmoid_variants(x), problem)
     ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
 
 

@@ -26,7 +26,7 @@ CATEGORIES = {
 }
 
 
-def _case(case_id: str, label: str, rng, V: int, d: int, outside_idx: int, scale=1.0) -> Case:
+def _naive_softmax_case(case_id: str, label: str, rng, V: int, d: int, outside_idx: int, scale=1.0) -> Case:
     args = {
         "center_vec": rng.normal(scale=scale, size=d),
         "outside_idx": outside_idx,
@@ -40,19 +40,19 @@ def make_cases() -> list[Case]:
     center = rng.normal(size=4)
     far_scores = [900.0, 0.0, -20.0, 850.0, 10.0, 3.0]
     return [
-        _case("small", "작은 예 V=5, d=3", rng, V=5, d=3, outside_idx=2),
-        _case("last-word", "정답이 마지막 단어 V=7, d=4", rng, V=7, d=4, outside_idx=6),
-        _case("scaled", "무작위 V=10, d=5, 점수가 큼", rng, V=10, d=5, outside_idx=0, scale=2.0),
+        _naive_softmax_case("small", "작은 예 V=5, d=3", rng, V=5, d=3, outside_idx=2),
+        _naive_softmax_case("last-word", "정답이 마지막 단어 V=7, d=4", rng, V=7, d=4, outside_idx=6),
+        _naive_softmax_case("scaled", "무작위 V=10, d=5, 점수가 큼", rng, V=10, d=5, outside_idx=0, scale=2.0),
         Case(
             "far-apart-scores",
             "점수가 서로 멀리 떨어짐 (정답 점수 0, 가장 큰 점수 900)",
             {"center_vec": center, "outside_idx": 1, "outside_vectors": rows_with_scores(rng, center, far_scores)},
         ),
-        _case("large-input", "큰 어휘 V=20,000, d=50", rng, V=20_000, d=50, outside_idx=777),
+        _naive_softmax_case("large-input", "큰 어휘 V=20,000, d=50", rng, V=20_000, d=50, outside_idx=777),
     ]
 
 
-def _loss_problem(ctx, case, got_loss, want_loss) -> None:
+def _naive_softmax_loss_problem(ctx, case, got_loss, want_loss) -> None:
     v_c, o, U = (case.args[k] for k in ("center_vec", "outside_idx", "outside_vectors"))
     problem = difference("loss", got_loss, want_loss)
     if not all_finite(got_loss):
@@ -75,7 +75,7 @@ def _loss_problem(ctx, case, got_loss, want_loss) -> None:
     ctx.fail("wrong-value", problem)
 
 
-def _gradient_problem(ctx, case, got, want) -> None:
+def _naive_softmax_gradient_problem(ctx, case, got, want) -> None:
     v_c, o, U = (case.args[k] for k in ("center_vec", "outside_idx", "outside_vectors"))
     V = len(U)
     others = np.setdiff1d(np.arange(V), [o])
@@ -114,9 +114,9 @@ def judge(ctx, case: Case) -> None:
     got = unpack_loss_result(ctx, result, V, d)
     want = reference_naive_softmax(**case.args)
     if not close(got[0], want[0]):
-        _loss_problem(ctx, case, got[0], want[0])
+        _naive_softmax_loss_problem(ctx, case, got[0], want[0])
     if not (close(got[1], want[1]) and close(got[2], want[2])):
-        _gradient_problem(ctx, case, got, want)
+        _naive_softmax_gradient_problem(ctx, case, got, want)
     ctx.fail_on_warnings()
 
 

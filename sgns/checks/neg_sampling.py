@@ -64,7 +64,7 @@ CATEGORIES = {
 }
 
 
-def _case(case_id, label, rng, V, d, outside_idx, negative_indices, scale=1.0) -> Case:
+def _neg_sampling_case(case_id, label, rng, V, d, outside_idx, negative_indices, scale=1.0) -> Case:
     args = {
         "center_vec": rng.normal(scale=scale, size=d),
         "outside_idx": outside_idx,
@@ -79,9 +79,13 @@ def make_cases() -> list[Case]:
     center = rng.normal(size=5)
     scores = [3.0, -800.0, 0.5, 800.0, -30.0, 1.0]  # o = 1 (s_o = -800), 네거티브 3 (800), 4 (-30)
     return [
-        _case("small", "작은 예 V=6, d=4, 서로 다른 네거티브", rng, V=6, d=4, outside_idx=2, negative_indices=[1, 4]),
-        _case("repeated-negative", "중복된 네거티브", rng, V=6, d=4, outside_idx=0, negative_indices=[3, 3, 5]),
-        _case(
+        _neg_sampling_case(
+            "small", "작은 예 V=6, d=4, 서로 다른 네거티브", rng, V=6, d=4, outside_idx=2, negative_indices=[1, 4]
+        ),
+        _neg_sampling_case(
+            "repeated-negative", "중복된 네거티브", rng, V=6, d=4, outside_idx=0, negative_indices=[3, 3, 5]
+        ),
+        _neg_sampling_case(
             "random",
             "무작위 V=12, d=8, K=5 (7 이 두 번)",
             rng,
@@ -91,7 +95,7 @@ def make_cases() -> list[Case]:
             negative_indices=[7, 2, 7, 9, 4],
             scale=1.5,
         ),
-        _case(
+        _neg_sampling_case(
             "outside-word-as-negative",
             "주변 단어 o 가 네거티브로도 뽑힘",
             rng,
@@ -110,7 +114,7 @@ def make_cases() -> list[Case]:
                 "negative_indices": np.array([3, 4]),
             },
         ),
-        _case(
+        _neg_sampling_case(
             "large-input",
             "큰 어휘 V=20,000, d=50, K=20",
             rng,
@@ -142,7 +146,7 @@ def _with_flipped_negatives(case: Case):
     return loss, grad_center, grad_outside
 
 
-def _loss_problem(ctx, case, got, want) -> None:
+def _neg_sampling_loss_problem(ctx, case, got, want) -> None:
     v_c, o, U, neg = (case.args[k] for k in ("center_vec", "outside_idx", "outside_vectors", "negative_indices"))
     problem = difference("loss", got[0], want[0])
     if not all_finite(got[0]):
@@ -277,7 +281,7 @@ def _term_diagnosis(ctx, case, got, problem) -> None:
         ctx.fail(category, f"{problem}\n틀린 항: {where}의 {name}", _HINTS[(term, kind)], certain=certain)
 
 
-def _gradient_problem(ctx, case, got, want) -> None:
+def _neg_sampling_gradient_problem(ctx, case, got, want) -> None:
     o, U, neg = (case.args[k] for k in ("outside_idx", "outside_vectors", "negative_indices"))
     touched = np.zeros(len(U), dtype=bool)
     touched[o] = True
@@ -324,9 +328,9 @@ def judge(ctx, case: Case) -> None:
     got = unpack_loss_result(ctx, result, V, d, shape_hints=_shape_hints(case))
     want = reference_neg_sampling(**case.args)
     if not close(got[0], want[0]):
-        _loss_problem(ctx, case, got, want)
+        _neg_sampling_loss_problem(ctx, case, got, want)
     if not (close(got[1], want[1]) and close(got[2], want[2])):
-        _gradient_problem(ctx, case, got, want)
+        _neg_sampling_gradient_problem(ctx, case, got, want)
     ctx.fail_on_warnings()
 
 

@@ -227,7 +227,7 @@ def _matrix_variants(B: int, lr: float):
 # ---------------------------------------------------------------------------
 
 
-def _case(case_id, label, rng, V, d, c, o, neg, lr, scale=0.5) -> Case:
+def _sgd_case(case_id, label, rng, V, d, c, o, neg, lr, scale=0.5) -> Case:
     args = {
         "center_vectors": rng.normal(scale=scale, size=(V, d)),
         "outside_vectors": rng.normal(scale=scale, size=(V, d)),
@@ -249,8 +249,10 @@ def make_cases() -> list[Case]:
     V_big, B_big = 5_000, 2_048
     zipf = np.minimum(rng.zipf(1.3, size=(B_big, 7)) - 1, V_big - 1)
     return [
-        _case("small", "작은 배치, 반복되는 행 없음", rng, 10, 4, [0, 2, 4], [1, 3, 5], [[0, 2], [4, 6], [7, 8]], 0.1),
-        _case(
+        _sgd_case(
+            "small", "작은 배치, 반복되는 행 없음", rng, 10, 4, [0, 2, 4], [1, 3, 5], [[0, 2], [4, 6], [7, 8]], 0.1
+        ),
+        _sgd_case(
             "repeated-rows",
             "같은 행이 배치에 여러 번 나옴 (중심, 주변, 네거티브)",
             rng,
@@ -261,7 +263,7 @@ def make_cases() -> list[Case]:
             [[3, 3, 4], [2, 5, 0], [1, 4, 4], [3, 2, 1], [0, 2, 3]],
             0.05,
         ),
-        _case(
+        _sgd_case(
             "large-scores",
             "아주 큰 점수",
             rng,
@@ -273,7 +275,7 @@ def make_cases() -> list[Case]:
             0.01,
             scale=25.0,
         ),
-        _case(
+        _sgd_case(
             "large-input",
             f"큰 배치 V={V_big:,}, d=50, B={B_big:,}, K=5",
             rng,
@@ -334,7 +336,7 @@ def _matrix_problem(ctx, case, C, U, want_C, want_U) -> None:
     ctx.fail("wrong-value", problem)
 
 
-def _loss_problem(ctx, case, loss, want_loss, C, U) -> None:
+def _sgd_loss_problem(ctx, case, loss, want_loss, C, U) -> None:
     a = case.args
     problem = difference("반환한 손실 (배치 손실의 합)", loss, want_loss)
     if not all_finite(loss):
@@ -393,7 +395,7 @@ def judge(ctx, case: Case) -> None:
     if not (close(C, want_C) and close(U, want_U)):
         _matrix_problem(ctx, case, C, U, want_C, want_U)
     if not close(loss, want_loss):
-        _loss_problem(ctx, case, loss, want_loss, C, U)
+        _sgd_loss_problem(ctx, case, loss, want_loss, C, U)
     ctx.fail_on_warnings()
 
 

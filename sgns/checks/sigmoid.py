@@ -37,7 +37,7 @@ def make_cases() -> list[Case]:
     ]
 
 
-def _variants(x: np.ndarray, got: np.ndarray):
+def _sigmoid_variants(x: np.ndarray, got: np.ndarray):
     dtype = got.dtype if got.dtype.kind == "f" else np.float64
     xs = x.astype(dtype)
     with np.errstate(all="ignore"):
@@ -75,7 +75,7 @@ def judge(ctx, case: Case) -> None:
         ctx.fail_on_warnings()
         return
     problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
-    ctx.fail_matching(got, _variants(x, got), problem, relative=True)
+    ctx.fail_matching(got, _sigmoid_variants(x, got), problem, relative=True)
     ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
 
 

@@ -50,7 +50,7 @@ def _exp_normalise(x: np.ndarray, shift: np.ndarray) -> np.ndarray:
         return e / np.sum(e, axis=-1, keepdims=True)
 
 
-def _variants(x: np.ndarray) -> list[tuple[str, np.ndarray, str]]:
+def _softmax_variants(x: np.ndarray) -> list[tuple[str, np.ndarray, str]]:
     """흔한 실수를 흉내 낸 결과들: (범주 id, 그 실수의 결과, 설명)."""
     row_max = np.max(x, axis=-1, keepdims=True)
     out = [
@@ -126,7 +126,7 @@ def judge(ctx, case: Case) -> None:
         ctx.fail_on_warnings()
         return
     problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
-    ctx.fail_matching(got, _variants(x), problem)
+    ctx.fail_matching(got, _softmax_variants(x), problem)
     ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
 
 

@@ -51,7 +51,7 @@ def make_cases() -> list[Case]:
     ]
 
 
-def _variants(scores: np.ndarray, o: int, want: np.ndarray):
+def _softmax_gradient_variants(scores: np.ndarray, o: int, want: np.ndarray):
     y = np.zeros_like(want)
     y[o] = 1.0
     y_hat = want + y
@@ -116,7 +116,7 @@ def judge(ctx, case: Case) -> None:
         ctx.fail_on_warnings()
         return
     problem = "\n".join(filter(None, [difference("∂J/∂s", got, want), non_finite_note(got)]))
-    ctx.fail_matching(got, _variants(scores, o, want), problem)
+    ctx.fail_matching(got, _softmax_gradient_variants(scores, o, want), problem)
     ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
 
 

@@ -41,7 +41,7 @@ def make_cases() -> list[Case]:
     ]
 
 
-def _variants(counts: np.ndarray, sample: float):
+def _subsampling_variants(counts: np.ndarray, sample: float):
     f = counts / counts.sum()
     with np.errstate(all="ignore"):
         word2vec = (np.sqrt(f / sample) + 1) * sample / f
@@ -94,7 +94,7 @@ def judge(ctx, case: Case) -> None:
         ctx.fail_on_warnings()
         return
     problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
-    ctx.fail_matching(got, _variants(counts, sample), problem)
+    ctx.fail_matching(got, _subsampling_variants(counts, sample), problem)
     ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
 
 

@@ -83,7 +83,7 @@ def _describe(corpus_ids, kwargs) -> str:
     )
 
 
-def _case(case_id, label, corpus_ids, noise_probs, meta=None, **hyper) -> Case:
+def _training_case(case_id, label, corpus_ids, noise_probs, meta=None, **hyper) -> Case:
     args = {"corpus_ids": corpus_ids, "noise_probs": np.asarray(noise_probs, dtype=np.float64), "sgd_step": None}
     shown = _describe(corpus_ids, {"noise_probs": args["noise_probs"], **hyper})
     return Case(case_id, label, args, kwargs=hyper, shown=shown, meta=meta or {})
@@ -97,7 +97,7 @@ def make_cases() -> list[Case]:
     ids = [vocab.encode(sentence).tolist() for sentence in corpus.sentences]
     groups = {name: [vocab.id(w) for w in words] for name, words in corpus.groups.items()}
     return [
-        _case(
+        _training_case(
             "small",
             "작은 말뭉치 (문장 3개)",
             small,
@@ -111,7 +111,7 @@ def make_cases() -> list[Case]:
             batch_size=4,
             seed=0,
         ),
-        _case(
+        _training_case(
             "synthetic",
             "합성 말뭉치를 학습 (단어 무리 6개를 심어 둠)",
             ids,
