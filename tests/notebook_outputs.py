@@ -109,3 +109,10 @@ def notebook_fixtures(file_name: str, output_name: str = "output"):
         return all_output_text(nb)
 
     return nb_fixture, params_fixture, output_fixture
+
+
+def check_statuses(nb) -> dict[str, str]:
+    """확인 셀들이 남긴 기록: 학생이 작성하는 함수 이름 -> 상태 ("pass", "fail", "todo", "error")."""
+    from sgns.checks import records
+
+    return {r.function: r.status for r in records(nb)}
