@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sgns._validate import as_float_array, as_positive_int, describe
+from sgns._validate import as_float_array, as_float_in_range, as_generator, as_positive_int, describe
 
 __all__ = [
     "normalize_rows",
@@ -33,6 +33,10 @@ __all__ = [
     "spearman",
     "pearson",
     "spearman_standard_error",
+    "spearman_interval",
+    "Interval",
+    "PairedComparison",
+    "compare_word_pair_scores",
     "WordPairScore",
     "AnalogyScore",
     "evaluate_word_pairs",
@@ -69,9 +73,7 @@ def _check_words_vectors(words, vectors) -> tuple[list[str], np.ndarray]:
     vectors = as_float_array("vectors", vectors, ndim=2)
     words = list(words)
     if len(words) != vectors.shape[0]:
-        raise ValueError(
-            f"`words`의 길이 {len(words)} 와 `vectors`의 행 수 {vectors.shape[0]} 가 같아야 합니다."
-        )
+        raise ValueError(f"`words`의 길이 {len(words)} 와 `vectors`의 행 수 {vectors.shape[0]} 가 같아야 합니다.")
     return words, vectors
 
 
@@ -190,12 +192,10 @@ def spearman(x, y) -> float:
 
 
 def spearman_standard_error(n_pairs: int) -> float:
-    """n 개 쌍으로 잰 Spearman 순위 상관의 대략적인 표준오차 1.03 / sqrt(n - 3).
+    """Fisher 변환 척도에서 Spearman ρ 의 표준오차 1.03 / sqrt(n - 3) (Fieller, Hartley & Pearson 1957).
 
-    Fieller, Hartley & Pearson (1957) 의 근사로, 원래는 Fisher 변환 z = artanh(ρ) 척도의 값입니다.
-    ρ 가 0 근처(작은 말뭉치로 짧게 학습한 모델)에서는 ρ 척도에서도 거의 같습니다.
-    평가 세트가 작을 때 두 모델의 점수 차이가 이 정도보다 작으면, 그 차이는 평가 쌍을 어떻게
-    골랐느냐에 따른 흔들림과 구별되지 않습니다.
+    이 값은 ρ 자체의 표준오차가 **아니라** z = artanh(ρ) 의 표준오차입니다. ρ 의 신뢰구간은
+    z ± 1.96·SE 를 tanh 로 되돌려 얻습니다 (``spearman_interval``). ρ 가 0 근처일 때만 두 척도의 폭이 비슷합니다.
 
     Parameters
     ----------
@@ -203,10 +203,61 @@ def spearman_standard_error(n_pairs: int) -> float:
 
     Returns
     -------
-    standard_error : float
+    standard_error : float, z 척도의 표준오차
     """
     n_pairs = as_positive_int("n_pairs", n_pairs, minimum=4)
     return 1.03 / float(np.sqrt(n_pairs - 3))
+
+
+@dataclass(frozen=True)
+class Interval:
+    """신뢰구간: 추정값 estimate 와 구간 [low, high], 신뢰수준 level (예: 0.95)."""
+
+    estimate: float
+    low: float
+    high: float
+    level: float
+
+    def contains(self, value: float) -> bool:
+        """value 가 구간 안에 있는지 (양 끝 포함)."""
+        return self.low <= value <= self.high
+
+
+def _normal_quantile(level: float) -> float:
+    """양쪽 신뢰수준 level 의 표준정규 분위수 (예: 0.95 -> 1.95996...)."""
+    from statistics import NormalDist
+
+    return NormalDist().inv_cdf(0.5 + level / 2)
+
+
+def spearman_interval(rho: float, n_pairs: int, level: float = 0.95) -> Interval:
+    """쌍 n 개로 잰 Spearman ρ 의 신뢰구간 (Fisher z 변환: tanh(artanh ρ ± q·1.03/sqrt(n-3))).
+
+    Parameters
+    ----------
+    rho : float, -1 < rho < 1
+    n_pairs : int, 평가에 쓴 쌍의 수 (4 이상)
+    level : float, 신뢰수준 (0 < level < 1, 기본 0.95)
+
+    Returns
+    -------
+    Interval(estimate=rho, low, high, level), 구간은 ρ 를 중심으로 대칭이 아닙니다 (±1 쪽으로 좁아짐)
+    """
+    rho = as_float_in_range("rho", rho, -1.0, 1.0)
+    if abs(rho) == 1.0:
+        raise ValueError(f"`rho`={rho} 에서는 Fisher 변환이 무한대입니다. -1 과 1 사이(양 끝 제외)여야 합니다.")
+    level = _check_level(level)
+    z, half = float(np.arctanh(rho)), _normal_quantile(level) * spearman_standard_error(n_pairs)
+    return Interval(estimate=rho, low=float(np.tanh(z - half)), high=float(np.tanh(z + half)), level=level)
+
+
+def _check_level(level) -> float:
+    level = as_float_in_range("level", level, 0.0, 1.0)
+    if not 0.0 < level < 1.0:
+        raise ValueError(
+            f"`level`={level} 는 허용되지 않습니다. 0 과 1 사이(양 끝 제외)의 신뢰수준이어야 합니다 (예: 0.95)."
+        )
+    return level
 
 
 class _ReadableByName:
@@ -225,6 +276,9 @@ class WordPairScore(_ReadableByName):
     spearman, pearson : float, 어휘에 두 단어가 모두 있는 쌍(covered)만으로 계산. 쌍이 2 개 미만이면 nan
     coverage : float, n_covered / n_total (0~1 비율)
     n_covered, n_total : int
+    pairs : (n_covered,) 평가한 쌍 (단어 a, 단어 b) 들, 파일의 순서대로 (두 모델을 같은 쌍에서 비교할 때 씀)
+    gold : (n_covered,) 사람이 매긴 점수
+    cosines : (n_covered,) 모델의 코사인 유사도
     """
 
     spearman: float
@@ -232,6 +286,9 @@ class WordPairScore(_ReadableByName):
     coverage: float
     n_covered: int
     n_total: int
+    pairs: tuple = ()
+    gold: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False, compare=False)
+    cosines: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -270,13 +327,13 @@ def evaluate_word_pairs(words, vectors, path, case_insensitive: bool = True) -> 
     pairs = read_word_pairs(path)
     index = _case_insensitive_index(words) if case_insensitive else {w: i for i, w in enumerate(words)}
     unit = normalize_rows(vectors)
-    gold, model = [], []
+    gold, model, covered = [], [], []
     for a, b, score in pairs:
-        if case_insensitive:
-            a, b = a.upper(), b.upper()
-        if a in index and b in index:
+        key_a, key_b = (a.upper(), b.upper()) if case_insensitive else (a, b)
+        if key_a in index and key_b in index:
             gold.append(score)
-            model.append(float(unit[index[a]] @ unit[index[b]]))
+            model.append(float(unit[index[key_a]] @ unit[index[key_b]]))
+            covered.append((a, b))
     gold_arr, model_arr = np.array(gold, dtype=np.float64), np.array(model, dtype=np.float64)
     return WordPairScore(
         spearman=spearman(gold_arr, model_arr),
@@ -284,7 +341,81 @@ def evaluate_word_pairs(words, vectors, path, case_insensitive: bool = True) -> 
         coverage=len(gold) / len(pairs) if pairs else 0.0,
         n_covered=len(gold),
         n_total=len(pairs),
+        pairs=tuple(covered),
+        gold=gold_arr,
+        cosines=model_arr,
     )
+
+
+@dataclass(frozen=True)
+class PairedComparison:
+    """같은 평가 쌍에서 잰 두 모델의 Spearman ρ 차이 (a - b) 와 그 부트스트랩 신뢰구간.
+
+    difference : float, 공통 쌍에서 잰 ρ_a - ρ_b
+    interval : Interval, 쌍을 복원추출한 부트스트랩 백분위 구간
+    n_pairs : int, 두 모델이 모두 평가한 공통 쌍의 수
+    n_resamples : int
+    """
+
+    difference: float
+    interval: Interval
+    n_pairs: int
+    n_resamples: int
+
+    @property
+    def separated(self) -> bool:
+        """구간이 0 을 포함하지 않는지 (이 평가 세트로 두 모델의 순서를 말할 수 있는지)."""
+        return not self.interval.contains(0.0)
+
+
+def compare_word_pair_scores(
+    score_a: WordPairScore, score_b: WordPairScore, n_resamples: int = 2000, level: float = 0.95, seed=0
+) -> PairedComparison:
+    """두 모델을 **같은 쌍**에서 비교하는 쌍체 부트스트랩 (paired bootstrap).
+
+    한 모델의 표준오차로 두 모델의 차이를 판정하면 안 됩니다: 두 ρ 는 같은 쌍에서 재므로 서로 강하게 상관되어,
+    차이의 흔들림은 각 ρ 의 흔들림보다 훨씬 작을 수도 클 수도 있습니다. 그래서 공통 쌍을 복원추출해 (두 모델에
+    같은 표본을 써서) ρ_a - ρ_b 를 다시 계산하고, 그 분포의 백분위로 구간을 만듭니다.
+
+    Parameters
+    ----------
+    score_a, score_b : ``evaluate_word_pairs`` 의 결과 (같은 평가 파일)
+    n_resamples : int, 부트스트랩 반복 수 (100 이상)
+    level : float, 신뢰수준 (0 < level < 1)
+    seed : 난수 seed (int 또는 numpy Generator); 같으면 결과가 같음
+
+    Returns
+    -------
+    PairedComparison(difference, interval, n_pairs, n_resamples)
+    """
+    for name, score in (("score_a", score_a), ("score_b", score_b)):
+        if not isinstance(score, WordPairScore):
+            raise TypeError(
+                f"`{name}`에는 evaluate_word_pairs 의 결과(WordPairScore)가 필요합니다. 받은 값: {describe(score)}"
+            )
+    n_resamples = as_positive_int("n_resamples", n_resamples, minimum=100)
+    level = _check_level(level)
+    rng = as_generator("seed", seed)
+    position_b = {pair: i for i, pair in enumerate(score_b.pairs)}
+    common = [(i, position_b[pair]) for i, pair in enumerate(score_a.pairs) if pair in position_b]
+    if len(common) < 4:
+        raise ValueError(
+            f"두 결과에 공통으로 평가한 쌍이 {len(common)}개뿐입니다. 4개 이상이어야 비교할 수 있습니다 "
+            "(같은 평가 파일로 잰 결과인지 확인하세요)."
+        )
+    ia, ib = (np.array(idx) for idx in zip(*common, strict=True))
+    gold, cos_a, cos_b = score_a.gold[ia], score_a.cosines[ia], score_b.cosines[ib]
+    difference = spearman(gold, cos_a) - spearman(gold, cos_b)
+    n = len(common)
+    draws = np.empty(n_resamples)
+    for r in range(n_resamples):
+        take = rng.integers(0, n, size=n)
+        draws[r] = spearman(gold[take], cos_a[take]) - spearman(gold[take], cos_b[take])
+    draws = draws[np.isfinite(draws)]  # 모든 값이 같은 표본 (순위가 정의되지 않음) 은 버림
+    tail = (1 - level) / 2 * 100
+    low, high = np.percentile(draws, [tail, 100 - tail])
+    interval = Interval(estimate=float(difference), low=float(low), high=float(high), level=level)
+    return PairedComparison(difference=float(difference), interval=interval, n_pairs=n, n_resamples=n_resamples)
 
 
 def solve_analogies(unit, questions, chunk: int = 512) -> np.ndarray:

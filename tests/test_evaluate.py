@@ -220,3 +220,94 @@ def test_results_are_dataclasses_also_readable_by_name():
         score["spearmann"]
     analogy = wv.evaluate_analogies(analogies_path())
     assert isinstance(analogy, AnalogyScore) and analogy["n_total"] == analogy.n_total == 19544
+
+
+# ---- 신뢰구간과 두 모델의 쌍체 비교 -------------------------------------------------------
+
+
+def test_spearman_interval_is_fisher_z_back_transformed():
+    from sgns.evaluate import spearman_interval
+
+    iv = spearman_interval(0.5, 103)
+    z, half = np.arctanh(0.5), 1.959963984540054 * 1.03 / 10
+    assert iv.low == pytest.approx(np.tanh(z - half)) and iv.high == pytest.approx(np.tanh(z + half))
+    # ρ 척도에서는 대칭이 아님: 1 쪽이 더 좁다
+    assert (iv.high - 0.5) < (0.5 - iv.low)
+    assert iv.contains(0.5) and not iv.contains(0.0)
+    with pytest.raises(ValueError, match="rho"):
+        spearman_interval(1.0, 50)
+    with pytest.raises(ValueError, match="level"):
+        spearman_interval(0.3, 50, level=1.0)
+
+
+def _pair_score(gold, cosines, pairs=None):
+    from sgns.evaluate import WordPairScore, pearson, spearman
+
+    gold, cosines = np.asarray(gold, float), np.asarray(cosines, float)
+    pairs = pairs or tuple((f"a{i}", f"b{i}") for i in range(len(gold)))
+    return WordPairScore(
+        spearman=spearman(gold, cosines),
+        pearson=pearson(gold, cosines),
+        coverage=1.0,
+        n_covered=len(gold),
+        n_total=len(gold),
+        pairs=tuple(pairs),
+        gold=gold,
+        cosines=cosines,
+    )
+
+
+def test_paired_comparison_separates_a_clearly_better_model():
+    from sgns.evaluate import compare_word_pair_scores
+
+    rng = np.random.default_rng(0)
+    gold = rng.normal(size=200)
+    good = gold + rng.normal(scale=0.3, size=200)
+    bad = gold + rng.normal(scale=3.0, size=200)
+    result = compare_word_pair_scores(_pair_score(gold, good), _pair_score(gold, bad), seed=1)
+    assert result.difference > 0.3 and result.n_pairs == 200
+    assert result.separated and result.interval.low > 0
+    # 같은 seed 면 같은 구간
+    again = compare_word_pair_scores(_pair_score(gold, good), _pair_score(gold, bad), seed=1)
+    assert again.interval == result.interval
+
+
+def test_paired_comparison_does_not_separate_a_model_from_a_noisy_copy_of_itself():
+    from sgns.evaluate import compare_word_pair_scores
+
+    rng = np.random.default_rng(2)
+    gold = rng.normal(size=96)
+    model = gold + rng.normal(scale=2.0, size=96)
+    twin = model + rng.normal(scale=0.05, size=96)
+    result = compare_word_pair_scores(_pair_score(gold, model), _pair_score(gold, twin), seed=0)
+    assert not result.separated and result.interval.contains(0.0)
+    # 쌍체 구간은 한 모델의 ρ 구간보다 훨씬 좁다 (같은 쌍에서 잰 두 ρ 는 강하게 상관됨)
+    from sgns.evaluate import spearman_interval
+
+    single = spearman_interval(_pair_score(gold, model).spearman, 96)
+    assert result.interval.high - result.interval.low < (single.high - single.low) / 4
+
+
+def test_paired_comparison_uses_only_common_pairs_and_refuses_disjoint_results():
+    from sgns.evaluate import compare_word_pair_scores
+
+    gold = np.arange(10.0)
+    a = _pair_score(gold, gold, pairs=[(f"w{i}", "x") for i in range(10)])
+    b = _pair_score(gold[:6], gold[:6][::-1], pairs=[(f"w{i}", "x") for i in range(6)])
+    result = compare_word_pair_scores(a, b, n_resamples=200)
+    assert result.n_pairs == 6 and result.difference == pytest.approx(2.0)
+    c = _pair_score(gold[:5], gold[:5], pairs=[(f"z{i}", "x") for i in range(5)])
+    with pytest.raises(ValueError, match="공통"):
+        compare_word_pair_scores(a, c)
+    with pytest.raises(TypeError, match="score_b"):
+        compare_word_pair_scores(a, {"spearman": 0.3})
+
+
+def test_word_pair_score_keeps_the_covered_pairs(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("# 주석\nCat\tdog\t7.0\ncat\tfish\t3.0\ncat\tzebra\t1.0\n", encoding="utf-8")
+    words = ["cat", "dog", "fish"]
+    vectors = np.array([[1.0, 0.0], [1.0, 0.1], [0.0, 1.0]])
+    score = evaluate_word_pairs(words, vectors, path)
+    assert score.pairs == (("Cat", "dog"), ("cat", "fish"))
+    assert score.gold.tolist() == [7.0, 3.0] and score.cosines.shape == (2,)
