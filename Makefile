@@ -29,6 +29,7 @@ help:
 	@echo "make student    강사용 노트북에서 학생판(student/)을 만듭니다"
 	@echo "make bench      성능 비교 스크립트를 실행합니다 (bench/results/ 에 표 저장)"
 	@echo "make slides     노트북마다 인터넷 없이 열리는 HTML 슬라이드를 build/slides/ 에 만듭니다"
+	@echo "make grade      (강사) 제출물을 채점합니다: make grade SUBMISSIONS=<폴더> [HIDDEN=<숨은 사례 파일>]"
 
 # .venv 가 없거나 requirements.txt / pyproject.toml 보다 오래되었으면 (다시) 설치합니다.
 $(STAMP): requirements.txt pyproject.toml
@@ -85,8 +86,9 @@ bench: $(STAMP)
 clean:
 	rm -rf build .pytest_cache .ruff_cache
 
-# 강의 도구: 슬라이드, 이동 링크, 슬라이드 메타데이터, 노트북 검사 (tools/build_slides.py, notebook_nav.py,
-# slide_metadata.py, notebook_guards.py). `make lecture` 는 도구를 노트북에 적용하고 학생판을 다시 만듭니다.
+# 강의 도구: 슬라이드, 이동 링크, 슬라이드 메타데이터, nbgrader 메타데이터, 노트북 검사 (tools/build_slides.py,
+# notebook_nav.py, slide_metadata.py, nbgrader_metadata.py, notebook_guards.py). `make lecture` 는 도구를 노트북에
+# 적용하고 학생판을 다시 만듭니다.
 .PHONY: slides lecture lecture-check
 
 slides: $(STAMP)
@@ -96,10 +98,13 @@ lecture: $(STAMP)
 	$(BIN)/python tools/notebook_guards.py --rules nbval-comment --fix $(NOTEBOOKS)
 	$(BIN)/python tools/notebook_nav.py --write $(NOTEBOOKS)
 	$(BIN)/python tools/slide_metadata.py --write $(NOTEBOOKS)
+	$(BIN)/python tools/nbgrader_metadata.py --write $(NOTEBOOKS)
 	$(BIN)/python tools/make_student.py
 
 lecture-check: $(STAMP)
 	$(BIN)/python tools/notebook_nav.py --check $(NOTEBOOKS)
 	$(BIN)/python tools/slide_metadata.py --check $(NOTEBOOKS)
+	$(BIN)/python tools/nbgrader_metadata.py --check $(NOTEBOOKS)
 	$(BIN)/python tools/notebook_guards.py --rules all $(NOTEBOOKS)
 	$(BIN)/python tools/notebook_guards.py --rules source $(sort $(wildcard student/*.ipynb)) START.md
+
