@@ -108,3 +108,16 @@ lecture-check: $(STAMP)
 	$(BIN)/python tools/notebook_guards.py --rules all $(NOTEBOOKS)
 	$(BIN)/python tools/notebook_guards.py --rules source $(sort $(wildcard student/*.ipynb)) START.md
 
+
+# nbgrader 와의 호환 확인: nbgrader 0.9.6 을 build/nbgrader-venv 에 따로 설치하고 실제 generate_assignment·autograde 를 돌립니다.
+.PHONY: nbgrader-test
+NBGRADER_VENV := build/nbgrader-venv
+NBGRADER_STAMP := $(NBGRADER_VENV)/.installed
+
+$(NBGRADER_STAMP): grading/nbgrader-requirements.txt
+	@test -x $(NBGRADER_VENV)/bin/python || $(PY) -m venv $(NBGRADER_VENV)
+	$(NBGRADER_VENV)/bin/python -m pip install --quiet -r grading/nbgrader-requirements.txt
+	@touch $@
+
+nbgrader-test: $(STAMP) $(NBGRADER_STAMP)
+	NBGRADER=$(NBGRADER_VENV)/bin/nbgrader $(BIN)/python -m pytest -q tests/test_nbgrader_real.py
