@@ -108,11 +108,20 @@ lecture-check: $(STAMP)
 	$(BIN)/python tools/notebook_guards.py --rules all $(NOTEBOOKS)
 	$(BIN)/python tools/notebook_guards.py --rules source $(sort $(wildcard student/*.ipynb)) START.md
 
-
+# 채점 (강사용): 학생들이 낸 노트북을 새 커널에서 실행해 점수표와 보고서를 만듭니다 (tools/grade.py, README 의 "채점").
+#   make grade SUBMISSIONS=<제출 폴더> [HIDDEN=<숨은 사례 .py>] [GRADE_OUT=build/grade] [GRADE_ARGS="--full"]
 # nbgrader 와의 호환 확인: nbgrader 0.9.6 을 build/nbgrader-venv 에 따로 설치하고 실제 generate_assignment·autograde 를 돌립니다.
-.PHONY: nbgrader-test
+.PHONY: grade nbgrader-test
+SUBMISSIONS ?=
+HIDDEN ?=
+GRADE_OUT ?= build/grade
+GRADE_ARGS ?=
 NBGRADER_VENV := build/nbgrader-venv
 NBGRADER_STAMP := $(NBGRADER_VENV)/.installed
+
+grade: $(STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "사용법: make grade SUBMISSIONS=<제출 폴더> [HIDDEN=<숨은 사례 .py>]" >&2; exit 2; }
+	$(BIN)/python tools/grade.py "$(SUBMISSIONS)" --out "$(GRADE_OUT)" --jobs $(JOBS) $(if $(HIDDEN),--hidden "$(HIDDEN)") $(GRADE_ARGS)
 
 $(NBGRADER_STAMP): grading/nbgrader-requirements.txt
 	@test -x $(NBGRADER_VENV)/bin/python || $(PY) -m venv $(NBGRADER_VENV)
