@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import grade
@@ -388,3 +392,57 @@ def test_a_kernel_that_ignores_interrupts_is_stopped_and_the_notebook_limit_hold
     assert kinds == ["cell-timeout", "kernel-unresponsive"]
     assert execution.seconds < 30
     assert copy.cells[3].execution_count is None  # 멈춘 뒤의 셀은 실행하지 않음
+
+
+def _kernel_groups(pid_file: Path) -> list[int]:
+    return [int(line.split("\t")[0]) for line in pid_file.read_text(encoding="utf-8").splitlines()]
+
+
+def _alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _endless_submission(tmp_path: Path) -> Path:
+    looping = new_code_cell("def sigmoid(x):\n    return x\n\nwhile True:\n    pass", metadata=SIGMOID_META)
+    nbformat.write(new_notebook(cells=[looping]), _touch(tmp_path / "subs" / "loop" / "03.ipynb"))
+    return tmp_path / "subs"
+
+
+def test_a_worker_past_its_time_is_stopped_together_with_its_kernel(tmp_path):
+    subs = _endless_submission(tmp_path)
+    path = subs / "loop" / "03.ipynb"
+    job = {
+        **_job(tmp_path, path),
+        "student": "loop",
+        "notebooks": [str(path)],
+        "course": [],
+        "limits": {"cell_seconds": 600, "notebook_seconds": 600, "output_chars": 10_000},
+        "executed_dir": str(tmp_path / "executed"),
+        "result_file": str(tmp_path / "result.json"),
+    }
+    job_file = _touch(tmp_path / "job.json", json.dumps(job))
+    problem = grade.Workers().run(job_file, tmp_path / "log.txt", Path(job["pid_file"]), seconds=10)
+    assert problem is not None  # 작업이 제한 시간에 멈춤
+    [pgid] = _kernel_groups(Path(job["pid_file"]))
+    assert not _alive(pgid)
+    assert json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))["notebooks"] == []
+
+
+def test_ctrl_c_stops_the_batch_and_leaves_no_kernel_behind(tmp_path):
+    subs = _endless_submission(tmp_path)
+    out = tmp_path / "out"
+    command = [sys.executable, str(grade.TOOLS / "grade.py"), str(subs), "--out", str(out), "--cell-timeout", "600"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    pid_file = out / "jobs" / "loop.kernels"
+    deadline = time.monotonic() + 60
+    while not (pid_file.exists() and pid_file.read_text(encoding="utf-8")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    [pgid] = _kernel_groups(pid_file)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130 and "⏹" in stderr
+    assert not _alive(pgid) and not (out / "report.html").exists()

@@ -177,8 +177,8 @@ class Workers:
         finally:
             with self.lock:
                 self.running.pop(process.pid, None)
-        kill_kernels(pid_file)
         if code != 0:
+            kill_kernels(pid_file)
             return f"채점 작업이 비정상 종료했습니다 (종료 코드 {code}; logs/ 참고)"
         return None
 
@@ -210,14 +210,32 @@ def _signal_group(pgid: int, signum: int) -> None:
         pass
 
 
-def kill_kernels(pid_file: Path) -> None:
-    """작업이 적어 둔 커널 프로세스 그룹을 모두 끝냅니다 (이미 끝났으면 아무 일도 없음)."""
+def _command_line(pid: int) -> str:
+    """프로세스의 명령줄 (없으면 빈 문자열)."""
     try:
-        groups = [int(line) for line in pid_file.read_text(encoding="utf-8").split() if line.strip().isdigit()]
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        pass
+    try:
+        done = subprocess.run(["ps", "-p", str(pid), "-o", "command="], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout
+
+
+def kill_kernels(pid_file: Path) -> None:
+    """작업이 적어 둔 커널 중 아직 살아 있는 것을 끝냅니다.
+
+    적어 둔 번호의 프로세스가 그 커널 (명령줄에 그 커널의 연결 파일) 일 때만 그 프로세스 그룹을 끝냅니다.
+    """
+    try:
+        lines = pid_file.read_text(encoding="utf-8").splitlines()
     except OSError:
         return
-    for pgid in groups:
-        _signal_group(pgid, signal.SIGKILL)
+    for line in lines:
+        pgid, _, connection_file = line.partition("\t")
+        if pgid.isdigit() and connection_file and connection_file in _command_line(int(pgid)):
+            _signal_group(int(pgid), signal.SIGKILL)
 
 
 # ---------------------------------------------------------------------------
@@ -351,20 +369,23 @@ def grade(args) -> int:
         report, _ = student_report(submission, folder, out, problem, course)
         return report, time.monotonic() - begin
 
+    pool = ThreadPoolExecutor(max_workers=args.jobs)
     try:
-        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            futures = [pool.submit(one, s) for s in submissions]
-            for done, future in enumerate(as_completed(futures), start=1):
-                report, wall = future.result()
-                reports_by_student[report.student] = report
-                print(progress_line(done, len(submissions), report, wall), flush=True)
+        futures = [pool.submit(one, s) for s in submissions]
+        for done, future in enumerate(as_completed(futures), start=1):
+            report, wall = future.result()
+            reports_by_student[report.student] = report
+            print(progress_line(done, len(submissions), report, wall), flush=True)
     except KeyboardInterrupt:
         workers.stop_all(out)
+        pool.shutdown(wait=True, cancel_futures=True)
+        workers.stop_all(out)  # 중단하는 사이에 막 시작한 작업이 있었다면 그것도
         print(
             "\n⏹ 채점을 중단했습니다. 실행 중이던 채점 작업과 커널을 모두 끝냈고, 보고서는 쓰지 않았습니다.",
             file=sys.stderr,
         )
         return 130
+    pool.shutdown()
     students = [reports_by_student[s.student] for s in submissions]
     mode = "모든 셀" if args.full else "연습문제 셀과 그 셀이 쓰는 이름을 정의하는 셀만 (NameError 가 나면 모든 셀)"
     context = {

@@ -115,14 +115,18 @@ async def _awaited(value):
 
 
 def _record_kernel(client: GradingClient, pid_file: Path | None) -> None:
-    """커널의 프로세스 그룹 번호를 pid_file 에 한 줄 더 적습니다 (채점기 본체의 마지막 정리용)."""
+    """커널의 프로세스 그룹 번호와 연결 파일을 pid_file 에 한 줄 더 적습니다 (채점기 본체의 마지막 정리용).
+
+    연결 파일 경로는 커널의 명령줄에 들어 있으므로, 본체는 그 번호의 프로세스가 정말 이 커널인지 확인한 뒤에만
+    끝냅니다 (번호가 다른 프로세스에 다시 쓰였을 수 있음).
+    """
     if pid_file is None:
         return
     provisioner = getattr(client.km, "provisioner", None)
     pgid = getattr(provisioner, "pgid", None) or getattr(getattr(provisioner, "process", None), "pid", None)
     if pgid:
         with pid_file.open("a", encoding="utf-8") as handle:
-            handle.write(f"{pgid}\n")
+            handle.write(f"{pgid}\t{client.km.connection_file}\n")
 
 
 def execute(nb, cwd: Path, env: dict, limits: Limits, pid_file: Path | None = None) -> Execution:
