@@ -446,3 +446,24 @@ def test_ctrl_c_stops_the_batch_and_leaves_no_kernel_behind(tmp_path):
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130 and "⏹" in stderr
     assert not _alive(pgid) and not (out / "report.html").exists()
+
+
+def test_one_submission_folder_writes_gradescope_results_where_asked(tmp_path):
+    """Gradescope 의 run_autograder 처럼: 학생 한 명의 폴더를 채점하고 results.json 을 정해진 자리에."""
+    from grade_helpers import NOTEBOOK_01, SKIPGRAM_CORRECT, answer, student
+
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    nbformat.write(answer(student(NOTEBOOK_01), "nb01-skipgram-pairs", SKIPGRAM_CORRECT), folder / "hw.ipynb")
+    target = tmp_path / "results" / "results.json"
+    command = [sys.executable, str(grade.TOOLS / "grade.py"), str(folder), "--one", "--student", "kim"]
+    command += ["--out", str(tmp_path / "out"), "--gradescope-json", str(target), "--course", str(tmp_path)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    data = json.loads(target.read_text(encoding="utf-8"))
+    points = checks.GRADING["nb01-skipgram-pairs"].points
+    assert data["score"] == points
+    assert [t["score"] for t in data["tests"] if t["number"] == "nb01-skipgram-pairs"] == [points]
+    assert (tmp_path / "out" / "results" / "kim" / "results.json").read_text(encoding="utf-8") == target.read_text(
+        encoding="utf-8"
+    )

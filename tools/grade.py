@@ -42,7 +42,7 @@ if str(TOOLS) not in sys.path:
     sys.path.insert(0, str(TOOLS))
 
 from grading.compare import load_course  # noqa: E402
-from grading.submissions import Submission, discover, safe_name  # noqa: E402
+from grading.submissions import Submission, discover, from_folder, safe_name  # noqa: E402
 from grading.worker import run_job  # noqa: E402
 
 from grading import reports, scoring  # noqa: E402
@@ -317,6 +317,9 @@ def parse_args(argv):
     parser.add_argument("--gradescope-json", type=Path, help="--one 일 때 results.json 을 이 경로에도 씀")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    for name in ("submissions", "out", "hidden", "course", "gradescope_json"):
+        if getattr(args, name) is not None:  # make 에 준 HIDDEN=~/... 처럼 따옴표 안의 ~ 도 홈 폴더로
+            setattr(args, name, getattr(args, name).expanduser())
     if args.worker is None and args.submissions is None:
         parser.error("제출 폴더를 주세요 (make grade SUBMISSIONS=<폴더>)")
     if args.jobs < 1 or args.cell_timeout <= 0 or args.notebook_timeout <= 0 or args.output_limit < 1000:
@@ -329,12 +332,7 @@ def find_submissions(args) -> tuple[list[Submission], list[str]]:
     if not folder.is_dir():
         raise GradeError(f"제출 폴더가 없습니다: {folder}")
     if args.one:
-        parent = folder.parent
-        found, notes = discover(parent)
-        match = [s for s in found if s.root is not None and s.root.resolve() == folder.resolve()]
-        submission = match[0] if match else Submission(folder.name, folder)
-        submission.student = args.student or submission.student
-        return [submission], []
+        return [from_folder(folder, args.student or folder.name)], []
     submissions, notes = discover(folder)
     if not submissions:
         raise GradeError(f"{folder} 에서 제출물을 찾지 못했습니다 (학생마다 하위 폴더나 학생__노트북.ipynb 를 두세요)")

@@ -79,6 +79,18 @@ def student_of_file(path: Path) -> str:
     return stem.split(NAME_SEPARATOR, 1)[0] if NAME_SEPARATOR in stem else stem
 
 
+def from_folder(folder: Path, student: str) -> Submission:
+    """폴더 하나가 학생 한 명의 제출물일 때 (Gradescope 의 /autograder/submission 등)."""
+    files, links = _walk(folder)
+    return Submission(
+        student,
+        root=folder,
+        notebooks=[f for f in files if f.suffix == ".ipynb"],
+        others=[f.relative_to(folder).as_posix() for f in files if f.suffix != ".ipynb"],
+        skipped=[link.relative_to(folder).as_posix() for link in links],
+    )
+
+
 def discover(folder: Path) -> tuple[list[Submission], list[str]]:
     """제출 폴더의 학생별 제출물 (학생 이름순) 과 건너뛴 것에 대한 안내 (한국어).
 
@@ -94,12 +106,12 @@ def discover(folder: Path) -> tuple[list[Submission], list[str]]:
         if entry.is_symlink():
             notes.append(f"심볼릭 링크는 건너뜁니다: {entry.name}")
         elif entry.is_dir():
+            found = from_folder(entry, entry.name)
             submission = by_student.setdefault(entry.name, Submission(entry.name))
             submission.root = entry
-            files, links = _walk(entry)
-            submission.notebooks += [f for f in files if f.suffix == ".ipynb"]
-            submission.others += [f.relative_to(entry).as_posix() for f in files if f.suffix != ".ipynb"]
-            submission.skipped += [link.relative_to(entry).as_posix() for link in links]
+            submission.notebooks += found.notebooks
+            submission.others += found.others
+            submission.skipped += found.skipped
         elif entry.suffix == ".ipynb":
             submission = by_student.setdefault(student_of_file(entry), Submission(student_of_file(entry)))
             submission.notebooks.append(entry)
