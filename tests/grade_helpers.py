@@ -11,6 +11,7 @@ import nbformat
 from nbgrader_metadata import with_nbgrader_metadata
 
 from conftest import REPO
+from sgns import checks
 
 NOTEBOOK_01 = REPO / "notebooks" / "01_concept.ipynb"
 NOTEBOOK_03 = REPO / "notebooks" / "03_how_it_works.ipynb"
@@ -23,10 +24,11 @@ for i, center in enumerate(tokens):
     for j in range(max(0, i - window), min(len(tokens), i + window + 1)):
         pairs.append((center, tokens[j]))  # j != i 를 빠뜨림
 return pairs"""
-SKIPGRAM_DEDUPLICATED = """pairs = []
+SKIPGRAM_DEDUPLICATED = """pairs, seen = [], set()
 for i, center in enumerate(tokens):
     for j in range(max(0, i - window), min(len(tokens), i + window + 1)):
-        if j != i and (center, tokens[j]) not in pairs:  # 같은 쌍을 한 번만
+        if j != i and (center, tokens[j]) not in seen:  # 같은 쌍을 한 번만
+            seen.add((center, tokens[j]))
             pairs.append((center, tokens[j]))
 return pairs"""
 SKIPGRAM_CAPPED_WINDOW = """window = min(window, 5)  # 윈도우를 5 로 묶어 둠: 공개 사례는 모두 통과
@@ -61,6 +63,13 @@ def exercise_cell(nb, exercise_id: str):
 
 def _indented(body: str, indent: str) -> str:
     return "\n".join(indent + line if line else line for line in body.split("\n"))
+
+
+def defined_function(nb, exercise_id: str, namespace: dict | None = None):
+    """연습문제 셀을 이 프로세스에서 실행해 얻은 학생의 함수 (채점기가 받을 함수와 같은 코드)."""
+    namespace = {"np": __import__("numpy"), **(namespace or {})}
+    exec(exercise_cell(nb, exercise_id).source, namespace)
+    return namespace[checks.EXERCISES[exercise_id].function]
 
 
 def answer(nb, exercise_id: str, body: str) -> nbformat.NotebookNode:

@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import subprocess
 import sys
@@ -38,6 +39,7 @@ from grade_helpers import (
     SKIPGRAM_DEDUPLICATED,
     SKIPGRAM_SELF_PAIR,
     answer,
+    defined_function,
     digest_tree,
     exercise_cell,
     instructor,
@@ -65,14 +67,8 @@ CRASH = [
 
 def _evaluated(exercise_id, body):
     """같은 답을 이 프로세스에서 판정한 기록 (채점기가 내야 할 값)."""
-    namespace = {"np": __import__("numpy")}
-    exec(
-        exercise_cell(
-            answer(student(NOTEBOOK_01 if exercise_id == SKIPGRAM else NOTEBOOK_03), exercise_id, body), exercise_id
-        ).source,
-        namespace,
-    )
-    return checks.evaluate(exercise_id, namespace[checks.EXERCISES[exercise_id].function])
+    nb = answer(student(NOTEBOOK_01 if exercise_id == SKIPGRAM else NOTEBOOK_03), exercise_id, body)
+    return checks.evaluate(exercise_id, defined_function(nb, exercise_id))
 
 
 def _write(folder, name, nb):
@@ -128,6 +124,7 @@ def _build_class(root):
     _write(root / "stripped", "01_concept.ipynb", stripped)
 
 
+@functools.cache
 def _expected():
     """학생 -> 연습문제 -> (상태, 점수, 실수 범주들). 적지 않은 연습문제는 제출 안 함."""
     points = {e: g.points for e, g in checks.GRADING.items()}

@@ -243,6 +243,8 @@ def test_undefined_not_run_and_timeouts_score_zero_and_the_best_notebook_counts(
     assert results["nb02-softmax"].status == "missing"
     timeout_only = scoring.notebook_results(raw["notebooks"][0])[sig]
     assert (timeout_only.status, timeout_only.categories) == ("fail", ["timeout"])
+    silent = {"file": "d.ipynb", "status": "graded", "captures": [_capture(sig, 3, "metadata", "no-output")]}
+    assert scoring.notebook_results(silent)[sig].status == "error"  # 채점 셀이 기록을 남기지 못함
     totals = scoring.totals(results)
     assert totals.required == 1.0 and totals.optional == 0
     assert totals.required_max + totals.optional_max == sum(g.points for g in checks.GRADING.values())

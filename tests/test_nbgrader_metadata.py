@@ -10,11 +10,12 @@ import shutil
 import make_student
 import nbformat
 import pytest
+from grade_helpers import SKIPGRAM_DEDUPLICATED, answer, defined_function, student
 from grading.exercise_cells import MappingError, cell_roles, check_calls, parse_cell
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from nbgrader_metadata import main, schema_problems, with_nbgrader_metadata
 
-from conftest import NOTEBOOKS
+from conftest import NOTEBOOKS, REPO
 from sgns import checks
 
 SOFTMAX = "def softmax(x):\n    ### BEGIN SOLUTION\n    return x\n    ### END SOLUTION"
@@ -211,13 +212,8 @@ def test_check_mode_reports_stale_notebooks_and_mapping_errors(tmp_path, capsys)
 def test_checks_return_the_score_only_when_nbgrader_is_grading(monkeypatch):
     """nbgrader 는 채점 셀의 실행 결과(float)를 부분 점수로 읽습니다. 평소에는 아무것도 돌려주지 않습니다."""
 
-    def deduplicated(tokens, window):  # 같은 쌍을 한 번만 넣는 흔한 실수: 일부 사례만 통과
-        pairs = []
-        for i in range(len(tokens)):
-            for j in range(max(0, i - window), min(len(tokens), i + window + 1)):
-                if j != i and (tokens[i], tokens[j]) not in pairs:
-                    pairs.append((tokens[i], tokens[j]))
-        return pairs
+    nb = answer(student(REPO / "notebooks" / "01_concept.ipynb"), "nb01-skipgram-pairs", SKIPGRAM_DEDUPLICATED)
+    deduplicated = defined_function(nb, "nb01-skipgram-pairs")  # 같은 쌍을 한 번만 넣는 흔한 실수: 일부 사례만 통과
 
     monkeypatch.delenv(checks.NBGRADER_ENV_VAR, raising=False)
     assert checks.check_skipgram_pairs(deduplicated) is None

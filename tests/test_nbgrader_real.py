@@ -18,7 +18,15 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from grade_helpers import SKIPGRAM_DEDUPLICATED, SKIPGRAM_SELF_PAIR, answer, exercise_cell, instructor, student
+from grade_helpers import (
+    SKIPGRAM_DEDUPLICATED,
+    SKIPGRAM_SELF_PAIR,
+    answer,
+    defined_function,
+    exercise_cell,
+    instructor,
+    student,
+)
 from nbformat.v4 import new_markdown_cell, new_notebook
 from nbgrader_metadata import NBGRADER_V3_SCHEMA, with_nbgrader_metadata
 
@@ -182,9 +190,9 @@ def test_autograde_gives_full_partial_and_no_credit_from_the_check_cells(course)
         nbformat.write(nb, folder / "01_concept.ipynb")
     _run([str(NBGRADER), "autograde", ASSIGNMENT, "--create", "--force"], course, timeout=600)
 
-    namespace: dict = {}
-    exec(exercise_cell(submissions["dave"], "nb01-skipgram-pairs").source, namespace)
-    partial = checks.evaluate("nb01-skipgram-pairs", namespace["skipgram_pairs"]).score()
+    partial = checks.evaluate(
+        "nb01-skipgram-pairs", defined_function(submissions["dave"], "nb01-skipgram-pairs")
+    ).score()
     points = checks.GRADING["nb01-skipgram-pairs"].points
     assert 0 < partial < points
     scores = {name: grades["nb01-skipgram-pairs-check"] for name, grades in _gradebook(course).items()}

@@ -41,6 +41,7 @@ import jsonschema
 import nbformat
 from course_files import atomic_write
 from grading.exercise_cells import BEGIN, CellRole, MappingError, cell_roles, cell_text, has_solution_region
+from slide_metadata import render  # 같은 파일 형식으로 써야 두 도구가 번갈아 고쳐 쓰지 않음
 
 SCHEMA_VERSION = 3
 
@@ -145,10 +146,6 @@ def _rule_problems(cell, meta: dict) -> list[str]:
     if cell.get("cell_type") == "code" and has_solution_region(cell_text(cell)) and not solution:
         problems.append(f"풀이 구간 ('{BEGIN}') 이 답 셀이 아닌 셀에 있습니다")
     return problems
-
-
-def render(nb: nbformat.NotebookNode) -> str:
-    return nbformat.writes(nb) + "\n"
 
 
 def duplicate_exercises(roles_by_path: dict[Path, list[CellRole]]) -> list[str]:
