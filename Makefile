@@ -129,4 +129,4 @@ $(NBGRADER_STAMP): grading/nbgrader-requirements.txt
 	@touch $@
 
 nbgrader-test: $(STAMP) $(NBGRADER_STAMP)
-	NBGRADER=$(NBGRADER_VENV)/bin/nbgrader $(BIN)/python -m pytest -q tests/test_nbgrader_real.py
+	NBGRADER=$(CURDIR)/$(NBGRADER_VENV)/bin/nbgrader $(BIN)/python -m pytest -q tests/test_nbgrader_real.py

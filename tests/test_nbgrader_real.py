@@ -33,7 +33,7 @@ from nbgrader_metadata import NBGRADER_V3_SCHEMA, with_nbgrader_metadata
 from conftest import NOTEBOOKS, REPO
 from sgns import checks
 
-NBGRADER = Path(os.environ.get("NBGRADER", REPO / "build" / "nbgrader-venv" / "bin" / "nbgrader"))
+NBGRADER = Path(os.environ.get("NBGRADER", REPO / "build" / "nbgrader-venv" / "bin" / "nbgrader")).absolute()
 pytestmark = pytest.mark.skipif(not NBGRADER.exists(), reason="nbgrader 가 없습니다 (make nbgrader-test)")
 ASSIGNMENT = "sgns"
 SECRET_DERIVATION = "유도-풀이-비밀-7731"
