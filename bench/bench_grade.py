@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from grade_helpers import (  # noqa: E402  (tests/ 의 학생 답)
+from grade_fixtures import (  # noqa: E402  (tests/ 의 학생 답)
     SIGMOID_NAIVE,
     SKIPGRAM_DEDUPLICATED,
     SKIPGRAM_SELF_PAIR,

@@ -29,7 +29,7 @@ import sys
 
 import nbformat
 import pytest
-from grade_helpers import (
+from grade_fixtures import (
     NOTEBOOK_01,
     NOTEBOOK_03,
     SIGMOID_CORRECT,

@@ -14,7 +14,7 @@ import subprocess
 
 import nbformat
 import pytest
-from grade_helpers import NOTEBOOK_01, SKIPGRAM_CAPPED_WINDOW, answer, student
+from grade_fixtures import NOTEBOOK_01, SKIPGRAM_CAPPED_WINDOW, answer, student
 
 from conftest import REPO
 from sgns import checks

@@ -90,7 +90,7 @@ def test_needed_cells_follow_names_backwards_to_their_latest_definition():
         "SCALE = 2.0 * BASE",  # 3
         "BASE = 3",  # 4 (3 보다 뒤: 3 이 쓰는 BASE 의 정의가 아님)
         "def sigmoid(x):\n    return 1 / (1 + np.exp(-x * SCALE))",  # 5
-        "from helpers import *",  # 6
+        "from utils import *",  # 6
         "def softmax(x):\n    return mystery(x) + len(x)",  # 7
     ]
     names = [plan.cell_names(s) for s in sources]
@@ -101,7 +101,7 @@ def test_needed_cells_follow_names_backwards_to_their_latest_definition():
 def test_exercise_cells_are_found_by_metadata_or_by_function_name():
     nb = new_notebook(
         cells=[
-            new_code_cell("def helper():\n    pass\n", metadata=SIGMOID_META),
+            new_code_cell("def tools_of_mine():\n    pass\n", metadata=SIGMOID_META),
             new_code_cell("def softmax(x):\n    return x"),
             new_code_cell("x = 1", metadata={"nbgrader": {"grade_id": "nb03-sigmoid-check"}}),
             new_code_cell("def sigmoid(x):\n    return x", metadata=SIGMOID_META),
@@ -452,7 +452,7 @@ def test_ctrl_c_stops_the_batch_and_leaves_no_kernel_behind(tmp_path):
 
 def test_one_submission_folder_writes_gradescope_results_where_asked(tmp_path):
     """Gradescope 의 run_autograder 처럼: 학생 한 명의 폴더를 채점하고 results.json 을 정해진 자리에."""
-    from grade_helpers import NOTEBOOK_01, SKIPGRAM_CORRECT, answer, student
+    from grade_fixtures import NOTEBOOK_01, SKIPGRAM_CORRECT, answer, student
 
     folder = tmp_path / "submission"
     folder.mkdir()

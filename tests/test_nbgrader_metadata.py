@@ -10,7 +10,7 @@ import shutil
 import make_student
 import nbformat
 import pytest
-from grade_helpers import SKIPGRAM_DEDUPLICATED, answer, defined_function, student
+from grade_fixtures import SKIPGRAM_DEDUPLICATED, answer, defined_function, student
 from grading.exercise_cells import MappingError, cell_roles, check_calls, parse_cell
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from nbgrader_metadata import main, schema_problems, with_nbgrader_metadata
@@ -118,7 +118,7 @@ def test_exercise_is_found_by_the_check_that_follows_and_ids_do_not_depend_on_po
 def test_derivations_answers_and_unnamed_solutions_get_numbered_ids_and_manual_points():
     nb = _nb(
         new_markdown_cell("### 유도\n풀이", metadata={"tags": ["solution"]}),
-        new_code_cell("def helper(x):\n    ### BEGIN SOLUTION\n    return x\n    ### END SOLUTION"),
+        new_code_cell("def scale(x):\n    ### BEGIN SOLUTION\n    return x\n    ### END SOLUTION"),
         new_markdown_cell("모범 답안", metadata={"tags": ["answer-key"]}),
         new_markdown_cell("두 번째 유도", metadata={"tags": ["solution"]}),
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from grade_helpers import (
+from grade_fixtures import (
     SKIPGRAM_DEDUPLICATED,
     SKIPGRAM_SELF_PAIR,
     answer,

@@ -31,11 +31,11 @@ from sgns.checks import EXERCISES
 
 GRADE_MIME = "application/vnd.sgns.grade+json"
 ROLE_KEY = "sgns_grading"
-HELPER = "_sgns_grading_capture"
+CAPTURE_FUNCTION = "_sgns_grading_capture"
 STDOUT_LIMIT = 20_000  # 판정 중 학생 함수가 print 한 글자 중 남길 최대 길이 (나머지는 버림)
 
 BOOTSTRAP = f'''# 채점기가 넣은 셀: 연습문제 함수를 판정해 기록을 출력합니다 (학생 코드가 아님).
-def {HELPER}(exercise_id, function_name, cell_index, route, _seen={{}}):
+def {CAPTURE_FUNCTION}(exercise_id, function_name, cell_index, route, _seen={{}}):
     import contextlib
     import io
 
@@ -265,14 +265,14 @@ def _role(cell, role: str, original: int | None, run: bool) -> None:
 
 def capture_source(candidate: Candidate) -> str:
     function = EXERCISES[candidate.exercise].function
-    return f"{HELPER}({candidate.exercise!r}, {function!r}, {candidate.cell}, {candidate.route!r})"
+    return f"{CAPTURE_FUNCTION}({candidate.exercise!r}, {function!r}, {candidate.cell}, {candidate.route!r})"
 
 
 def grading_notebook(nb, mode: str = "needed") -> tuple[nbformat.NotebookNode, list[Candidate]]:
     """채점용 사본 (입력은 바꾸지 않음) 과 연습문제 셀 후보들.
 
-    사본: 맨 앞에 채점 도우미 셀, 원래 셀들 (실행하지 않을 코드 셀은 ``run: False``; 출력은 비움), 연습문제 셀마다
-    바로 뒤에 채점 셀. 셀마다 ``metadata.sgns_grading`` 에 역할, 원래 위치, 실행 여부가 있습니다.
+    사본: 맨 앞에 판정 함수를 정의하는 셀, 원래 셀들 (실행하지 않을 코드 셀은 ``run: False``; 출력은 비움),
+    연습문제 셀마다 바로 뒤에 채점 셀. 셀마다 ``metadata.sgns_grading`` 에 역할, 원래 위치, 실행 여부가 있습니다.
     """
     found = candidates(nb)
     cells = nb.get("cells", [])

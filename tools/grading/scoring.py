@@ -89,8 +89,8 @@ def _from_capture(capture: dict, notebook: str) -> ExerciseResult:
         return ExerciseResult(status="fail", score=0.0, categories=[SYNTHETIC_CATEGORIES[status]], note=note, **base)
     if status in ("undefined", "unchanged"):
         return ExerciseResult(status="undefined", score=0.0, note="셀을 실행한 뒤 함수가 정의되지 않음", **base)
-    if status == "no-output":  # 채점 셀은 실행되었지만 기록이 없음: 학생 코드가 채점 도우미나 display 를 바꿨을 수 있음
-        note = "채점 셀이 기록을 남기지 못함 (학생 코드가 채점 도우미를 바꿨는지 executed/ 의 사본을 보세요)"
+    if status == "no-output":  # 채점 셀은 실행되었지만 기록이 없음: 학생 코드가 판정 함수나 display 를 바꿨을 수 있음
+        note = "채점 셀이 기록을 남기지 못함 (학생 코드가 채점기의 판정 함수를 바꿨는지 executed/ 의 사본을 보세요)"
         return ExerciseResult(status="error", score=0.0, note=note, **base)
     return ExerciseResult(status="not-run", score=0.0, note="연습문제 셀까지 실행하지 못함", **base)
 

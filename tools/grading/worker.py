@@ -123,7 +123,7 @@ def collect(executed_nb, execution) -> tuple[list[dict], list[dict]]:
 
 
 def _capture_arguments(source: str) -> tuple:
-    """채점 셀 원문 ``helper('id', 'fn', 3, 'metadata')`` 의 인자들."""
+    """채점 셀 원문 ``_sgns_grading_capture('id', 'fn', 3, 'metadata')`` 의 인자들."""
     import ast
 
     call = ast.parse(source).body[0].value
