@@ -32,6 +32,7 @@ help:
 	@echo "make student    강사용 노트북에서 학생판(student/)을 만듭니다"
 	@echo "make bench      성능 비교 스크립트를 실행합니다 (bench/results/ 에 표 저장)"
 	@echo "make slides     노트북마다 인터넷 없이 열리는 HTML 슬라이드를 build/slides/ 에 만듭니다"
+	@echo "make grade      (강사) 제출물을 채점합니다: make grade SUBMISSIONS=<폴더> [HIDDEN=<숨은 사례 파일>]"
 
 # .venv 가 없거나, 다른 Python 으로 만들어졌거나, pip 이 없거나, 설치가 중간에 멈췄거나,
 # requirements.txt / pyproject.toml 이 바뀌었으면 (다시) 설치합니다. 동시에 실행돼도 차례로 합니다.
@@ -87,8 +88,9 @@ bench: $(STAMP)
 clean:
 	rm -rf build .pytest_cache .ruff_cache
 
-# 강의 도구: 슬라이드, 이동 링크, 슬라이드 메타데이터, 노트북 검사 (tools/build_slides.py, notebook_nav.py,
-# slide_metadata.py, notebook_guards.py). `make lecture` 는 도구를 노트북에 적용하고 학생판을 다시 만듭니다.
+# 강의 도구: 슬라이드, 이동 링크, 슬라이드 메타데이터, nbgrader 메타데이터, 노트북 검사 (tools/build_slides.py,
+# notebook_nav.py, slide_metadata.py, nbgrader_metadata.py, notebook_guards.py). `make lecture` 는 도구를 노트북에
+# 적용하고 학생판을 다시 만듭니다.
 .PHONY: slides lecture lecture-check
 
 slides: $(STAMP)
@@ -98,10 +100,35 @@ lecture: $(STAMP)
 	$(BIN)/python tools/notebook_guards.py --rules nbval-comment --fix $(NOTEBOOKS)
 	$(BIN)/python tools/notebook_nav.py --write $(NOTEBOOKS)
 	$(BIN)/python tools/slide_metadata.py --write $(NOTEBOOKS)
+	$(BIN)/python tools/nbgrader_metadata.py --write $(NOTEBOOKS)
 	$(BIN)/python tools/make_student.py
 
 lecture-check: $(STAMP)
 	$(BIN)/python tools/notebook_nav.py --check $(NOTEBOOKS)
 	$(BIN)/python tools/slide_metadata.py --check $(NOTEBOOKS)
+	$(BIN)/python tools/nbgrader_metadata.py --check $(NOTEBOOKS)
 	$(BIN)/python tools/notebook_guards.py --rules all $(NOTEBOOKS)
 	$(BIN)/python tools/notebook_guards.py --rules source $(sort $(wildcard student/*.ipynb)) START.md
+
+# 채점 (강사용): 학생들이 낸 노트북을 새 커널에서 실행해 점수표와 보고서를 만듭니다 (tools/grade.py, README 의 "채점").
+#   make grade SUBMISSIONS=<제출 폴더> [HIDDEN=<숨은 사례 .py>] [GRADE_OUT=build/grade] [GRADE_ARGS="--full"]
+# nbgrader 와의 호환 확인: nbgrader 0.9.6 을 build/nbgrader-venv 에 따로 설치하고 실제 generate_assignment·autograde 를 돌립니다.
+.PHONY: grade nbgrader-test
+SUBMISSIONS ?=
+HIDDEN ?=
+GRADE_OUT ?= build/grade
+GRADE_ARGS ?=
+NBGRADER_VENV := build/nbgrader-venv
+NBGRADER_STAMP := $(NBGRADER_VENV)/.installed
+
+grade: $(STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "사용법: make grade SUBMISSIONS=<제출 폴더> [HIDDEN=<숨은 사례 .py>]" >&2; exit 2; }
+	$(BIN)/python tools/grade.py "$(SUBMISSIONS)" --out "$(GRADE_OUT)" --jobs $(JOBS) $(if $(HIDDEN),--hidden "$(HIDDEN)") $(GRADE_ARGS)
+
+$(NBGRADER_STAMP): grading/nbgrader-requirements.txt
+	@test -x $(NBGRADER_VENV)/bin/python || $(PY) -m venv $(NBGRADER_VENV)
+	$(NBGRADER_VENV)/bin/python -m pip install --quiet -r grading/nbgrader-requirements.txt
+	@touch $@
+
+nbgrader-test: $(STAMP) $(NBGRADER_STAMP)
+	NBGRADER=$(CURDIR)/$(NBGRADER_VENV)/bin/nbgrader $(BIN)/python -m pytest -q tests/test_nbgrader_real.py

@@ -22,7 +22,12 @@
 sgns 의 참조 구현을 그대로 돌려주면 그렇다고 알려 줍니다.
 
 숨은 사례: 환경 변수 ``SGNS_HIDDEN_CASES`` 가 강사용 파일을 가리키면 공개 사례 뒤에 그 사례도 판정합니다
-(`sgns.checks.hidden` 참고). 배점과 부분 점수 여부는 `GRADING` 한곳에 있습니다.
+(`sgns.checks.hidden` 참고). 배점과 부분 점수 여부는 `GRADING` 한곳에 있습니다 (손으로 채점하는 유도·생각해 볼
+문제 셀의 nbgrader 배점은 그 옆의 `MANUAL_POINTS`).
+
+nbgrader 로 채점할 때 (``nbgrader autograde`` 가 환경 변수 ``NBGRADER_EXECUTION`` 을 둡니다) 확인 함수는 결과를
+보여 준 뒤 점수(float)를 돌려줍니다. 확인 셀의 마지막 식이 확인 호출이면 그 값이 셀의 실행 결과가 되고, nbgrader 는
+그것을 부분 점수로 읽습니다 (틀린 답도 예외를 내지 않으므로, 이것이 없으면 nbgrader 는 만점을 줍니다).
 
 연습문제 (노트북, id, 학생이 작성하는 함수, 확인 함수):
 
@@ -49,6 +54,7 @@ sgns 의 참조 구현을 그대로 돌려주면 그렇다고 알려 줍니다.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from sgns.checks import (
@@ -97,6 +103,12 @@ GRADING: dict[str, Grading] = {
     "nb05-alias-table": Grading(2, partial_credit=True, optional=True),
 }
 
+# 손으로 채점하는 마크다운 셀의 nbgrader 배점 (셀 태그 -> 점수; tools/nbgrader_metadata.py 가 씀).
+# solution: 학생이 직접 쓰는 유도, answer-key: 생각해 볼 문제 (학생의 답을 모으기만 하고 점수는 없음)
+MANUAL_POINTS: dict[str, int] = {"solution": 2, "answer-key": 0}
+
+NBGRADER_ENV_VAR = "NBGRADER_EXECUTION"
+
 EXERCISES: dict[str, Exercise] = {
     module.EXERCISE.id: module.EXERCISE
     for module in (
@@ -137,9 +149,12 @@ def evaluate(exercise_id: str, fn) -> CheckRecord:
     return run_exercise(spec, fn, points=grading.points, partial_credit=grading.partial_credit)
 
 
-def check(exercise_id: str, fn) -> None:
-    """연습문제 id 로 확인하고 결과를 보여 줍니다 (확인 셀용; `check_softmax(softmax)` 와 같음)."""
-    _evaluate_and_show(exercise_id, fn)
+def check(exercise_id: str, fn) -> float | None:
+    """연습문제 id 로 확인하고 결과를 보여 줍니다 (확인 셀용; `check_softmax(softmax)` 와 같음).
+
+    평소에는 None, nbgrader 로 채점할 때는 점수 (모듈 설명 참고).
+    """
+    return _evaluate_and_show(exercise_id, fn)
 
 
 class CheckInterrupted(KeyboardInterrupt):
@@ -157,15 +172,18 @@ def _short_traceback(shell, etype, value, tb, tb_offset=None) -> list[str]:
     return lines
 
 
-def _evaluate_and_show(exercise_id: str, fn) -> None:
-    """판정하고 보여 줍니다. 중단(KeyboardInterrupt)은 확인 도구의 프레임 없이 한 줄로 알리고 실행을 멈춥니다."""
+def _evaluate_and_show(exercise_id: str, fn) -> float | None:
+    """판정하고 보여 줍니다. 중단(KeyboardInterrupt)은 확인 도구의 프레임 없이 한 줄로 알리고 실행을 멈춥니다.
+
+    nbgrader 로 채점하는 중이면 (환경 변수 NBGRADER_EXECUTION) 점수를 돌려줍니다 (nbgrader 의 부분 점수).
+    """
     try:
         record = evaluate(exercise_id, fn)
     except KeyboardInterrupt:
         pass
     else:
         show(record)
-        return
+        return record.score() if os.environ.get(NBGRADER_ENV_VAR) else None
     try:
         from IPython import get_ipython
 
@@ -180,13 +198,14 @@ def _evaluate_and_show(exercise_id: str, fn) -> None:
 def _make_check(exercise_id: str):
     spec = EXERCISES[exercise_id]
 
-    def check_function(fn) -> None:
-        _evaluate_and_show(exercise_id, fn)
+    def check_function(fn) -> float | None:
+        return _evaluate_and_show(exercise_id, fn)
 
     check_function.__name__ = check_function.__qualname__ = f"check_{spec.function}"
     check_function.__doc__ = (
         f"연습문제 {exercise_id}: ``{spec.signature}`` 를 확인하고 결과를 보여 줍니다.\n\n"
-        f"틀려도 예외를 내지 않습니다. 판정만 하려면 ``evaluate({exercise_id!r}, fn)``."
+        f"틀려도 예외를 내지 않습니다. 판정만 하려면 ``evaluate({exercise_id!r}, fn)``.\n"
+        "평소에는 None, nbgrader 로 채점할 때는 점수 (float) 를 돌려줍니다."
     )
     return check_function
 
@@ -214,7 +233,9 @@ __all__ = [
     "GRADING",
     "Grading",
     "HIDDEN_CASES_ENV_VAR",
+    "MANUAL_POINTS",
     "MIME_TYPE",
+    "NBGRADER_ENV_VAR",
     "categories",
     "check",
     "check_build_alias_table",

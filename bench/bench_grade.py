@@ -1,0 +1,130 @@
+"""벤치마크: make grade 로 한 반 (기본 40명, 노트북 5개씩) 을 채점하는 데 걸리는 시간.
+
+    python bench/bench_grade.py [--students 40] [--subset 4] [--jobs 2]
+
+학생마다 강의 노트북 5개를 냅니다 (nbgrader 메타데이터를 쓴 강사용 풀이, 손대지 않은 학생판, 흔한 실수를 넣은
+학생판을 돌아가며). 같은 실행 안에서:
+
+1. 앞의 ``--subset`` 명을 모든 셀을 실행하는 방식 (``--full``, 기준) 과 기본 방식 (연습문제에 필요한 셀만) 으로
+   번갈아 채점해 학생 한 명당 시간의 비를 잽니다.
+2. 반 전체를 기본 방식으로 채점한 벽시계 시간을 잽니다.
+
+시간은 기계와 그때의 부하에 따라 다르므로 비와 함께 봅니다. 결과는 Markdown 으로 출력하고
+bench/results/grade.md 에 씁니다.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from grade_fixtures import (  # noqa: E402  (tests/ 의 학생 답)
+    SIGMOID_NAIVE,
+    SKIPGRAM_DEDUPLICATED,
+    SKIPGRAM_SELF_PAIR,
+    answer,
+    instructor,
+    student,
+)
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def variant(path: Path, index: int) -> nbformat.NotebookNode:
+    """학생 index 가 낸 노트북 path: 강사용 풀이, 학생판, 흔한 실수를 돌아가며."""
+    kind = index % 4
+    if kind == 0:
+        return instructor(path)
+    nb = student(path)
+    if kind == 2 and path.name.startswith("01"):
+        return answer(nb, "nb01-skipgram-pairs", SKIPGRAM_SELF_PAIR)
+    if kind == 3 and path.name.startswith("01"):
+        return answer(nb, "nb01-skipgram-pairs", SKIPGRAM_DEDUPLICATED)
+    if kind in (2, 3) and path.name.startswith("03"):
+        return answer(nb, "nb03-sigmoid", SIGMOID_NAIVE)
+    return nb
+
+
+def build_class(folder: Path, students: int) -> None:
+    for index in range(students):
+        student_folder = folder / f"s{index:03d}"
+        student_folder.mkdir(parents=True)
+        for path in NOTEBOOKS:
+            nbformat.write(variant(path, index), student_folder / path.name)
+
+
+def grade(submissions: Path, out: Path, jobs: int, *extra: str) -> float:
+    """채점 한 번의 벽시계 시간 (초)."""
+    command = [sys.executable, str(ROOT / "tools" / "grade.py"), str(submissions), "--out", str(out)]
+    command += ["--jobs", str(jobs), *extra]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"채점 실패:\n{done.stdout}\n{done.stderr}")
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="make grade 로 한 반을 채점하는 시간")
+    parser.add_argument("--students", type=int, default=40)
+    parser.add_argument("--subset", type=int, default=4, help="모든 셀 방식과 비교할 학생 수")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "grade.md")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="bench-grade-"))
+    try:
+        build_class(work / "class", args.students)
+        subset = work / "subset"
+        subset.mkdir()
+        for folder in sorted((work / "class").iterdir())[: args.subset]:
+            shutil.copytree(folder, subset / folder.name)
+        needed_subset = grade(subset, work / "o1", args.jobs)
+        full_subset = grade(subset, work / "o2", args.jobs, "--full")
+        needed_again = grade(subset, work / "o3", args.jobs)
+        whole = grade(work / "class", work / "o4", args.jobs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    needed = min(needed_subset, needed_again)
+    notebooks = args.students * len(NOTEBOOKS)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    lines = [
+        "# make grade: 한 반을 채점하는 시간",
+        "",
+        f"`python bench/bench_grade.py --students {args.students} --subset {args.subset} --jobs {args.jobs}` "
+        f"({platform.python_version()}, CPU {os.cpu_count()}개, 끝났을 때 부하 {load:.1f})",
+        "",
+        "| 측정 | 시간 |",
+        "|---|---|",
+        f"| 반 전체: 학생 {args.students}명, 노트북 {notebooks}개, 기본 방식, 동시에 {args.jobs}명 | {whole:.0f}초 "
+        f"({whole / 60:.1f}분) |",
+        f"| 학생 {args.subset}명, 기본 방식 (두 번 잰 것 중 짧은 것) | {needed:.1f}초 |",
+        f"| 학생 {args.subset}명, 모든 셀 실행 (`--full`, 기준) | {full_subset:.1f}초 |",
+        f"| 비: 모든 셀 / 기본 방식 | {full_subset / needed:.1f}배 |",
+        "",
+        f"모든 셀을 실행했다면 반 전체는 약 {whole * full_subset / needed / 60:.0f}분 걸렸을 것입니다 "
+        "(위의 비로 어림한 값이며 재지 않았습니다).",
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
