@@ -71,6 +71,8 @@ __all__ = [
     "train_chunk",
     "train_compiled",
     "split_ranges",
+    "iter_chunks",
+    "prefetch",
     "sigmoid_table_error",
     "alias_draw_bias",
     "MAX_SCORE",
@@ -708,6 +710,25 @@ def _pack(flat: list[int], raw_starts: list[int]) -> tuple[np.ndarray, np.ndarra
     return raw[known], kept_before[np.asarray(raw_starts, dtype=np.int64)]
 
 
+def prefetch(iterator: Iterator) -> Iterator:
+    """iterator 의 다음 원소를 백그라운드 스레드에서 미리 만들어 둡니다 (한 개 앞서).
+
+    커널이 GIL 을 놓고 학습하는 동안 다음 덩어리의 인코딩 (파이썬 사전 찾기) 이 겹쳐 진행됩니다.
+    원소를 만드는 중에 생긴 오류는 그 원소를 받을 때 그대로 다시 일어납니다.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    done = object()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sgns-prefetch") as pool:
+        pending = pool.submit(next, iterator, done)
+        while True:
+            item = pending.result()
+            if item is done:
+                return
+            pending = pool.submit(next, iterator, done)
+            yield item
+
+
 _fallback_warned = False
 
 
@@ -794,7 +815,7 @@ def train_compiled(
     for epoch in range(epochs):
         start, cpu_start = time.perf_counter(), time.process_time()
         loss_sum, n_pairs, n_effective = 0.0, 0, 0
-        for token_ids, sentence_starts in iter_chunks(sentences, vocab.word_to_id, chunk_tokens):
+        for token_ids, sentence_starts in prefetch(iter_chunks(sentences, vocab.word_to_id, chunk_tokens)):
             n = token_ids.shape[0]
             lr_start = alpha - (alpha - min_alpha) * min(done / (epochs * total_tokens), 1.0)
             done += n

@@ -254,6 +254,20 @@ def test_iter_chunks_bounds_and_drops_unknown_words():
     assert len(whole) == 1 and whole[0][0].tolist() == [0, 1, 2, 1, 0, 2, 0]
 
 
+def test_prefetch_keeps_order_and_raises_where_the_item_failed():
+    assert list(compiled.prefetch(iter(range(50)))) == list(range(50))
+    assert list(compiled.prefetch(iter([]))) == []
+
+    def broken():
+        yield 1
+        raise ValueError("문장 3 이 잘못됨")
+
+    got = compiled.prefetch(broken())
+    assert next(got) == 1
+    with pytest.raises(ValueError, match="문장 3"):
+        next(got)
+
+
 def test_streams_a_reiterable_corpus_from_a_file(tmp_path, tiny):
     """파일을 에폭마다 다시 읽는 iterable (gensim 의 LineSentence 처럼) 로도 같은 결과."""
     path = tmp_path / "corpus.txt"
