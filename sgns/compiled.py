@@ -36,6 +36,14 @@ numpy 학습기(``sgns.train``)는 강의가 가르치는 읽기 쉬운 기준 �
 순서가 다르므로 같은 seed 라도 numpy 학습기와 같은 벡터가 나오지는 않습니다. 대신 같은 분포를 따르고,
 초기값은 numpy 학습기와 **같습니다** (같은 seed 면 같은 v, u = 0).
 
+``sgns.train`` 에 끼우기 (학습기의 덩어리 반복 안에서; ``train_compiled`` 가 같은 일을 하는 본보기입니다):
+
+    engine = choose_engine(engine)                         # "numpy" 또는 "compiled"
+    noise = noise_table(vocab.counts, ns_exponent)         # 한 번
+    # 에폭마다, 덩어리 (token_ids, sentence_starts) 마다:
+    stats = train_chunk(center_vectors, outside_vectors, token_ids, sentence_starts, keep_prob, noise,
+                        window, negative, lr_start, lr_end, int(rng.integers(0, 1 << 62)), workers)
+
 스레드 (``workers``): 커널은 GIL 을 놓으므로 (nogil) 파이썬 스레드 ``workers`` 개가 덩어리의 서로 다른 토큰
 구간을 동시에 학습합니다 (Hogwild: 잠금 없이 같은 가중치 행렬을 갱신; word2vec.c, gensim 과 같음).
 
@@ -70,6 +78,8 @@ __all__ = [
     "noise_table",
     "train_chunk",
     "train_compiled",
+    "choose_engine",
+    "ENGINES",
     "split_ranges",
     "iter_chunks",
     "prefetch",
@@ -407,10 +417,11 @@ def noise_table(counts, ns_exponent: float = 0.75) -> NoiseTable:
 
 
 def alias_draw_bias(vocab_size: int) -> float:
-    """커널의 별칭 뽑기가 정확한 분포에서 벗어날 수 있는 최대 확률 (칸 하나당).
+    """커널의 별칭 뽑기에서 threshold 비교의 해상도 (칸 안의 조건부 확률이 틀릴 수 있는 최대 양).
 
     53 비트 균등 난수 u 에서 칸 i = floor(u V) 를 고르고 남은 비트 (약 53 - log2 V 비트) 로 threshold 와
-    비교하므로, 칸마다 확률의 양자화 오차는 2^-(53 - ceil(log2 V)) 이하입니다 (V = 10^5 이면 약 1.5e-11).
+    비교하므로, 칸 안에서의 확률은 2^-(53 - ceil(log2 V)) 단위로만 틀립니다 (V = 10^5 이면 약 1.5e-11).
+    단어 확률로 바꾸면 (칸 확률 1/V 를 곱해) 대략 2^-53 × (그 단어가 걸친 칸 수) 입니다.
     word2vec.c 의 유니그램 표 (1e8 칸) 는 단어마다 최대 1e-8 의 양자화 오차가 있습니다.
     """
     vocab_size = as_positive_int("vocab_size", vocab_size)
@@ -732,6 +743,29 @@ def prefetch(iterator: Iterator) -> Iterator:
 _fallback_warned = False
 
 
+ENGINES = ("auto", "numpy", "compiled")
+
+
+def choose_engine(engine: str = "auto") -> str:
+    """``sgns.train(engine=...)`` 의 값을 실제로 쓸 엔진 이름 ("numpy" 또는 "compiled") 으로 바꿉니다.
+
+    - "auto": numba 가 있으면 "compiled", 없으면 "numpy" (조용히)
+    - "compiled": numba 가 없으면 "numpy" 로 돌아가고 그 사실을 (프로세스에서) 한 번 경고합니다
+    - "numpy": 언제나 "numpy" (강의가 설명하는 기준 구현)
+    """
+    if engine not in ENGINES:
+        raise ValueError(
+            f"`engine`={describe(engine)} 는 허용되지 않습니다. {', '.join(map(repr, ENGINES))} 중 하나여야 합니다."
+        )
+    if engine == "numpy":
+        return "numpy"
+    if AVAILABLE:
+        return "compiled"
+    if engine == "compiled":
+        _warn_fallback_once()
+    return "numpy"
+
+
 def _warn_fallback_once() -> None:
     global _fallback_warned
     if not _fallback_warned:
@@ -740,7 +774,7 @@ def _warn_fallback_once() -> None:
             f"컴파일된 엔진을 쓸 수 없어 numpy 학습기로 학습합니다 ({UNAVAILABLE_REASON}). "
             "결과의 품질은 같고 시간만 더 걸립니다.",
             UserWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
 
 
@@ -788,8 +822,7 @@ def train_compiled(
         )
     if iter(sentences) is sentences:  # 한 번만 훑을 수 있는 iterator
         sentences = list(sentences)
-    if not AVAILABLE:
-        _warn_fallback_once()
+    if choose_engine("compiled") == "numpy":
         return train(sentences, verbose=verbose, **p)
 
     try:

@@ -407,6 +407,21 @@ def test_falls_back_to_numpy_and_says_so_once(monkeypatch, tiny):
         train_chunk(*([None] * 11))
 
 
+def test_choose_engine(monkeypatch):
+    assert compiled.choose_engine("auto") == "compiled"
+    assert compiled.choose_engine("compiled") == "compiled"
+    assert compiled.choose_engine("numpy") == "numpy"
+    with pytest.raises(ValueError, match="`engine`='numba'"):
+        compiled.choose_engine("numba")
+    monkeypatch.setattr(compiled, "AVAILABLE", False)
+    monkeypatch.setattr(compiled, "_fallback_warned", False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert compiled.choose_engine("auto") == "numpy"  # 자동 선택은 조용히
+    with pytest.warns(UserWarning, match="numpy 학습기"):
+        assert compiled.choose_engine("compiled") == "numpy"
+
+
 _CHILD = textwrap.dedent(
     """
     import sys
