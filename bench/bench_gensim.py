@@ -42,7 +42,10 @@ from pathlib import Path
 import numpy as np
 
 TRAINERS = ["gensim-w1", "gensim-w2", "numpy", "compiled-w1", "compiled-w2"]
+# 기본 목록에 없는 비교용: 컴파일된 엔진 (workers=1) 을 word2vec.c 처럼 말뭉치 순서대로 (shuffle=False)
+EXTRA_TRAINERS = ["compiled-ordered"]
 LABELS = {
+    "compiled-ordered": "sgns 컴파일 (workers=1, 섞지 않음)",
     "gensim-w1": "gensim (workers=1)",
     "gensim-w2": "gensim (workers=2)",
     "numpy": "sgns numpy",
@@ -152,6 +155,11 @@ def _train(trainer: str, sentences, params: dict):
         from sgns.train import train
 
         model = train(sentences, **params)
+        return model.words, model.center_vectors, model.effective_words
+    if trainer == "compiled-ordered":
+        from sgns.compiled import train_compiled
+
+        model = train_compiled(sentences, workers=1, shuffle=False, **params)
         return model.words, model.center_vectors, model.effective_words
     if trainer.startswith("compiled"):
         from sgns.compiled import train_compiled
@@ -364,7 +372,7 @@ def main() -> None:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--epochs", type=int, nargs="+", default=[5, 20])
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
-    parser.add_argument("--trainers", nargs="+", default=TRAINERS, choices=TRAINERS)
+    parser.add_argument("--trainers", nargs="+", default=TRAINERS, choices=TRAINERS + EXTRA_TRAINERS)
     parser.add_argument("--real-repeats", type=int, nargs="+", default=[1, 4, 16], help="head500 을 이어 붙이는 횟수")
     parser.add_argument(
         "--zipf-millions", type=float, nargs="+", default=[1, 4, 16], help="Zipf 말뭉치 크기 (백만 토큰)"
