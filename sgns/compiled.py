@@ -717,8 +717,9 @@ def iter_chunks(sentences: Iterable, word_to_id: dict, chunk_tokens: int) -> Ite
 def _pack(flat: list[int], raw_starts: list[int]) -> tuple[np.ndarray, np.ndarray]:
     raw = np.array(flat, dtype=np.int32)
     known = raw >= 0
-    kept_before = np.concatenate(([0], np.cumsum(known, dtype=np.int64)))
-    return raw[known], kept_before[np.asarray(raw_starts, dtype=np.int64)]
+    kept_before = np.zeros(raw.shape[0] + 1, dtype=np.int64 if raw.shape[0] >= 1 << 31 else np.int32)
+    np.cumsum(known, out=kept_before[1:])
+    return raw[known], kept_before[np.asarray(raw_starts, dtype=np.int64)].astype(np.int64)
 
 
 def prefetch(iterator: Iterator) -> Iterator:
