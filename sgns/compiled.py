@@ -493,12 +493,12 @@ def _check_tokens(token_ids, sentence_starts, vocab_size):
     token_ids = np.asarray(token_ids)
     if token_ids.ndim != 1 or token_ids.dtype.kind not in "iu":
         raise TypeError(f"`token_ids`는 (n,) 정수 배열이어야 합니다. 받은 값: {describe(token_ids)}")
-    token_ids = np.ascontiguousarray(token_ids, dtype=np.int32)
     if token_ids.size and (int(token_ids.min()) < 0 or int(token_ids.max()) >= vocab_size):
         raise IndexError(
             f"`token_ids`의 값은 0 이상 V={vocab_size} 미만이어야 합니다. "
             f"받은 범위: {int(token_ids.min())}..{int(token_ids.max())}"
         )
+    token_ids = np.ascontiguousarray(token_ids, dtype=np.int32)  # 범위를 확인한 뒤에 바꿈 (넘침 없음)
     sentence_starts = np.asarray(sentence_starts)
     if sentence_starts.ndim != 1 or sentence_starts.dtype.kind not in "iu" or sentence_starts.size < 1:
         raise TypeError(

@@ -202,6 +202,7 @@ def test_split_ranges():
         ({"outside_vectors": np.zeros((5, 3), dtype=np.float32)}, ValueError, "`outside_vectors`의 형태"),
         ({"center_vectors": np.zeros((4, 5), dtype=np.float32).T}, ValueError, "`center_vectors`.*C 순서"),
         ({"token_ids": np.array([0, 1, 5])}, IndexError, "`token_ids`.*V=5"),
+        ({"token_ids": np.array([0, 1, 2**32 + 1], dtype=np.uint64)}, IndexError, "`token_ids`.*V=5"),
         ({"token_ids": np.array([0.0, 1.0, 2.0])}, TypeError, "`token_ids`"),
         ({"sentence_starts": np.array([0, 2])}, ValueError, "`sentence_starts`"),
         ({"sentence_starts": np.array([0, 2, 1, 3])}, ValueError, "`sentence_starts`"),
