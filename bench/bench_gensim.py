@@ -1,7 +1,8 @@
 """벤치마크: SGNS 학습기 (numpy, 컴파일된 엔진) 대 gensim Word2Vec, 시간·메모리·품질.
 
-    python bench/bench_gensim.py                       # head500 5·20 에폭 × seed 3 개 + 크기별 표 (약 30 분)
-    python bench/bench_gensim.py --quick               # head500 5 에폭, seed 1 개, 크기별 표 없음 (약 1 분)
+    python bench/bench_gensim.py                       # head500 5·20 에폭 × seed 3 개 + 크기별 표 (30-60 분)
+    python bench/bench_gensim.py --quick               # head500 5 에폭, seed 1 개, 크기별 표 없음 (약 1 분;
+                                                       #   결과는 results/gensim-quick.md)
     python bench/bench_gensim.py --no-scaling          # head500 표만
     python bench/bench_gensim.py --zipf-millions 1 4 16 --real-repeats 1 4 16 --scaling-repeats 2
 
@@ -381,13 +382,20 @@ def main() -> None:
     parser.add_argument("--scaling-repeats", type=int, default=2)
     parser.add_argument("--no-scaling", action="store_true", help="크기별 표를 건너뜀")
     parser.add_argument("--quick", action="store_true", help="head500 5 에폭, seed 1 개, 크기별 표 없음")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "gensim.md")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="결과 파일 (기본: results/gensim.md, --quick 이면 results/gensim-quick.md)",
+    )
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(json.loads(args.child))))
         return
     if args.quick:
         args.epochs, args.seeds, args.no_scaling = [5], [1], True
+    if args.out is None:  # 빠른 실행이 전체 결과를 덮어쓰지 않도록
+        args.out = Path(__file__).parent / "results" / ("gensim-quick.md" if args.quick else "gensim.md")
 
     trainers = args.trainers
     baseline = {"gensim-w2": "gensim-w1", "compiled-w2": "gensim-w2"}
