@@ -14,6 +14,7 @@
 | `sampling` | 잡음 분포 P_n(w) 와 빠른 샘플러 (별칭 방법) | 1, 5 |
 | `scatter` | 중복 인덱스까지 더하는 갱신 (scatter-add) | 4 |
 | `train` | 학습기: 조각의 쌍, 네거티브, 벡터화한 한 걸음, 학습률 | 3, 4, 5 |
+| `compiled` | 같은 조각 계약의 빠른 엔진 (numba, 선택 사항): ``sgns.train(..., engine="compiled", workers=2)`` | |
 | `model` | 학습한 단어 벡터: 이웃, 유사도, 유추, 내보내기 | 3, 4 |
 | `evaluate` | 단어 쌍 유사도(Spearman)와 유추 평가, Spearman 의 표준오차 | 4, 5 |
 | `data` | gensim 휠에 들어 있는 실제 텍스트와 평가 자료, 합성 말뭉치, 원문의 예시 | 모두 |

@@ -39,6 +39,8 @@ class TrainingStats:
     pairs_trained : int, 학습한 (중심, 주변) 쌍의 수
     effective_words : int, 서브샘플링 뒤 남은 토큰 수 (gensim 의 정의)
     pairs_estimated : bool, pairs_trained 가 직접 센 값이 아니라 추정값이면 True (gensim 쪽)
+    engine : str, 학습한 엔진 ("numpy", "compiled", 비교용 "gensim")
+    workers : int, 학습 스레드 수
     """
 
     train_seconds: float
@@ -46,6 +48,8 @@ class TrainingStats:
     pairs_trained: int
     effective_words: int
     pairs_estimated: bool = False
+    engine: str = "numpy"
+    workers: int = 1
 
 
 class WordVectors:

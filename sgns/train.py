@@ -74,12 +74,17 @@ __all__ = [
     "learning_rate",
     "init_weights",
     "CHUNK_TOKENS",
+    "DEFAULT_CHUNK_TOKENS",
+    "ENGINES",
     "BATCHES_PER_DRAW",
 ]
 
 # 말뭉치 조각 하나의 목표 토큰 수. 조각의 쌍은 (P, 2) int32 (쌍 하나에 8 바이트, 토큰 하나에 쌍 약 6 개) 이므로
 # 조각 하나의 쌍 배열은 약 25 MB 입니다. head500 (약 33만 토큰) 은 조각 하나에 들어갑니다.
 CHUNK_TOKENS = 1 << 19
+# 엔진마다의 기본 조각 크기. 컴파일한 엔진은 조각 안에서 중심 위치를 섞으므로 조각이 클수록 섞는 효과가 큽니다
+# (head500 5 에폭 WordSim-353: 2^20 토큰 0.443, 2^18 토큰 0.419; bench/results/shuffle.md).
+DEFAULT_CHUNK_TOKENS = {"numpy": CHUNK_TOKENS, "compiled": 1 << 20}
 
 # 네거티브 샘플을 한 번에 뽑는 미니배치 수 (미니배치마다 뽑는 것보다 빠르고, 조각 전체를 한꺼번에 뽑는 것보다
 # 메모리를 덜 씁니다). 바꾸면 난수를 쓰는 순서가 달라져 같은 seed 라도 결과가 달라집니다.
@@ -178,7 +183,7 @@ def init_weights(vocab_size: int, vector_size: int, rng: np.random.Generator) ->
     return weights
 
 
-def chunk_pairs(token_ids, sentence_starts, keep_prob, window: int, rng) -> tuple[np.ndarray, int]:
+def chunk_pairs(token_ids, sentence_starts, keep_prob, window: int, rng, shuffle=True) -> tuple[np.ndarray, int]:
     """말뭉치 조각 하나의 학습 쌍: 서브샘플링 → 줄어든 윈도우의 (중심, 주변) 쌍 → 섞기.
 
     Parameters
@@ -188,10 +193,11 @@ def chunk_pairs(token_ids, sentence_starts, keep_prob, window: int, rng) -> tupl
     keep_prob : (V,) 단어마다 남길 확률 (``keep_probabilities``)
     window : int, 최대 윈도우 크기 m
     rng : numpy.random.Generator
+    shuffle : bool, 쌍을 섞을지 (기본). False 면 말뭉치 순서 그대로 (word2vec.c 처럼; 비교용)
 
     Returns
     -------
-    pairs : (P, 2) token_ids 의 dtype, 섞인 [중심, 주변] 쌍
+    pairs : (P, 2) token_ids 의 dtype, (섞인) [중심, 주변] 쌍
     n_effective_words : int, 서브샘플링 뒤 남은 토큰 수
     """
     sentence_ids = np.repeat(np.arange(len(sentence_starts) - 1, dtype=np.int32), np.diff(sentence_starts))
@@ -201,7 +207,8 @@ def chunk_pairs(token_ids, sentence_starts, keep_prob, window: int, rng) -> tupl
     )
     # 쌍 단위로 제자리에서 섞기: [중심, 주변] 두 int32 를 int64 하나로 보고 섞으면 줄째로 움직입니다
     # (rng.permutation 으로 만든 순서와 같고, 인덱스 배열을 따로 만들지 않음).
-    rng.shuffle(pairs.view(np.int64).reshape(-1))
+    if shuffle:
+        rng.shuffle(pairs.view(np.int64).reshape(-1))
     return pairs, int(np.count_nonzero(keep))
 
 
@@ -267,6 +274,7 @@ def train_chunk(
     rng: np.random.Generator,
     *,
     batch_size: int = 1024,
+    shuffle: bool = True,
 ) -> ChunkStats:
     """말뭉치 조각 하나로 학습합니다: 쌍 만들기, 네거티브 샘플, 미니배치마다 SGD 한 걸음, 학습률 조절.
 
@@ -287,6 +295,7 @@ def train_chunk(
     lr_start, lr_end : float, 조각의 첫 쌍과 (다음 조각의 첫 쌍) 의 학습률. 그 사이는 쌍 순서대로 선형
     rng : numpy.random.Generator, 서브샘플링, 윈도우 크기, 섞기에 씀
     batch_size : int, 미니배치의 쌍 수 B
+    shuffle : bool, 조각 안에서 쌍을 섞을지 (기본 True)
 
     Returns
     -------
@@ -296,7 +305,7 @@ def train_chunk(
     ------
     TrainingDiverged : 어느 배치의 손실이 유한하지 않으면
     """
-    pairs, n_effective = chunk_pairs(token_ids, sentence_starts, keep_prob, window, rng)
+    pairs, n_effective = chunk_pairs(token_ids, sentence_starts, keep_prob, window, rng, shuffle=shuffle)
     n_pairs = pairs.shape[0]
     loss_sum = 0.0
     negatives = valid = None
@@ -348,6 +357,29 @@ def _vocabulary(sentences, min_count: int) -> Vocabulary:
         raise type(exc)(f"`sentences` 문제: {exc}") from None
 
 
+def _choose_engine(engine) -> str:
+    """engine 인자를 실제로 쓸 엔진 ("numpy" 또는 "compiled") 으로. "auto"·"compiled" 는 numba 가 있어야 compiled."""
+    if engine not in ENGINES:
+        raise ValueError(
+            f"`engine`={describe(engine)} 는 허용되지 않습니다. {', '.join(map(repr, ENGINES))} 중 하나여야 합니다."
+        )
+    if engine == "numpy":
+        return "numpy"
+    from sgns import compiled
+
+    return compiled.choose_engine(engine)
+
+
+def _chunks(sentences, vocab: Vocabulary, chunk_tokens: int, engine: str):
+    """말뭉치 조각들. 컴파일한 엔진은 커널이 GIL 을 놓고 도는 동안 다음 조각을 미리 인코딩합니다."""
+    chunks = encode_chunks(sentences, vocab, chunk_tokens)
+    if engine == "compiled":
+        from sgns.compiled import prefetch
+
+        return prefetch(chunks)
+    return chunks
+
+
 def _diverged(where: str, p: TrainParams) -> TrainingDiverged:
     return TrainingDiverged(
         f"학습이 발산했습니다 ({where}에 NaN 또는 무한대가 생김). "
@@ -356,13 +388,59 @@ def _diverged(where: str, p: TrainParams) -> TrainingDiverged:
     )
 
 
+ENGINES = ("numpy", "compiled", "auto")
+
+
+def _engine_chunk_function(engine: str, workers: int, shuffle: bool, vocab: Vocabulary, p: TrainParams, rng):
+    """엔진에 맞는 "조각 하나 학습" 함수: (weights, chunk, keep_prob, lr_start, lr_end) -> ChunkStats.
+
+    두 엔진은 같은 계약 (``train_chunk``) 을 따릅니다. numpy 엔진은 이 모듈의 ``train_chunk``, 컴파일한 엔진은
+    ``sgns.compiled.train_chunk`` (numba 커널; 쌍, 서브샘플링, 네거티브, 쌍마다의 SGD 를 커널 안에서).
+    """
+    V = len(vocab)
+    if engine == "numpy":
+        if workers != 1:
+            raise ValueError(
+                f"`workers`={workers} 는 engine='numpy' 에서 쓸 수 없습니다 (numpy 학습기는 스레드 하나로 돕니다). "
+                "여러 코어를 쓰려면 engine='compiled' 를 주세요."
+            )
+        # 같은 Generator 를 나눠 써서 seed 하나로 모든 난수가 정해집니다.
+        sampler = NegativeSampler(vocab.counts, power=p.ns_exponent, seed=rng)
+
+        def numpy_chunk(weights, chunk, keep_prob, lr_start, lr_end, rng):
+            return train_chunk(
+                weights, chunk.token_ids, chunk.sentence_starts, keep_prob, sampler, p.window, p.negative,
+                lr_start, lr_end, rng, batch_size=p.batch_size, shuffle=shuffle,
+            )  # fmt: skip
+
+        return numpy_chunk
+
+    from sgns import compiled
+
+    noise = compiled.noise_table(vocab.counts, p.ns_exponent)
+
+    def compiled_chunk(weights, chunk, keep_prob, lr_start, lr_end, rng):
+        stats = compiled.train_chunk(
+            weights[:V], weights[V:], chunk.token_ids, chunk.sentence_starts, keep_prob, noise, p.window,
+            p.negative, lr_start, lr_end, int(rng.integers(0, 1 << 62)), workers, shuffle=shuffle,
+        )  # fmt: skip
+        if not math.isfinite(stats.loss_sum):
+            raise TrainingDiverged("학습이 발산했습니다 (손실에 NaN 또는 무한대가 생김).")
+        return stats
+
+    return compiled_chunk
+
+
 def train(
     sentences,
     *,
     progress: bool = False,
     callbacks=(),
     verbose: bool = False,
-    chunk_tokens: int = CHUNK_TOKENS,
+    engine: str = "numpy",
+    workers: int = 1,
+    shuffle: bool = True,
+    chunk_tokens: int | None = None,
     **params,
 ) -> SGNSModel:
     """스킵-그램 네거티브 샘플링으로 단어 벡터를 학습합니다.
@@ -377,8 +455,15 @@ def train(
     progress : bool, True 이면 tqdm 진행 막대를 보여 줌
     callbacks : 함수 cb(model, epoch) 들. 에폭이 끝날 때마다 (epoch 는 1 부터) 불립니다
     verbose : bool, True 이면 에폭마다 한 줄 (평균 손실) 을 출력
-    chunk_tokens : int, 말뭉치 조각 하나의 목표 토큰 수 (학습 메모리를 정함; 조각 안에서만 쌍을 섞으므로
-        바꾸면 결과도 조금 달라집니다)
+    engine : "numpy" (기본; 강의가 설명하는 읽기 쉬운 기준 구현), "compiled" (numba 로 컴파일한 word2vec.c 식
+        쌍마다의 갱신, ``sgns.compiled``; numba 가 없으면 numpy 로 학습하고 그렇다고 한 번 알림), "auto"
+        (numba 가 있으면 compiled). 같은 seed 라도 두 엔진의 난수 순서가 달라 벡터는 다르지만 품질은 같습니다.
+        컴파일한 엔진의 float 결과는 CPU 에 따라 마지막 자리가 달라질 수 있습니다 (저장된 노트북 출력은 numpy).
+    workers : int, 학습 스레드 수 (engine="compiled" 만; 1 이면 같은 seed 에 같은 배열, 2 이상이면 Hogwild 로
+        같은 행을 잠금 없이 갱신해 실행마다 마지막 자리가 달라짐)
+    shuffle : bool, 조각 안에서 학습 순서를 섞을지 (기본 True; False 는 word2vec.c 처럼 말뭉치 순서, 비교용)
+    chunk_tokens : int, 말뭉치 조각 하나의 목표 토큰 수 (학습 메모리를 정함; 조각 안에서만 섞으므로 바꾸면
+        결과도 조금 달라집니다). 기본은 엔진마다: numpy 2^19, compiled 2^20 (``CHUNK_TOKENS``)
 
     Returns
     -------
@@ -390,15 +475,23 @@ def train(
     """
     p = TrainParams.from_kwargs(**params)
     callbacks = _check_callbacks(callbacks)
+    requested, engine = engine, _choose_engine(engine)
+    workers = as_positive_int("workers", workers)
+    if engine == "numpy" and requested != "numpy":
+        workers = 1  # 컴파일한 엔진이 없어 numpy 로 돌아감 (그 사실은 한 번 알렸음)
+    if not isinstance(shuffle, (bool, np.bool_)):
+        raise TypeError(f"`shuffle`은(는) True 또는 False 여야 합니다. 받은 값: {describe(shuffle)}")
+    if chunk_tokens is None:
+        chunk_tokens = DEFAULT_CHUNK_TOKENS[engine]
     chunk_tokens = as_positive_int("chunk_tokens", chunk_tokens)
     vocab = _vocabulary(sentences, p.min_count)
 
     rng = np.random.default_rng(p.seed)
-    sampler = NegativeSampler(vocab.counts, power=p.ns_exponent, seed=rng)  # 같은 Generator 를 나눠 씀
     keep_prob = keep_probabilities(vocab.counts, p.sample)
     V = len(vocab)
     weights = init_weights(V, p.vector_size, rng)
     center_vectors, outside_vectors = weights[:V], weights[V:]
+    learn_chunk = _engine_chunk_function(engine, workers, bool(shuffle), vocab, p, rng)
 
     total_tokens = vocab.total * p.epochs  # 진행률의 분모: 모든 에폭에서 처리할 토큰 수
     tokens_done = 0
@@ -416,15 +509,12 @@ def train(
         for epoch in range(p.epochs):
             start, cpu_start = time.perf_counter(), time.process_time()
             epoch_loss, epoch_pairs, longest_sentence = 0.0, 0, 0
-            for chunk in encode_chunks(sentences, vocab, chunk_tokens):
+            for chunk in _chunks(sentences, vocab, chunk_tokens, engine):
                 lr_start = learning_rate(tokens_done / total_tokens, p.alpha, p.min_alpha)
                 tokens_done += chunk.token_ids.shape[0]
                 lr_end = learning_rate(tokens_done / total_tokens, p.alpha, p.min_alpha)
                 try:
-                    stats = train_chunk(
-                        weights, chunk.token_ids, chunk.sentence_starts, keep_prob, sampler,
-                        p.window, p.negative, lr_start, lr_end, rng, batch_size=p.batch_size,
-                    )  # fmt: skip
+                    stats = learn_chunk(weights, chunk, keep_prob, lr_start, lr_end, rng)
                 except TrainingDiverged:
                     raise _diverged("손실", p) from None
                 epoch_loss += stats.loss_sum
@@ -443,7 +533,9 @@ def train(
             pairs_trained += epoch_pairs
             mean_loss = epoch_loss / max(epoch_pairs, 1)
             loss_history.append(mean_loss)
-            stats = TrainingStats(seconds, cpu_seconds, pairs_trained, effective_words)
+            stats = TrainingStats(
+                seconds, cpu_seconds, pairs_trained, effective_words, engine=engine, workers=workers
+            )
             model = SGNSModel(vocab, center_vectors, outside_vectors, p, stats, loss_history)
             if verbose:
                 print(f"에폭 {epoch + 1}/{p.epochs}: 평균 손실 {mean_loss:.4f} (쌍 {epoch_pairs:,}개)")

@@ -16,6 +16,12 @@ from conftest import REPO
 
 PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 DEPENDENCIES = {canonicalize_name(Requirement(d).name): Requirement(d) for d in PROJECT["dependencies"]}
+# 선택 사항 (pip install sgns[fast]): 없으면 numpy 로 돌아가는 것
+OPTIONAL = {
+    canonicalize_name(Requirement(d).name): Requirement(d)
+    for extra in PROJECT.get("optional-dependencies", {}).values()
+    for d in extra
+}
 
 
 def pins() -> dict[str, str]:
@@ -55,8 +61,8 @@ def test_every_module_sgns_needs_is_a_runtime_dependency():
     for module in imported_modules():
         assert module in distributions, f"sgns 가 쓰는 {module} 이(가) 이 환경에 설치되어 있지 않습니다"
         needed[module] = {canonicalize_name(d) for d in distributions[module]}
-    missing = {m: d for m, d in needed.items() if not d & DEPENDENCIES.keys()}
-    assert missing == {}, f"pyproject.toml 의 dependencies 에 없음: {missing}"
+    missing = {m: d for m, d in needed.items() if not d & (DEPENDENCIES.keys() | OPTIONAL.keys())}
+    assert missing == {}, f"pyproject.toml 의 dependencies (또는 optional-dependencies) 에 없음: {missing}"
     assert {"numpy", "koreanize-matplotlib", "gensim"} <= set().union(*needed.values())  # 검사가 헛돌지 않음
 
 
@@ -67,7 +73,7 @@ def test_runtime_dependencies_hold_no_course_tooling():
 
 def test_every_runtime_dependency_is_pinned_and_the_pin_is_in_range():
     pinned = pins()
-    for name, requirement in DEPENDENCIES.items():
+    for name, requirement in {**DEPENDENCIES, **OPTIONAL}.items():
         assert name in pinned, f"{name} 이(가) requirements.txt 에 고정되어 있지 않습니다"
         assert requirement.specifier.contains(pinned[name]), f"{name}=={pinned[name]} 가 {requirement} 밖입니다"
 
