@@ -23,8 +23,8 @@ from sgns.compiled import (  # noqa: E402
 )
 from sgns.corpus import build_vocab, encode_chunks, keep_probabilities  # noqa: E402
 from sgns.data import synthetic_corpus  # noqa: E402
-from sgns.neg_sampling import neg_sampling_loss_and_gradient  # noqa: E402
 from sgns.lessons.noise_samplers import expected_tv_noise, total_variation  # noqa: E402
+from sgns.neg_sampling import neg_sampling_loss_and_gradient  # noqa: E402
 from sgns.train import TrainingDiverged, train  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
