@@ -1,4 +1,5 @@
-"""sgns.lessons.update_cost (2장): 계산량 세기 (40억 번, 200조 번, 건드리는 행), 시간 재기의 구조와 요약.
+"""sgns.lessons.update_cost (2장): 계산량 세기 (40억 번, 200조 번, 건드리는 행, 계층적 소프트맥스의 트리),
+시간 재기의 구조와 요약.
 
 시간 값 자체는 검사하지 않습니다 (기계마다 다름). 구조, 셈, 요약의 산수만 봅니다.
 """
@@ -14,6 +15,8 @@ from sgns.lessons.update_cost import (
     context_predictions,
     count_rows_touched,
     dot_products_per_update,
+    hierarchical_softmax_dot_products,
+    huffman_code_lengths,
     korean_number,
     row_grid,
     softmax_corpus_operations,
@@ -123,6 +126,89 @@ def test_row_grid_places_word_w_at_row_w_div_width_and_pads_with_nan():
 def test_row_grid_bad_input(mask, width, error):
     with pytest.raises(error):
         row_grid(mask, width)
+
+
+# --- 계층적 소프트맥스: 트리의 경로 길이 --------------------------------------------------
+
+
+@pytest.mark.parametrize(("V", "depth"), [(1, 0), (2, 1), (3, 2), (4, 2), (5, 3), (1024, 10), (1025, 11),
+                                          (50_000, 16), (10**6, 20)])
+def test_balanced_tree_path_is_ceil_log2_v(V, depth):
+    assert hierarchical_softmax_dot_products(V) == depth
+    assert depth == math.ceil(math.log2(V))
+
+
+def test_balanced_tree_bad_input_names_the_parameter():
+    with pytest.raises(ValueError, match="vocab_size"):
+        hierarchical_softmax_dot_products(0)
+    with pytest.raises(TypeError, match="vocab_size"):
+        hierarchical_softmax_dot_products(2.5)
+
+
+def _huffman_by_brute_force(weights):
+    """모든 합치기 순서 가운데 가중 평균 길이가 가장 짧은 값 (작은 V 에서만; 허프만이 최적인지 확인용)."""
+    best = math.inf
+
+    def merge(items):  # items: (가중치, 잎들의 깊이 누적을 더한 가중 비용)
+        nonlocal best
+        if len(items) == 1:
+            best = min(best, items[0][1])
+            return
+        for i in range(len(items)):
+            for j in range(i + 1, len(items)):
+                (wa, ca), (wb, cb) = items[i], items[j]
+                rest = [x for n, x in enumerate(items) if n not in (i, j)]
+                merge([*rest, (wa + wb, ca + cb + wa + wb)])
+
+    merge([(float(w), 0.0) for w in weights])
+    return best
+
+
+def test_huffman_known_example_and_kraft_equality():
+    assert huffman_code_lengths([1, 1, 2, 4]).tolist() == [3, 3, 2, 1]
+    assert huffman_code_lengths([5, 5]).tolist() == [1, 1]
+    assert huffman_code_lengths(np.ones(8)).tolist() == [3] * 8  # 같은 빈도 2^n 개: 균형 트리
+    rng = np.random.default_rng(0)
+    counts = rng.integers(1, 1_000, size=300)
+    lengths = huffman_code_lengths(counts)
+    assert lengths.dtype == np.int64 and lengths.shape == (300,) and lengths.min() >= 1
+    assert np.sum(2.0 ** -lengths) == pytest.approx(1.0)  # 모든 안쪽 마디가 자식 둘: 완전 이진 트리
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_huffman_is_optimal_against_brute_force(seed):
+    weights = np.random.default_rng(seed).integers(1, 20, size=6)
+    lengths = huffman_code_lengths(weights)
+    assert float(np.dot(weights, lengths)) == pytest.approx(_huffman_by_brute_force(weights))
+
+
+def test_huffman_mean_length_is_between_entropy_and_entropy_plus_one_and_below_balanced_tree():
+    V = 50_000
+    counts = 1.0 / np.arange(1, V + 1)  # Zipf (빈도 ∝ 1/순위)
+    p = counts / counts.sum()
+    lengths = huffman_code_lengths(counts)
+    mean = float(np.dot(p, lengths))
+    entropy = float(-np.sum(p * np.log2(p)))
+    assert entropy <= mean < entropy + 1  # 섀넌의 부호화 정리
+    assert mean < hierarchical_softmax_dot_products(V)
+    assert np.all(np.diff(lengths) >= 0)  # 드문 단어(뒤쪽)일수록 길이 길거나 같음
+    assert lengths.max() > hierarchical_softmax_dot_products(V)  # 가장 드문 단어는 균형 트리보다 깊음
+
+
+def test_huffman_zero_count_words_get_the_longest_paths():
+    lengths = huffman_code_lengths([10, 0, 3, 7])
+    assert lengths[1] == lengths.max()
+    assert np.sum(2.0 ** -lengths) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("counts", "error", "match"),
+    [([5], ValueError, "2개 이상"), ([1, -1], ValueError, "음수"), ([0, 0], ValueError, "모두 0"),
+     ([1.0, float("nan")], ValueError, "NaN"), ("ab", TypeError, "counts"), (np.ones((2, 2)), ValueError, "1차원")],
+)
+def test_huffman_bad_input_names_the_parameter(counts, error, match):
+    with pytest.raises(error, match=match):
+        huffman_code_lengths(counts)
 
 
 # --- 재기: 시간 값은 검사하지 않고 구조와 셈만 검사합니다 -------------------------------------

@@ -4,6 +4,8 @@
 
 - ``dot_products_per_update`` : 쌍 하나를 갱신할 때의 내적 수 (naive softmax: V, 네거티브 샘플링: k + 1)
 - ``update_speedup`` : 그 비 V / (k + 1)
+- ``hierarchical_softmax_dot_products`` : 계층적 소프트맥스가 균형 이진 트리에서 쓰는 내적 수 ⌈log2 V⌉
+- ``huffman_code_lengths`` : word2vec 의 허프만 트리에서 단어마다의 경로 길이 (= 그 단어를 맞힐 때의 내적 수)
 - ``context_predictions``, ``softmax_corpus_operations`` : 말뭉치 전체 (T · 2m 쌍, T · 2m · V 번)
 - ``korean_number`` : 큰 수를 한국어 단위로 (2e14 -> '200조')
 - ``touched_row_mask``, ``count_rows_touched``, ``row_grid`` : 기울기 ∂J/∂U 가 건드리는 행 (와 그 그림)
@@ -24,19 +26,22 @@ naive softmax 한 번의 갱신은 U 의 V 개 행을 모두 건드리고, 네�
 
 from __future__ import annotations
 
+import heapq
 import statistics
 import time
 from dataclasses import dataclass
 
 import numpy as np
 
-from sgns._validate import as_callable, as_float_array, as_positive_float, as_positive_int, describe
+from sgns._validate import as_callable, as_counts, as_float_array, as_positive_float, as_positive_int, describe
 from sgns.neg_sampling import neg_sampling_sparse_gradient
 from sgns.softmax_loss import naive_softmax_loss_and_gradient
 
 __all__ = [
     "dot_products_per_update",
     "update_speedup",
+    "hierarchical_softmax_dot_products",
+    "huffman_code_lengths",
     "context_predictions",
     "softmax_corpus_operations",
     "korean_number",
@@ -109,6 +114,63 @@ def update_speedup(vocab_size: int, k: int) -> float:
     ratio : float, V / (k + 1)
     """
     return dot_products_per_update(vocab_size) / dot_products_per_update(vocab_size, negative=k)
+
+
+def hierarchical_softmax_dot_products(vocab_size: int) -> int:
+    """계층적 소프트맥스가 균형 이진 트리에서 단어 하나를 맞힐 때 쓰는 내적의 최대 수: ⌈log2 V⌉.
+
+    V 개의 단어를 잎으로 하는 이진 트리에서 P(o|c) 는 뿌리에서 o 까지 내려가는 길의 안쪽 마디마다
+    σ(±u_n·v_c) 를 곱한 것입니다 (Morin & Bengio 2005). 내적 수는 그 길의 안쪽 마디 수이고, 균형 트리에서
+    가장 긴 길이 ⌈log2 V⌉ 입니다 (V = 1 이면 고를 것이 없어 0).
+
+    Parameters
+    ----------
+    vocab_size : int >= 1, 어휘 크기 V
+
+    Returns
+    -------
+    int : ⌈log2 V⌉ (정수 연산으로 계산: V = 2^n 이면 정확히 n)
+    """
+    vocab_size = as_positive_int("vocab_size", vocab_size)
+    return (vocab_size - 1).bit_length()
+
+
+def huffman_code_lengths(counts) -> np.ndarray:
+    """단어 빈도로 만든 허프만 트리에서 단어마다 뿌리에서 잎까지의 길이 (word2vec 의 계층적 소프트맥스 트리).
+
+    word2vec 은 계층적 소프트맥스의 트리를 허프만 부호로 만듭니다 (Mikolov et al. 2013): 흔한 단어일수록
+    길이 짧아서, 빈도로 가중한 평균 길이 Σ_w p_w · len_w 가 가능한 트리 가운데 가장 짧습니다. 단어 w 를
+    맞히는 갱신 한 번의 내적 수가 len_w 입니다. 빈도가 같은 마디는 번호가 작은 것부터 합칩니다 (결정적).
+
+    Parameters
+    ----------
+    counts : (V,) 단어 빈도 (0 이상, 적어도 하나는 0 보다 큼), V >= 2
+
+    Returns
+    -------
+    lengths : (V,) int64, 단어 w 의 경로 길이 (안쪽 마디 수, 1 이상). Σ_w 2^(-len_w) = 1 (완전 이진 트리)
+    """
+    counts = as_counts("counts", counts)
+    vocab_size = counts.size
+    if vocab_size < 2:
+        raise ValueError(
+            f"`counts`의 단어가 {vocab_size}개입니다. 트리를 만들려면 단어가 2개 이상 있어야 합니다 (V >= 2)."
+        )
+    heap = [(float(c), w) for w, c in enumerate(counts)]  # (빈도, 마디 번호); 잎은 0..V-1
+    heapq.heapify(heap)
+    parent = np.empty(2 * vocab_size - 1, dtype=np.int64)
+    next_node = vocab_size
+    while len(heap) > 1:  # 가장 드문 두 마디를 합쳐 새 안쪽 마디를 만듭니다
+        weight_a, a = heapq.heappop(heap)
+        weight_b, b = heapq.heappop(heap)
+        parent[a] = parent[b] = next_node
+        heapq.heappush(heap, (weight_a + weight_b, next_node))
+        next_node += 1
+    root = 2 * vocab_size - 2
+    depth = np.zeros(2 * vocab_size - 1, dtype=np.int64)
+    for node in range(root - 1, -1, -1):  # 부모는 늘 자식보다 번호가 크므로 큰 번호부터
+        depth[node] = depth[parent[node]] + 1
+    return depth[:vocab_size]
 
 
 _UNITS = [(10**16, "경"), (10**12, "조"), (10**8, "억"), (10**4, "만")]
