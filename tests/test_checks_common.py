@@ -216,6 +216,38 @@ def test_timeout_is_reported_even_if_student_code_swallows_it():
     failing("nb02-softmax", swallows, "timeout")
 
 
+def test_time_limit_counts_cpu_time_so_a_busy_machine_does_not_fail_a_correct_answer(monkeypatch):
+    """제한은 학생 함수가 쓴 CPU 시간입니다: CPU 를 쓰지 않고 기다린 시간은 (벽시계 제한 안에서는) 세지 않습니다."""
+    from sgns.checks import _guard
+
+    limit = checks.exercise("nb03-sigmoid").call_seconds
+    reference = SOLUTIONS["nb03-sigmoid"]
+    calls = []
+
+    def slow_but_right(x):  # 첫 사례에서 제한 시간보다 오래 기다림 (다른 프로세스에 밀린 것처럼)
+        if not calls:
+            time.sleep(limit + 0.5)
+        calls.append(1)
+        return reference(x)
+
+    monkeypatch.setattr(_guard, "WALL_MINIMUM", limit + 5)
+    assert checks.evaluate("nb03-sigmoid", slow_but_right).status == "pass"
+
+
+def test_code_that_waits_forever_is_cut_by_the_wall_clock_limit(monkeypatch):
+    from sgns.checks import _guard
+
+    monkeypatch.setattr(_guard, "WALL_MINIMUM", 1.0)
+    monkeypatch.setattr(_guard, "WALL_FACTOR", 0.0)
+
+    def waits(x):
+        time.sleep(60)
+
+    start = time.perf_counter()
+    failing("nb03-sigmoid", waits, "timeout")
+    assert time.perf_counter() - start < 10
+
+
 def test_timeout_outside_the_main_thread_uses_a_worker_thread():
     stop = threading.Event()
 

@@ -1,6 +1,7 @@
 """학생 함수를 안전하게 부르기: 시간 제한, 끝없는 반복자 자르기, 참조 구현 감지.
 
-- 시간 제한: 커널이 셀을 실행하는 메인 스레드에서는 ``signal.setitimer`` (SIGALRM) 로 제한 시간이 지나면
+- 시간 제한: 커널이 셀을 실행하는 메인 스레드에서는 ``signal.setitimer`` 로, 학생 함수가 쓴 CPU 시간이 제한을
+  넘으면 (SIGPROF; 멈춰 기다리는 코드는 벽시계로 더 길게, SIGALRM)
   `TimeUp` 을 학생 코드 안에서 일으킵니다. 학생 코드가 그 예외를 삼켜도 (맨 ``except:``) 호출이 끝난 뒤
   다시 `TimeUp` 을 냅니다. 메인 스레드가 아니거나 SIGALRM 이 없으면 (Windows) 데몬 스레드에서 부르고
   제한 시간만 기다립니다 (그 스레드는 멈출 수 없어 뒤에서 계속 돌 수 있지만, 확인은 끝납니다).
@@ -26,7 +27,11 @@ class TimeUp(BaseException):  # 학생 코드의 ``except Exception`` 에 잡히
 
 
 def _alarm_available() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    return (
+        hasattr(signal, "setitimer")
+        and hasattr(signal, "SIGPROF")
+        and threading.current_thread() is threading.main_thread()
+    )
 
 
 def run_with_time_limit(func, seconds: float, references: frozenset[str] = frozenset(), found=None):
@@ -47,6 +52,13 @@ def run_with_time_limit(func, seconds: float, references: frozenset[str] = froze
     return _run_in_thread(watched, seconds)
 
 
+# 제한 시간은 이 프로세스의 CPU 시간으로 잽니다 (ITIMER_PROF). 기계가 다른 일로 바빠도 (CI 의 병렬 테스트 등)
+# 학생 함수가 실제로 쓴 계산 시간만 세므로 느긋한 기계에서 멀쩡한 답이 시간 초과로 틀리지 않습니다.
+# CPU 를 쓰지 않고 멈춰 있는 코드 (time.sleep, input 기다리기) 는 벽시계 제한 (ITIMER_REAL) 이 끊습니다.
+WALL_FACTOR = 3.0
+WALL_MINIMUM = 10.0
+
+
 def _run_with_alarm(func, seconds: float):
     state = {"active": True, "fired": False}
 
@@ -55,17 +67,24 @@ def _run_with_alarm(func, seconds: float):
             state["fired"] = True
             raise TimeUp()
 
-    previous_handler = signal.signal(signal.SIGALRM, on_alarm)
-    # 처음은 seconds 뒤, 그 뒤로는 0.05초마다 (학생 코드가 예외를 삼키고 계속 돌면 다시 끊습니다)
-    previous_timer = signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+    wall = max(WALL_MINIMUM, WALL_FACTOR * seconds)
+    previous = {sig: signal.signal(sig, on_alarm) for sig in (signal.SIGPROF, signal.SIGALRM)}
+    # 처음은 제한 시간 뒤, 그 뒤로는 0.05초마다 (학생 코드가 예외를 삼키고 계속 돌면 다시 끊습니다)
+    previous_timers = {
+        signal.ITIMER_PROF: signal.setitimer(signal.ITIMER_PROF, seconds, 0.05),
+        signal.ITIMER_REAL: signal.setitimer(signal.ITIMER_REAL, wall, 0.05),
+    }
     try:
         result = func()
     finally:
         state["active"] = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous_handler)
-        if previous_timer[0] > 0:  # 다른 누군가의 타이머가 있었으면 되살립니다
-            signal.setitimer(signal.ITIMER_REAL, *previous_timer)
+        for timer in previous_timers:
+            signal.setitimer(timer, 0)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for timer, (delay, interval) in previous_timers.items():
+            if delay > 0:  # 다른 누군가의 타이머가 있었으면 되살립니다
+                signal.setitimer(timer, delay, interval)
     if state["fired"]:
         raise TimeUp()
     return result
