@@ -1,4 +1,4 @@
-"""sgns.lessons.zipf (5장): 순위-빈도, Zipf 지수 적합, 빈도 무리, 잡음 분포에서 무리가 받는 몫."""
+"""sgns.lessons.zipf (5장): 순위-빈도, Zipf 지수 적합, 빈도 구간, 잡음 분포에서 구간이 받는 몫."""
 
 import numpy as np
 import pytest
