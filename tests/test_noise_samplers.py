@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from sgns.lessons.noise_samplers import choice_per_pair, expected_tv_noise, total_variation
+from sgns.lessons.noise_samplers import choice_per_pair, draw_alias_table, expected_tv_noise, total_variation
 from sgns.sampling import noise_distribution
 
 
@@ -73,3 +73,64 @@ def test_expected_tv_noise_matches_normal_approximation_for_large_n():
     n = 10**7
     normal = 0.5 * np.sqrt(2 / np.pi) * np.sum(np.sqrt(probs * (1 - probs) / n))
     assert expected_tv_noise(probs, n) == pytest.approx(normal, rel=1e-3)
+
+
+# ---------------------------------------------------------------- draw_alias_table
+
+
+@pytest.fixture
+def ax():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots()
+    yield axes
+    plt.close(fig)
+
+
+def test_draw_alias_table_pieces_are_the_table_and_colors_follow_the_word(ax):
+    from matplotlib.colors import to_rgba
+
+    from sgns.sampling import NegativeSampler
+
+    sampler = NegativeSampler([1438, 765, 158, 35], power=0.75)
+    colors = ["tab:blue", "tab:orange", "tab:green", "tab:red"]
+    own, top = draw_alias_table(ax, sampler.threshold, sampler.alias, ["a", "b", "c", "d"], colors=colors)
+    own_heights = np.array([bar.get_height() for bar in own])
+    top_heights = np.array([bar.get_height() for bar in top])
+    np.testing.assert_allclose(own_heights, sampler.threshold)
+    np.testing.assert_allclose(own_heights + top_heights, 1.0)  # 칸마다 높이 1
+    np.testing.assert_allclose([bar.get_y() for bar in top], sampler.threshold)
+    for i, bar in enumerate(top):
+        assert bar.get_facecolor() == to_rgba(colors[sampler.alias[i]])
+    # 같은 색의 조각 넓이를 더해 V 로 나누면 목표 분포
+    mass = np.zeros(4)
+    for i in range(4):
+        mass[i] += own_heights[i]
+        mass[sampler.alias[i]] += top_heights[i]
+    np.testing.assert_allclose(mass / 4, sampler.probs, atol=1e-12)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c", "d"]
+
+
+def test_draw_alias_table_labels_only_pieces_tall_enough(ax):
+    draw_alias_table(ax, [1.0, 0.5], [0, 0], ["x", "y"], min_label_height=0.6)
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["x\n1.00"]  # 높이 0 인 위 조각과 높이 0.5 인 조각에는 글자 없음
+
+
+@pytest.mark.parametrize(
+    ("prob", "alias", "labels", "error", "fragment"),
+    [
+        ([0.5, 1.2], [1, 0], ["a", "b"], ValueError, "0 이상 1 이하"),
+        ([0.5, 1.0], [1, 2], ["a", "b"], IndexError, "alias"),
+        ([0.5, 1.0], [1, 0], ["a"], ValueError, "labels"),
+        ([0.5, 1.0], [1, 0], "ab", TypeError, "labels"),
+        ([], [], [], ValueError, "비어"),
+        ([0.5, np.nan], [1, 0], ["a", "b"], ValueError, "NaN"),
+    ],
+)
+def test_draw_alias_table_validates(ax, prob, alias, labels, error, fragment):
+    with pytest.raises(error, match=fragment):
+        draw_alias_table(ax, prob, alias, labels)

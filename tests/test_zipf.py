@@ -1,4 +1,4 @@
-"""sgns.lessons.zipf (5장): 순위-빈도, Zipf 지수 적합, 빈도 무리, 잡음 분포에서 무리가 받는 몫."""
+"""sgns.lessons.zipf (5장): 순위-빈도, Zipf 지수 적합, 빈도 구간, 잡음 분포에서 구간이 받는 몫."""
 
 import numpy as np
 import pytest
@@ -165,3 +165,12 @@ def test_share_of_noise_sums_to_one_over_a_partition():
 def test_share_of_noise_validates(probs, mask, error, fragment):
     with pytest.raises(error, match=fragment):
         share_of_noise(np.array(probs), np.array(mask))
+
+
+def test_share_of_the_rarest_words_falls_as_the_exponent_grows():
+    """5장 생각해 볼 문제 1 의 답: 빈도가 가장 낮은 단어들의 몫은 p 가 커질수록 줄어듭니다 (0.5 > 0.75 > 1 > 1.5)."""
+    counts = np.maximum(1, (1e4 / np.arange(1, 3001) ** 1.1).astype(int))
+    for rare_max in (1, 5, 20):
+        rare = counts <= rare_max
+        shares = [share_of_noise(noise_distribution(counts, p), rare) for p in np.linspace(0.0, 2.0, 41)]
+        assert np.all(np.diff(shares) < 0)

@@ -6,6 +6,8 @@
 - (빠른 샘플러) ``sgns.sampling.NegativeSampler``: Vose 의 별칭 방법 (학습기가 씀).
 - ``total_variation`` 과 ``expected_tv_noise``: 뽑은 샘플의 분포가 목표 분포와 얼마나 다른지 (TVD),
   그리고 정확한 샘플러라도 그만큼은 생기는 샘플링 잡음의 크기.
+- ``draw_alias_table``: 별칭 표 (prob, alias) 를 그림으로. 칸마다 높이 1 인 막대에서 아래 조각은 그 칸의 단어,
+  위 조각은 별칭 단어입니다 (matplotlib 은 이 함수를 부를 때 불러옵니다).
 """
 
 from __future__ import annotations
@@ -13,9 +15,16 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import gammaln
 
-from sgns._validate import as_index_array, as_int_array, as_positive_int, as_probabilities
+from sgns._validate import (
+    as_float_array,
+    as_index_array,
+    as_int_array,
+    as_positive_int,
+    as_probabilities,
+    describe,
+)
 
-__all__ = ["choice_per_pair", "total_variation", "expected_tv_noise"]
+__all__ = ["choice_per_pair", "total_variation", "expected_tv_noise", "draw_alias_table"]
 
 
 def choice_per_pair(probs, num_pairs: int, k: int, seed=None) -> np.ndarray:
@@ -110,3 +119,63 @@ def expected_tv_noise(probs, n: int) -> float:
         + (n - m + 1.0) * np.log1p(-p)
     )
     return float(np.exp(log_mad).sum() / (2.0 * n))
+
+
+def draw_alias_table(ax, prob, alias, labels, colors=None, min_label_height: float = 0.08):
+    """별칭 표를 막대그림으로 그립니다: 칸 i 마다 높이 1 인 막대 하나.
+
+    아래 조각 (높이 prob[i]) 은 칸 i 의 단어, 위 조각 (높이 1 - prob[i]) 은 별칭 단어 alias[i] 의 몫입니다.
+    조각은 그 조각이 나타내는 단어의 색으로 칠하므로, 같은 색의 조각 넓이를 모두 더해 V 로 나누면 그 단어의
+    확률입니다: P(w) = (prob[w] + Σ_{i: alias[i] = w} (1 - prob[i])) / V.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    prob : (V,) 0 이상 1 이하, 칸 i 에서 단어 i 를 고를 확률
+    alias : (V,) int, 칸 i 의 별칭 단어 (0 이상 V 미만)
+    labels : (V,) 단어 이름 (가로축 눈금과 조각 안의 글자)
+    colors : (V,) 단어별 색, 또는 None (matplotlib 의 기본 색 순서)
+    min_label_height : float, 이보다 낮은 조각에는 글자를 쓰지 않음
+
+    Returns
+    -------
+    own_bars, alias_bars : matplotlib BarContainer 두 개 (칸마다 아래 조각, 위 조각)
+    """
+    prob = as_float_array("prob", prob, ndim=1).astype(np.float64, copy=False)
+    size = prob.shape[0]
+    if size == 0:
+        raise ValueError("`prob`가 비어 있습니다. 칸이 적어도 하나 있어야 합니다.")
+    if (prob < 0).any() or (prob > 1).any():
+        raise ValueError(
+            f"`prob`는 0 이상 1 이하여야 합니다 (칸 안에서 그 단어를 고를 확률). 받은 값: {describe(prob)}"
+        )
+    alias = as_index_array("alias", alias, size, shape=(size,))
+    labels = [str(label) for label in _as_list("labels", labels, size)]
+    if colors is None:
+        import matplotlib.pyplot as plt
+
+        cycle = plt.rcParams["axes.prop_cycle"].by_key().get("color", ["C0"])
+        colors = [cycle[i % len(cycle)] for i in range(size)]
+    colors = _as_list("colors", colors, size)
+
+    columns = np.arange(size)
+    own_bars = ax.bar(columns, prob, color=colors, edgecolor="white", linewidth=1.5)
+    alias_bars = ax.bar(
+        columns, 1.0 - prob, bottom=prob, color=[colors[a] for a in alias], edgecolor="white", linewidth=1.5
+    )
+    for i in columns:
+        pieces = [(prob[i] / 2, prob[i], labels[i]), (prob[i] + (1 - prob[i]) / 2, 1 - prob[i], labels[alias[i]])]
+        for middle, height, text in pieces:
+            if height >= min_label_height:
+                ax.text(i, middle, f"{text}\n{height:.2f}", ha="center", va="center", fontsize=9, color="white")
+    ax.set_xticks(columns, labels)
+    ax.set_ylim(0, 1.05)
+    return own_bars, alias_bars
+
+
+def _as_list(name: str, value, size: int) -> list:
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__"):
+        raise TypeError(f"`{name}`는 값 {size}개의 목록이어야 합니다. 받은 값: {describe(value)}")
+    if len(value) != size:
+        raise ValueError(f"`{name}`의 길이 {len(value)} 가 칸 수 {size} 와 같아야 합니다.")
+    return list(value)

@@ -4,11 +4,15 @@
 - ``fit_zipf`` : log 빈도 = log C - s · log 순위 를 최소제곱으로 맞춰 Zipf 지수 s 를 구합니다
   (``ZipfFit.predict`` 로 적합 직선의 빈도를 계산).
 - ``rank_count_ratio`` : 두 순위의 빈도 비 (예: 순위 1 / 순위 10). 머리 부분이 얼마나 가파른지 봅니다.
-- ``frequency_groups`` : 어휘를 빈출 단어 / 중간 / 드문 단어로 나누는 마스크.
-- ``share_of_noise`` : 한 무리의 단어가 잡음 분포에서 받는 확률의 합 (= 네거티브 샘플 중 그 무리의 몫).
+- ``frequency_groups`` : 어휘를 빈출 단어 / 중간 / 드문 단어의 빈도 구간으로 나누는 마스크.
+- ``share_of_noise`` : 한 빈도 구간의 단어들이 잡음 분포에서 받는 확률의 합 (= 네거티브 샘플 중 그 구간의 몫).
+
+노트북은 빈도 구간의 마스크와 몫 (``probs[mask].sum()``) 을 셀에 직접 씁니다 (그것이 그 절에서 가르치는
+계산이므로). ``frequency_groups`` 와 ``share_of_noise`` 는 테스트가 같은 값을 따로 계산해 맞춰 볼 때 씁니다.
 
 서브샘플링의 두 식은 ``sgns.corpus`` (``keep_probabilities``, ``paper_keep_probabilities``), 표는
-``sgns.plotting.show_table``, Spearman 의 표준오차는 ``sgns.evaluate.spearman_standard_error`` 에 있습니다.
+``sgns.plotting.show_table``, Spearman ρ 의 구간과 두 모델의 쌍체 비교는 ``sgns.evaluate``
+(``spearman_interval``, ``compare_word_pair_scores``) 에 있습니다.
 """
 
 from __future__ import annotations
@@ -131,11 +135,11 @@ def rank_count_ratio(counts, rank_a: int = 1, rank_b: int = 10) -> float:
 
 
 def frequency_groups(counts, top: int = 100, rare_max: int = 5) -> dict[str, np.ndarray]:
-    """어휘를 세 무리로 나누는 불리언 마스크.
+    """어휘를 세 빈도 구간으로 나누는 불리언 마스크.
 
     - ``"frequent"`` (빈출 단어): 빈도 순위 상위 ``top`` 개 (같은 빈도는 인덱스가 작은 쪽이 앞)
-    - ``"rare"`` (드문 단어): 빈도가 1 이상 ``rare_max`` 이하 (빈출 무리에 든 단어는 제외)
-    - ``"middle"`` : 나머지 (빈도 0 인 단어는 어느 무리에도 넣지 않음)
+    - ``"rare"`` (드문 단어): 빈도가 1 이상 ``rare_max`` 이하 (빈출 단어 구간에 든 단어는 제외)
+    - ``"middle"`` : 나머지 (빈도 0 인 단어는 어느 구간에도 넣지 않음)
 
     Parameters
     ----------
@@ -160,14 +164,14 @@ def frequency_groups(counts, top: int = 100, rare_max: int = 5) -> dict[str, np.
 
 
 def share_of_noise(probs, mask) -> float:
-    """단어 무리가 분포에서 받는 확률의 합: Σ_{w ∈ 무리} P(w).
+    """단어 집합 G (예: 한 빈도 구간) 가 분포에서 받는 확률의 합: Σ_{w ∈ G} P(w).
 
-    잡음 분포에서 네거티브 샘플을 많이 뽑으면, 그중 이 무리의 단어가 차지하는 비율의 기댓값입니다.
+    잡음 분포에서 네거티브 샘플을 많이 뽑으면, 그중 G 의 단어가 차지하는 비율의 기댓값입니다.
 
     Parameters
     ----------
     probs : (V,) 0 이상, 합이 1 인 확률 (예: ``sgns.noise_distribution(counts, power)``)
-    mask : (V,) bool, 무리에 드는 단어
+    mask : (V,) bool, G 에 드는 단어
 
     Returns
     -------
