@@ -239,7 +239,7 @@ def test_solution_and_answer_key_markdown_are_replaced_by_prompts(tmp_path):
     assert nb.cells[1].source == prompt and nb.cells[2].source == prompt
     assert "attachments" not in nb.cells[2]
     assert nb.cells[3].source == question.source  # 태그 없는 마크다운은 그대로
-    assert nb.cells[4].source == make_student.ANSWER_PROMPT
+    assert nb.cells[4].source == make_student.NUMBERED_ANSWER_PROMPT.format(number=1)  # 질문 번호가 붙은 답 칸
     assert [c.metadata for c in nb.cells] == [c.metadata for c in cells]
 
     first = (dst / "04_math.ipynb").read_bytes()

@@ -60,6 +60,8 @@ SOLUTION_TAG = "solution"
 ANSWER_KEY_TAG = "answer-key"
 DERIVATION_PROMPT = "✍️ **직접 유도해 보세요.** 여기에 유도 과정을 적으세요 (YOUR ANSWER HERE)"
 ANSWER_PROMPT = "✍️ 여기에 여러분의 생각을 적어 보세요."
+# 생각해 볼 문제의 답 칸마다 번호를 붙입니다 (노트북 안에서 answer-key 셀의 순서 = 질문의 순서)
+NUMBERED_ANSWER_PROMPT = "✍️ **{number}번에 대한 여러분의 답** — 여기에 생각을 적어 보세요."
 HEADING = re.compile(r"#{1,6}(\s|$)")
 MANIFEST = Path("build") / "student-manifest.json"
 RECORD_ABOUT = (
@@ -116,7 +118,7 @@ def solution_tags(cell: nbformat.NotebookNode) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", [])) & {SOLUTION_TAG, ANSWER_KEY_TAG}
 
 
-def student_text(source: str, tags: set[str], where: str) -> str:
+def student_text(source: str, tags: set[str], where: str, answer_number: int | None = None) -> str:
     """마크다운(또는 raw) 셀의 학생용 내용.
 
     Parameters
@@ -124,6 +126,7 @@ def student_text(source: str, tags: set[str], where: str) -> str:
     source : 셀 내용
     tags : 셀의 풀이 태그 (solution_tags)
     where : 오류 메시지에 쓸 위치 설명
+    answer_number : answer-key 셀이면 노트북 안에서 몇 번째 답인지 (1 부터; 없으면 번호 없는 안내)
     """
     if has_code_marker(source):
         raise MarkerError(
@@ -136,7 +139,7 @@ def student_text(source: str, tags: set[str], where: str) -> str:
         heading = first_heading(source)
         return f"{heading}\n\n{DERIVATION_PROMPT}" if heading else DERIVATION_PROMPT
     if ANSWER_KEY_TAG in tags:
-        return ANSWER_PROMPT
+        return ANSWER_PROMPT if answer_number is None else NUMBERED_ANSWER_PROMPT.format(number=answer_number)
     return source
 
 
@@ -160,6 +163,7 @@ def describe_cell(name: str, index: int, cell: nbformat.NotebookNode) -> str:
 def student_version(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """학생용 노트북 (입력 노트북은 바꾸지 않습니다). 표식 오류는 MarkerError."""
     nb = nbformat.from_dict(nb)  # 깊은 복사
+    answers = 0
     for index, cell in enumerate(nb.cells, start=1):
         where = describe_cell(name, index, cell)
         tags = solution_tags(cell)
@@ -168,7 +172,8 @@ def student_version(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNo
             cell.outputs = []
             cell.execution_count = None
         else:
-            cell.source = student_text(cell.source, tags, where)
+            answers += ANSWER_KEY_TAG in tags and SOLUTION_TAG not in tags
+            cell.source = student_text(cell.source, tags, where, answers if ANSWER_KEY_TAG in tags else None)
             if tags:
                 cell.pop("attachments", None)  # 붙여 넣은 그림도 풀이의 일부
     return with_colab_cell(nb, Path(name).name)  # 맨 위에 Colab 배지와 Colab 에서만 설치하는 셀
