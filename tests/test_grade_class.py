@@ -52,6 +52,7 @@ from conftest import NOTEBOOKS, REPO
 from sgns import checks
 
 SKIPGRAM, SIGMOID, SOFTMAX = "nb01-skipgram-pairs", "nb03-sigmoid", "nb02-softmax"
+LOG_SIGMOID = "nb03-log-sigmoid"  # 03 의 둘째 연습문제: 아래의 03 제출물은 모두 풀지 않은 채 둠
 CELL_TIMEOUT = 10
 CHAOS_01 = """
 import pathlib, shutil
@@ -129,6 +130,7 @@ def _expected():
     """학생 -> 연습문제 -> (상태, 점수, 실수 범주들). 적지 않은 연습문제는 제출 안 함."""
     points = {e: g.points for e, g in checks.GRADING.items()}
     passed = ("pass", points[SKIPGRAM], set())
+    todo = ("todo", 0, set())
     dedup = _evaluated(SKIPGRAM, SKIPGRAM_DEDUPLICATED)
     self_pair = _evaluated(SKIPGRAM, SKIPGRAM_SELF_PAIR)
     naive = _evaluated(SIGMOID, SIGMOID_NAIVE)
@@ -138,16 +140,16 @@ def _expected():
         return ("fail", record.score(), {c.category for c in record.cases if c.status == "fail"} | {record.category})
 
     return {
-        "ref": {SKIPGRAM: passed, SIGMOID: passed},
-        "untouched": {SKIPGRAM: ("todo", 0, set()), SIGMOID: ("todo", 0, set())},
+        "ref": {SKIPGRAM: passed, SIGMOID: passed, LOG_SIGMOID: ("pass", points[LOG_SIGMOID], set())},
+        "untouched": {SKIPGRAM: ("todo", 0, set()), SIGMOID: ("todo", 0, set()), LOG_SIGMOID: todo},
         "selfpair": {SKIPGRAM: failed(self_pair)},
-        "mixed": {SKIPGRAM: failed(dedup), SIGMOID: failed(naive)},
+        "mixed": {SKIPGRAM: failed(dedup), SIGMOID: failed(naive), LOG_SIGMOID: todo},
         "renamed": {SKIPGRAM: passed},
-        "deleted": {SIGMOID: passed},
-        "loops": {SKIPGRAM: passed, SIGMOID: ("fail", 0, {"timeout"})},
-        "chaos": {SKIPGRAM: passed, SIGMOID: passed, SOFTMAX: ("not-run", 0, set())},
+        "deleted": {SIGMOID: passed, LOG_SIGMOID: todo},
+        "loops": {SKIPGRAM: passed, SIGMOID: ("fail", 0, {"timeout"}), LOG_SIGMOID: todo},
+        "chaos": {SKIPGRAM: passed, SIGMOID: passed, SOFTMAX: ("not-run", 0, set()), LOG_SIGMOID: todo},
         "notanotebook": {},
-        "kim": {SKIPGRAM: passed, SIGMOID: ("todo", 0, set())},
+        "kim": {SKIPGRAM: passed, SIGMOID: ("todo", 0, set()), LOG_SIGMOID: todo},
         "stripped": {SKIPGRAM: passed},
     }
 

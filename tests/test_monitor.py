@@ -1,4 +1,4 @@
-"""sgns.lessons.monitor (3장): 쌍별 확률, 감시 쌍, 에폭별 기록, 무리 이웃 정확도, k 비교, 시그모이드 대칭."""
+"""sgns.lessons.monitor (3장): 쌍별 확률, 감시 쌍, 에폭별 기록, 무리 이웃 정확도, K 비교, 시그모이드 대칭."""
 
 import numpy as np
 import pytest
@@ -11,14 +11,15 @@ from sgns.lessons.monitor import (
     ProbabilityMonitor,
     Separation,
     SweepResult,
+    SweepSummary,
     cooccurrence_counts,
     draw_monitor_pairs,
     group_neighbor_accuracy,
     pair_probabilities,
     separation,
     sigmoid_symmetry_gap,
+    summarize_sweeps,
     sweep_negative,
-    sweep_steps,
 )
 from sgns.model import WordVectors
 from sgns.train import train
@@ -213,12 +214,23 @@ def test_sweep_negative_trains_each_k(corpus, pairs):
         assert 0 <= r.accuracy <= 1 and r.seconds > 0 and np.isfinite(r.final_loss)
         assert 0 < r.noise_mean < r.true_mean < 1
         assert r.accuracy > 0.8
-    # k 가 크면 균형점이 log k 만큼 내려가 두 평균 확률이 모두 낮아집니다
+    # K 가 크면 균형점이 log K 만큼 내려가 두 평균 확률이 모두 낮아집니다
     assert results[1].true_mean < results[0].true_mean
     assert results[1].noise_mean < results[0].noise_mean
-    # 같은 seed 면 같은 결과 (k=5 단독 학습과 같음)
+    # 같은 seed 면 같은 결과 (K=5 단독 학습과 같음)
     again = sweep_negative(corpus.sentences, corpus.groups, [5], **PARAMS)
     assert again[0].accuracy == results[1].accuracy and again[0].true_mean is None
+    assert again[0].pairs_trained == results[1].pairs_trained
+
+
+def test_sweep_negative_counts_the_pairs_the_trainer_saw(corpus):
+    """pairs_trained 는 학습기가 센 쌍 수이고, 에폭 수에 비례합니다 (갱신 수를 맞추는 대조 실험의 근거)."""
+    params = {**PARAMS, "epochs": 2}
+    (two,) = sweep_negative(corpus.sentences, corpus.groups, [2], **params)
+    model = train(corpus.sentences, negative=2, **params)
+    assert two.pairs_trained == model.pairs_trained > 0
+    (four,) = sweep_negative(corpus.sentences, corpus.groups, [2], **{**params, "epochs": 4})
+    assert abs(four.pairs_trained / two.pairs_trained - 2) < 0.02  # 서브샘플링·윈도우 뽑기의 난수만큼만 다름
 
 
 def test_sweep_negative_validates(corpus):
@@ -232,17 +244,63 @@ def test_sweep_negative_validates(corpus):
         sweep_negative(corpus.sentences, corpus.groups, [1], pairs="x")
 
 
-def test_sweep_steps_differences_and_validation():
-    results = [SweepResult(k, acc, 0.1, 1.0) for k, acc in [(1, 0.5), (2, 0.75), (5, 0.8), (10, 0.7)]]
-    steps = sweep_steps(results)
-    assert [(a, b) for a, b, _ in steps] == [(1, 2), (2, 5), (5, 10)]
-    assert np.allclose([d for _, _, d in steps], [0.25, 0.05, -0.1])
-    with pytest.raises(TypeError, match="2개 이상"):
-        sweep_steps(results[:1])
+# ---- summarize_sweeps ------------------------------------------------------
+
+
+def _result(k, accuracy, pairs=100, seconds=0.5, true_mean=None, noise_mean=None):
+    return SweepResult(k, accuracy, seconds, 1.0, pairs, true_mean, noise_mean)
+
+
+def test_summarize_sweeps_mean_and_range_per_k():
+    runs = [
+        [_result(1, 0.5, 100, 0.2, 0.7, 0.3), _result(5, 0.8, 110, 0.4, 0.4, 0.1)],
+        [_result(1, 0.7, 102, 0.4, 0.6, 0.2), _result(5, 0.9, 108, 0.6, 0.5, 0.2)],
+        [_result(1, 0.6, 104, 0.3, 0.8, 0.4), _result(5, 0.7, 112, 0.5, 0.3, 0.0)],
+    ]
+    one, five = summarize_sweeps(runs)
+    assert isinstance(one, SweepSummary) and (one.negative, five.negative) == (1, 5)
+    assert np.isclose(one.accuracy, 0.6) and (one.accuracy_min, one.accuracy_max) == (0.5, 0.7)
+    assert np.isclose(five.accuracy, 0.8) and (five.accuracy_min, five.accuracy_max) == (0.7, 0.9)
+    assert one.pairs_trained == 102 and five.pairs_trained == 110
+    assert np.isclose(one.seconds, 0.3) and np.isclose(five.seconds, 0.5)
+    assert np.isclose(one.true_mean, 0.7) and np.isclose(one.noise_mean, 0.3)
+    assert np.isclose(five.true_mean, 0.4) and np.isclose(five.noise_mean, 0.1)
+    assert one.n_seeds == five.n_seeds == 3
+
+
+def test_summarize_sweeps_single_seed_and_unwatched_runs():
+    (only,) = summarize_sweeps([[_result(2, 0.75)]])
+    assert only.accuracy == only.accuracy_min == only.accuracy_max == 0.75
+    assert only.true_mean is None and only.noise_mean is None and only.n_seeds == 1
+    # 한 seed 라도 감시 쌍이 없으면 평균 σ 는 None (섞어서 평균 내지 않음)
+    (mixed,) = summarize_sweeps([[_result(2, 0.7, true_mean=0.5, noise_mean=0.1)], [_result(2, 0.8)]])
+    assert mixed.true_mean is None and mixed.noise_mean is None
+
+
+def test_summarize_sweeps_of_real_runs(corpus, pairs):
+    runs = [
+        sweep_negative(corpus.sentences, corpus.groups, [1, 5], pairs=pairs, **{**PARAMS, "seed": s}) for s in (0, 1)
+    ]
+    summary = summarize_sweeps(runs)
+    for j, row in enumerate(summary):
+        accs = [run[j].accuracy for run in runs]
+        assert row.accuracy_min == min(accs) <= row.accuracy <= max(accs) == row.accuracy_max
+        assert np.isclose(row.true_mean, np.mean([run[j].true_mean for run in runs]))
+    assert runs[0][0].accuracy != runs[1][0].accuracy  # seed 가 다르면 결과가 다름 (범위가 뜻이 있음)
+
+
+def test_summarize_sweeps_validates():
+    run = [_result(1, 0.5), _result(5, 0.8)]
+    with pytest.raises(TypeError, match="runs"):
+        summarize_sweeps([])
+    with pytest.raises(TypeError, match="runs"):
+        summarize_sweeps(run[0])
+    with pytest.raises(TypeError, match=r"runs\[1\]"):
+        summarize_sweeps([run, []])
     with pytest.raises(TypeError, match="SweepResult"):
-        sweep_steps([results[0], 0.5])
-    with pytest.raises(ValueError, match="오름차순"):
-        sweep_steps(results[::-1])
+        summarize_sweeps([run, [run[0], 0.8]])
+    with pytest.raises(ValueError, match=r"runs\[1\]`의 K 들 \[5, 1\]"):
+        summarize_sweeps([run, run[::-1]])
 
 
 # ---- cooccurrence_counts ---------------------------------------------------

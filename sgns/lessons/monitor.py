@@ -1,4 +1,4 @@
-"""3장 (작동 원리) 의 도우미: 쌍별 확률 σ(u·v), 고정된 감시 쌍, 에폭별 기록, 무리 이웃 정확도, k 비교.
+"""3장 (작동 원리) 의 도우미: 쌍별 확률 σ(u·v), 고정된 감시 쌍, 에폭별 기록, 무리 이웃 정확도, K 비교.
 
 네거티브 샘플링은 이진 분류기입니다. 중심 단어 c 와 단어 w 의 쌍에 대해 모델이 말하는
 "이 쌍이 실제로 함께 나온 쌍(D=1)일 확률" 은 P(D=1 | c, w) = σ(u_w·v_c) 입니다.
@@ -10,8 +10,8 @@
 - ``ProbabilityMonitor`` : ``sgns.train(..., callbacks=[monitor])`` 에 넣어 에폭마다 평균 σ 를 기록
 - ``separation(model, pairs)`` : 학습 후 긍정 쌍과 부정 쌍의 σ 가 얼마나 갈렸는지 (평균, 중앙값, 순위)
 - ``group_neighbor_accuracy(model, groups)`` : 가장 가까운 이웃 중 같은 무리 단어의 비율
-- ``sweep_negative(sentences, groups, k_values, ...)`` : k 만 바꿔 학습하고 품질·시간을 비교
-- ``sweep_steps(results)`` : 이웃한 k 사이의 정확도 변화 (k 를 키워 얻는 것이 어디서 멈추는지)
+- ``sweep_negative(sentences, groups, k_values, ...)`` : 네거티브 샘플 수 K 만 바꿔 학습하고 품질·시간·쌍 수를 비교
+- ``summarize_sweeps(runs)`` : 여러 seed 로 되풀이한 비교를 K 마다 평균과 범위(최솟값-최댓값)로 요약
 - ``cooccurrence_counts(sentences, vocab, center, words)`` : 중심 단어 옆에 각 단어가 실제로 나온 횟수
   (4장의 공기 행렬 ``sgns.lessons.optimum.cooccurrence_matrix`` 의 한 행)
 - ``sigmoid_symmetry_gap(x)`` : max |σ(-x) - (1 - σ(x))| (부정 쌍 항의 부호를 설명할 때 씀)
@@ -41,7 +41,8 @@ __all__ = [
     "group_neighbor_accuracy",
     "SweepResult",
     "sweep_negative",
-    "sweep_steps",
+    "SweepSummary",
+    "summarize_sweeps",
     "cooccurrence_counts",
     "sigmoid_symmetry_gap",
 ]
@@ -78,7 +79,7 @@ def pair_probabilities(model, centers, contexts) -> np.ndarray:
     ----------
     model : sgns.train 의 결과 (center_vectors (V, d) 가 v, outside_vectors (V, d) 가 u)
     centers : (n,) 중심 단어 c 의 인덱스 (정수) 또는 단어 (문자열) 목록
-    contexts : (n,) 주변 단어(또는 잡음 단어) 의 인덱스 또는 단어 목록, centers 와 같은 길이
+    contexts : (n,) 주변 단어(또는 네거티브 샘플) 의 인덱스 또는 단어 목록, centers 와 같은 길이
 
     Returns
     -------
@@ -107,7 +108,7 @@ class MonitorPairs:
     words : list[str], 인덱스가 가리키는 어휘 (모델의 어휘와 같아야 함)
     centers : (n,) int64, 중심 단어 c
     true_contexts : (n,) int64, 말뭉치에서 c 의 윈도우 안에 실제로 나온 주변 단어 o (긍정 쌍 (c, o))
-    noise_contexts : (n,) int64, 잡음 분포 P_n(w) 에서 뽑은 단어 k (부정 쌍 (c, k))
+    noise_contexts : (n,) int64, 잡음 분포 P_n(w) 에서 뽑은 네거티브 샘플 w_k (부정 쌍 (c, w_k))
     """
 
     words: list[str]
@@ -122,11 +123,11 @@ class MonitorPairs:
 def draw_monitor_pairs(
     sentences, vocab: Vocabulary, n_pairs: int = 2000, window: int = 5, power: float = 0.75, seed: int = 0
 ) -> MonitorPairs:
-    """말뭉치에서 긍정 쌍 n_pairs 개를 무작위로 고르고, 같은 중심 단어마다 잡음 단어를 하나씩 뽑습니다.
+    """말뭉치에서 긍정 쌍 n_pairs 개를 무작위로 고르고, 같은 중심 단어마다 네거티브 샘플을 하나씩 뽑습니다.
 
     긍정 쌍은 윈도우 크기 window 안의 모든 (중심, 주변) 쌍 가운데서 (중복 없이) 고릅니다.
-    잡음 단어는 학습과 같은 잡음 분포 P_n(w) ∝ U(w)^power 에서 뽑으며, 학습기처럼 그 쌍의 정답
-    주변 단어와 같으면 다시 뽑습니다. 잡음 분포는 말뭉치 전체에서 뽑으므로, 드물게는 (c, k) 가 다른
+    네거티브 샘플은 학습과 같은 잡음 분포 P_n(w) ∝ U(w)^power 에서 뽑으며, 학습기처럼 그 쌍의 정답
+    주변 단어와 같으면 다시 뽑습니다. 잡음 분포는 말뭉치 전체에서 뽑으므로, 드물게는 (c, w_k) 가 다른
     자리에서 실제로 함께 나온 쌍일 수도 있습니다 (학습 때의 부정 쌍도 마찬가지입니다).
 
     Parameters
@@ -293,18 +294,19 @@ def group_neighbor_accuracy(model, groups: Mapping[str, Sequence[str]], topn: in
 
 
 # ---------------------------------------------------------------------------
-# k 비교
+# K 비교
 # ---------------------------------------------------------------------------
 
 
 @dataclass
 class SweepResult:
-    """``sweep_negative`` 의 한 줄: k 하나로 학습한 결과.
+    """``sweep_negative`` 의 한 줄: 네거티브 샘플 수 K 하나로 학습한 결과.
 
-    negative : int, 네거티브 샘플 수 k
+    negative : int, 네거티브 샘플 수 K
     accuracy : float, group_neighbor_accuracy
     seconds : float, 학습 시간 (에폭 합, 어휘 만들기 제외)
-    final_loss : float, 마지막 에폭의 쌍 하나당 평균 손실 (k 가 다르면 항의 개수가 달라 직접 비교하지 않음)
+    final_loss : float, 마지막 에폭의 쌍 하나당 평균 손실 (K 가 다르면 항의 개수가 달라 직접 비교하지 않음)
+    pairs_trained : int, 모든 에폭에서 학습한 (중심 단어, 주변 단어) 쌍의 수 (= SGD 로 본 긍정 쌍의 수)
     true_mean, noise_mean : float 또는 None, 감시 쌍(pairs)을 주었을 때 학습 후 긍정 쌍·부정 쌍의 평균 σ(u·v)
     """
 
@@ -312,18 +314,19 @@ class SweepResult:
     accuracy: float
     seconds: float
     final_loss: float
+    pairs_trained: int
     true_mean: float | None = None
     noise_mean: float | None = None
 
 
 def sweep_negative(sentences, groups, k_values, pairs: MonitorPairs | None = None, **train_params) -> list[SweepResult]:
-    """k (negative) 만 바꿔 가며 같은 말뭉치·같은 seed 로 학습하고 품질과 시간을 잽니다.
+    """K (negative) 만 바꿔 가며 같은 말뭉치·같은 seed 로 학습하고 품질과 시간을 잽니다.
 
     Parameters
     ----------
     sentences : 토큰 리스트들의 리스트
     groups : dict, 무리 이름 -> 단어 목록 (group_neighbor_accuracy 에 씀)
-    k_values : 1 이상의 정수 목록
+    k_values : 1 이상의 정수 목록 (네거티브 샘플 수 K 의 값들)
     pairs : MonitorPairs 또는 None. 주면 학습 후 긍정 쌍·부정 쌍의 평균 σ(u·v) 도 잽니다
     **train_params : sgns.train 에 넘길 나머지 매개변수 (negative 는 넣지 마세요)
 
@@ -343,7 +346,11 @@ def sweep_negative(sentences, groups, k_values, pairs: MonitorPairs | None = Non
     for k in ks:
         model = train(sentences, negative=k, **train_params)
         result = SweepResult(
-            k, group_neighbor_accuracy(model, groups), float(model.train_seconds), float(model.loss_history[-1])
+            k,
+            group_neighbor_accuracy(model, groups),
+            float(model.train_seconds),
+            float(model.loss_history[-1]),
+            int(model.pairs_trained),
         )
         if pairs is not None:
             monitor = ProbabilityMonitor(pairs)
@@ -353,26 +360,72 @@ def sweep_negative(sentences, groups, k_values, pairs: MonitorPairs | None = Non
     return results
 
 
-def sweep_steps(results: Sequence[SweepResult]) -> list[tuple[int, int, float]]:
-    """이웃한 k 사이의 무리 이웃 정확도 변화: k 를 키워 얻는 것이 어디서 멈추는지 봅니다.
+@dataclass(frozen=True)
+class SweepSummary:
+    """여러 seed 로 되풀이한 ``sweep_negative`` 를 K 하나에 대해 요약한 한 줄.
+
+    negative : int, 네거티브 샘플 수 K
+    accuracy : float, seed 들의 무리 이웃 정확도 평균
+    accuracy_min, accuracy_max : float, seed 들 가운데 가장 낮은·높은 정확도 (seed 에 따른 흔들림의 폭)
+    pairs_trained : float, seed 들이 학습한 (중심 단어, 주변 단어) 쌍 수의 평균
+    seconds : float, seed 들의 학습 시간 평균 (초)
+    true_mean, noise_mean : float 또는 None, 감시 쌍의 평균 σ(u·v) 의 seed 평균 (감시 쌍을 주지 않았으면 None)
+    n_seeds : int, 되풀이한 횟수
+    """
+
+    negative: int
+    accuracy: float
+    accuracy_min: float
+    accuracy_max: float
+    pairs_trained: float
+    seconds: float
+    true_mean: float | None
+    noise_mean: float | None
+    n_seeds: int
+
+
+def summarize_sweeps(runs) -> list[SweepSummary]:
+    """seed 마다 한 번씩 돌린 ``sweep_negative`` 결과들을 K 마다 평균과 범위로 요약합니다.
 
     Parameters
     ----------
-    results : ``sweep_negative`` 의 결과 (2개 이상, k 오름차순)
+    runs : seed 마다 ``sweep_negative`` 의 결과 (list[SweepResult]) 를 모은 목록 (1개 이상).
+        모든 결과가 같은 K 들을 같은 순서로 가져야 합니다.
 
     Returns
     -------
-    list[(k_before, k_after, change)], 길이 len(results) - 1. change = accuracy(k_after) - accuracy(k_before)
+    list[SweepSummary], K 의 순서는 runs[0] 과 같음
     """
-    if isinstance(results, (str, bytes)) or not isinstance(results, Sequence) or len(results) < 2:
-        raise TypeError(f"`results`는 sweep_negative 의 결과(2개 이상)여야 합니다. 받은 값: {describe(results)}")
-    if not all(isinstance(r, SweepResult) for r in results):
-        raise TypeError("`results`의 원소는 모두 SweepResult 여야 합니다 (sweep_negative 의 결과).")
-    ks = [r.negative for r in results]
-    if any(a >= b for a, b in zip(ks[:-1], ks[1:], strict=True)):
-        raise ValueError(f"`results`는 k 오름차순이어야 합니다. 받은 k: {ks}")
-    pairs = zip(results[:-1], results[1:], strict=True)
-    return [(a.negative, b.negative, float(b.accuracy - a.accuracy)) for a, b in pairs]
+    if isinstance(runs, (str, bytes)) or not isinstance(runs, Sequence) or len(runs) == 0:
+        raise TypeError(f"`runs`는 sweep_negative 결과들의 목록(1개 이상)이어야 합니다. 받은 값: {describe(runs)}")
+    for i, run in enumerate(runs):
+        if isinstance(run, (str, bytes)) or not isinstance(run, Sequence) or len(run) == 0:
+            raise TypeError(f"`runs[{i}]`는 sweep_negative 의 결과(목록)여야 합니다. 받은 값: {describe(run)}")
+        if not all(isinstance(r, SweepResult) for r in run):
+            raise TypeError(f"`runs[{i}]`의 원소는 모두 SweepResult 여야 합니다 (sweep_negative 의 결과).")
+    ks = [r.negative for r in runs[0]]
+    for i, run in enumerate(runs):
+        if [r.negative for r in run] != ks:
+            raise ValueError(f"`runs[{i}]`의 K 들 {[r.negative for r in run]} 이 runs[0] 의 K 들 {ks} 와 다릅니다.")
+    summaries = []
+    for j, k in enumerate(ks):
+        rows = [run[j] for run in runs]
+        accuracy = np.array([r.accuracy for r in rows])
+        watched = all(r.true_mean is not None for r in rows)
+        summaries.append(
+            SweepSummary(
+                negative=k,
+                accuracy=float(accuracy.mean()),
+                accuracy_min=float(accuracy.min()),
+                accuracy_max=float(accuracy.max()),
+                pairs_trained=float(np.mean([r.pairs_trained for r in rows])),
+                seconds=float(np.mean([r.seconds for r in rows])),
+                true_mean=float(np.mean([r.true_mean for r in rows])) if watched else None,
+                noise_mean=float(np.mean([r.noise_mean for r in rows])) if watched else None,
+                n_seeds=len(rows),
+            )
+        )
+    return summaries
 
 
 # ---------------------------------------------------------------------------
