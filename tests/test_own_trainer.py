@@ -60,7 +60,8 @@ def test_an_unsolved_exercise_is_one_line_and_nothing_is_trained(corpus, loop, s
     ids, probs = corpus
     run = run_own_trainer(loop, step, ids, probs, **HYPER)
     assert run.status == "todo" and not run.done and run.center_vectors is None and run.seconds == 0
-    assert "\n" not in run.message and named in run.message and run.message.startswith("⏳")
+    assert "\n" not in run.message and f"아직 풀지 않은 연습문제: {named}." in run.message
+    assert run.message.startswith("⏳") and "통과하지 못한" not in run.message
 
 
 def test_a_loop_that_fails_its_check_is_not_run(corpus):
@@ -75,9 +76,13 @@ def test_a_loop_that_fails_its_check_is_not_run(corpus):
         return sgd_step(center_vectors, outside_vectors, center_idx, outside_idx, negative_indices, -learning_rate)
 
     run = run_own_trainer(train_sgns, wrong_sign, ids, probs, **HYPER)
-    assert run.status == "not-passed" and "sgd_step" in run.message and "train_sgns" not in run.message
+    assert run.status == "not-passed" and "아직 확인을 통과하지 못한 연습문제: sgd_step." in run.message
     run = run_own_trainer(constant_rate, sgd_step, ids, probs, **HYPER)
-    assert run.status == "not-passed" and "train_sgns" in run.message and run.center_vectors is None
+    assert run.status == "not-passed" and "통과하지 못한 연습문제: train_sgns." in run.message
+    assert run.center_vectors is None and "풀지 않은" not in run.message
+    run = run_own_trainer(not_implemented, wrong_sign, ids, probs, **HYPER)  # 하나는 빈칸, 하나는 틀림
+    assert run.status == "todo" and "풀지 않은 연습문제: train_sgns;" in run.message
+    assert "통과하지 못한 연습문제: sgd_step." in run.message and "\n" not in run.message
     assert calls and max(calls) < _tokens(ids)  # 확인의 작은 말뭉치로만 불렸고, 긴 말뭉치로는 불리지 않음
 
 

@@ -106,23 +106,22 @@ def _gate(train_sgns, sgd_step) -> OwnRun | None:
         "train_sgns": evaluate(LOOP_EXERCISE, train_sgns).status,
     }
     todo = [name for name, status in statuses.items() if status == "todo"]
+    failed = [name for name, status in statuses.items() if status not in ("todo", "pass")]
+    if not todo and not failed:
+        return None
+    parts = []
     if todo:
-        return OwnRun(
-            "todo",
-            f"⏳ 아직 풀지 않은 연습문제: {', '.join(todo)}. "
-            "sgd_step 과 train_sgns 를 풀면 이 셀이 여러분의 학습기를 실제 텍스트로 학습합니다.",
-        )
-    failed = [name for name, status in statuses.items() if status != "pass"]
+        parts.append(f"아직 풀지 않은 연습문제: {', '.join(todo)}")
     if failed:
-        return OwnRun(
-            "not-passed",
-            f"🔧 아직 확인을 통과하지 못한 연습문제: {', '.join(failed)}. "
-            "위의 확인 셀을 통과하면 이 셀이 여러분의 학습기를 실제 텍스트로 학습합니다.",
-        )
-    return None
+        parts.append(f"아직 확인을 통과하지 못한 연습문제: {', '.join(failed)}")
+    return OwnRun(
+        "todo" if todo else "not-passed",
+        f"{'⏳' if todo else '🔧'} {'; '.join(parts)}. "
+        "sgd_step 과 train_sgns 가 모두 확인을 통과하면 이 셀이 여러분의 학습기를 실제 텍스트로 학습합니다.",
+    )
 
 
-def _check_result(result, V: int, dim: int, epochs: int) -> tuple[str, str, tuple]:
+def _checked_result(result, V: int, dim: int, epochs: int) -> tuple[str, str, tuple]:
     """(status, message, (C, U, losses))."""
     if not isinstance(result, (tuple, list)) or len(result) != 3:
         return "error", "train_sgns 가 (center_vectors, outside_vectors, epoch_losses) 세 값을 돌려주지 않았습니다.", ()
@@ -224,7 +223,7 @@ def run_own_trainer(
             pairs_expected=expected,
         )
     times = spent()
-    status, message, values = _check_result(result, len(noise_probs), dim, epochs)
+    status, message, values = _checked_result(result, len(noise_probs), dim, epochs)
     if status != "done":
         return OwnRun(status, _one_line(message), **times, pairs_done=pairs_done, pairs_expected=expected)
     C, U, losses = values
