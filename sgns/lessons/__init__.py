@@ -12,6 +12,7 @@
 | `optimum` | 손실의 두 항, 말뭉치 목적 함수 J(θ), 공기 행렬·PMI 와 SGNS 의 최적점 | 3, 4 |
 | `projection` | 단어 벡터의 2차원 PCA 투영과 무리별 코사인 | 4 |
 | `gensim_baseline` | 같은 조건의 gensim 학습 (비교용; gensim 은 이 모듈을 쓸 때 불러옵니다) | 4 |
+| `own_trainer` | 학생이 만든 학습기를 확인을 통과했을 때만, 제한 시간 안에서 실제 텍스트로 학습 | 4 |
 | `zipf` | 순위-빈도 (Zipf 법칙), 빈도 구간, 빈도 구간이 잡음 분포에서 받는 몫 | 5 |
 | `noise_samplers` | 원문식 샘플러 (쌍마다 choice), 샘플러의 분포 검사 (TVD 와 그 기댓값), 별칭 표 그림 | 5 |
 """
@@ -22,6 +23,7 @@ __all__ = [
     "monitor",
     "noise_samplers",
     "optimum",
+    "own_trainer",
     "pair_table",
     "projection",
     "update_cost",

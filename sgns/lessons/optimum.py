@@ -3,7 +3,7 @@
 **손실과 목적 함수.** 한 쌍의 손실은 두 종류의 항으로 이루어집니다.
 
     긍정 쌍 (c, o):   -log σ(u_o·v_c)     내적이 클수록 0 에 가까워짐
-    부정 쌍 (c, k):   -log σ(-u_k·v_c)    내적이 작을수록(음수일수록) 0 에 가까워짐
+    부정 쌍 (c, w_k): -log σ(-u_k·v_c)    내적이 작을수록(음수일수록) 0 에 가까워짐 (k = 1..K)
 
 말뭉치 전체의 목적 함수는 모든 위치 t 와 윈도우 안의 모든 주변 단어 t+j 에 대한 손실을 더해 위치 수 T 로
 나눈 것입니다.
@@ -15,10 +15,11 @@
 
 **최적점** (선택 심화). SGNS 를 끝까지 최적화하면 (벡터 차원이 충분히 클 때) 중심 단어 c, 주변 단어 o 에 대해
 
-    v_c · u_o  ≈  PMI(c, o) - log k,    PMI(c, o) = log( #(c,o) · D / (#c · #o) )
+    v_c · u_o  ≈  PMI(c, o) - log K,    PMI(c, o) = log( #(c,o) · D / (#c · #o) )
 
-가 됩니다 (Levy & Goldberg 2014; k = 네거티브 샘플 수, D = 전체 쌍의 수). 잡음 분포를 0.75 제곱으로
-만들었다면 #o 자리에 #o^0.75 로 만든 분포가 들어갑니다 (``context_power``). 학습기는 정답과 같은 네거티브를
+가 됩니다 (Levy & Goldberg 2014; K = 쌍마다 네거티브 샘플 수로, 논문과 이 모듈의 매개변수 이름은 k,
+D = 전체 쌍의 수). 잡음 분포를 0.75 제곱으로 만들었다면 #o 자리에 #o^0.75 로 만든 분포가 들어갑니다
+(``context_power``). 학습기는 정답과 같은 네거티브를
 건너뛰므로 정확한 최적점은 조금 다릅니다 (``optimal_dot_products``). 두 목표와 학습한 내적을 비교하는 함수는
 ``compare_to_optimum`` 하나입니다.
 
@@ -264,7 +265,7 @@ def pmi_matrix(cooc, context_power: float = 1.0) -> tuple[np.ndarray, np.ndarray
 
 
 def shifted_pmi(cooc, k: int, context_power: float = 1.0) -> np.ndarray:
-    """이동된 PMI: PMI(w, c) - log k. SGNS 최적점에서 v_w · u_c 가 다가가는 값.
+    """이동된 PMI: PMI(w, c) - log K. SGNS 최적점에서 v_w · u_c 가 다가가는 값.
 
     Parameters
     ----------
@@ -290,17 +291,17 @@ def optimal_dot_products(cooc, counts, k: int, power: float = 0.75, skip_positiv
 
     이고 (#(c,o) 번은 긍정 쌍, n_neg 번은 부정 쌍), ℓ'(x) = 0 에서 x* = log #(c,o) - log n_neg(c,o) 입니다.
 
-    - skip_positive=False: n_neg = k · #(c) · P_n(o). x* = PMI(c,o) - log k (Levy & Goldberg 2014; P_n 이 U^0.75 면
+    - skip_positive=False: n_neg = K · #(c) · P_n(o). x* = PMI(c,o) - log K (Levy & Goldberg 2014; P_n 이 U^0.75 면
       주변 단어 빈도를 0.75 제곱한 PMI).
     - skip_positive=True (학습기, gensim, word2vec.c 의 동작): 네거티브가 그 쌍의 정답 주변 단어와 같으면 건너뛰므로
-      o 가 (c, o) 쌍 자신의 네거티브로 뽑힌 경우가 빠져 n_neg = k · (#(c) - #(c,o)) · P_n(o).
+      o 가 (c, o) 쌍 자신의 네거티브로 뽑힌 경우가 빠져 n_neg = K · (#(c) - #(c,o)) · P_n(o).
       o 가 c 옆에 자주 오는 칸일수록 x* 가 log(#(c) / (#(c) - #(c,o))) 만큼 커집니다.
 
     Parameters
     ----------
     cooc : (V, V) 0 이상의 공기 개수 (행 = 중심 단어 c, 열 = 주변 단어 o); #(c) 는 행 합
     counts : (V,) 단어 빈도 (잡음 분포를 만든 그 빈도, 예: ``model.vocab.counts``)
-    k : int >= 1, 쌍마다 네거티브 샘플 수
+    k : int >= 1, 쌍마다 네거티브 샘플 수 K
     power : float, 잡음 분포의 지수 (P_n ∝ counts^power, 기본 0.75)
     skip_positive : bool, 정답과 같은 네거티브를 건너뛰는지 (기본 True)
 
