@@ -72,6 +72,7 @@ from sgns.checks import (
     subsampling,
     training,
 )
+from sgns.checks._guard import TimeUp, run_with_time_limit
 from sgns.checks._harness import COMMON_CATEGORIES, Case, Exercise, run_exercise
 from sgns.checks.hidden import ENV_VAR as HIDDEN_CASES_ENV_VAR
 from sgns.checks.record import MIME_TYPE, CaseResult, CheckRecord, records, show
@@ -236,6 +237,7 @@ __all__ = [
     "MANUAL_POINTS",
     "MIME_TYPE",
     "NBGRADER_ENV_VAR",
+    "TimeUp",
     "categories",
     "check",
     "check_build_alias_table",
@@ -254,5 +256,6 @@ __all__ = [
     "evaluate",
     "exercise",
     "records",
+    "run_with_time_limit",
     "show",
 ]

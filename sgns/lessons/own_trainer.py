@@ -23,8 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sgns._validate import as_callable, as_float_array, as_positive_float, as_positive_int
-from sgns.checks import evaluate
-from sgns.checks._guard import TimeUp, run_with_time_limit
+from sgns.checks import TimeUp, evaluate, run_with_time_limit
 
 __all__ = ["OwnRun", "run_own_trainer", "window_pair_count", "STATUSES"]
 
