@@ -42,7 +42,7 @@ setup:
 test: $(STAMP)
 	$(BIN)/ruff check sgns tests tools bench notebooks conftest.py
 	$(BIN)/python tools/make_student.py --check
-	$(BIN)/python tools/notebook_guards.py $(NOTEBOOKS)
+	@$(MAKE) --no-print-directory lecture-check
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks $(PYTEST_NBVAL)
 
 # UNIT_ARGS: pytest 에 더 줄 인자 (예: CI 의 두 번째 Python 에서 설치 도구 자체의 느린 테스트를 뺄 때)

@@ -19,8 +19,14 @@ NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 
 
 def load_notebook(file_name: str) -> nbformat.NotebookNode:
-    """notebooks/ 아래의 저장된 노트북 하나 (nbformat 4)."""
-    return nbformat.read(NOTEBOOK_DIR / file_name, as_version=4)
+    """notebooks/ 아래의 저장된 노트북 하나 (nbformat 4), 도구가 만든 이동 링크 셀 (``course-nav``) 은 뺀 것.
+
+    이동 링크 셀 (이전·다음 노트북, 시작 페이지) 은 ``tools/notebook_nav.py`` 가 넣고 그 테스트가 검사합니다.
+    노트북의 내용에 대한 주장 테스트는 그 셀이 없는 것처럼 셀의 순서를 봅니다.
+    """
+    nb = nbformat.read(NOTEBOOK_DIR / file_name, as_version=4)
+    nb.cells = [c for c in nb.cells if "course-nav" not in c.get("metadata", {})]
+    return nb
 
 
 def cell_output_text(cell) -> str:

@@ -76,7 +76,9 @@ def test_only_nbgrader_metadata_changes(copies):
         after = with_nbgrader_metadata(before, path.name)
         for old, new in zip(before.cells, after.cells, strict=True):
             assert new.source == old.source and new.get("outputs") == old.get("outputs")
-            assert {k: v for k, v in new.metadata.items() if k != "nbgrader"} == dict(old.metadata)
+            assert {k: v for k, v in new.metadata.items() if k != "nbgrader"} == {
+                k: v for k, v in old.metadata.items() if k != "nbgrader"
+            }
 
 
 def test_committed_notebooks_are_up_to_date_once_metadata_was_written(capsys):

@@ -640,7 +640,10 @@ RULES: dict[str, tuple[Callable[..., list[Finding]], str]] = {
     "empty-cell": (empty_cell_findings, "빈 셀"),
 }
 # make test 에서 켜 둔 규칙. 노트북이 규칙을 만족하게 되면 여기에 더합니다.
-DEFAULT_RULES = ("hygiene", "unicode-minus", "broken-link", "empty-cell")
+DEFAULT_RULES = (
+    "hygiene", "strikethrough", "heading-math", "nbval-comment", "code-width", "text-table", "unicode-minus",
+    "broken-link", "empty-cell",
+)
 # 출력이 없는 학생판에도 뜻이 있는 규칙
 SOURCE_RULES = ("strikethrough", "heading-math", "nbval-comment", "code-width", "unicode-minus", "broken-link",
                 "empty-cell")
