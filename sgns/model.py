@@ -11,12 +11,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from sgns._validate import as_positive_int, describe
-from sgns.corpus import unknown_word_error
+from sgns._validate import as_float_array, as_output_file, as_positive_int, as_word_list, describe
+from sgns.corpus import Vocabulary, unknown_word_error
 from sgns.evaluate import (
     AnalogyScore,
     WordPairScore,
@@ -67,8 +66,8 @@ class WordVectors:
     """
 
     def __init__(self, words, vectors, vocab=None, stats: TrainingStats | None = None):
-        self.words = list(words)
-        self.vectors = np.asarray(vectors)
+        self.words = as_word_list("words", words)
+        self.vectors = as_float_array("vectors", vectors)  # 실수 배열이면 복사하지 않음 (학습 중 콜백은 같은 배열을 봄)
         if self.vectors.ndim != 2 or self.vectors.shape[0] != len(self.words):
             raise ValueError(
                 f"`vectors`의 형태 {self.vectors.shape} 가 단어 {len(self.words)}개와 맞지 않습니다. "
@@ -76,6 +75,11 @@ class WordVectors:
             )
         if stats is not None and not isinstance(stats, TrainingStats):
             raise TypeError(f"`stats`는 TrainingStats 또는 None 이어야 합니다. 받은 값: {describe(stats)}")
+        if vocab is not None and (not isinstance(vocab, Vocabulary) or vocab.words != self.words):
+            raise ValueError(
+                "`vocab`은 None 이거나 `words`와 같은 순서의 단어를 가진 Vocabulary 여야 합니다. "
+                f"받은 값: {describe(vocab)}"
+            )
         self.vocab = vocab
         self.stats = stats
         self._word_to_id = vocab.word_to_id if vocab is not None else {w: i for i, w in enumerate(self.words)}
@@ -194,8 +198,9 @@ class WordVectors:
         float32 값을 유효숫자 9 자리로 써서 읽었을 때 값이 그대로 돌아옵니다.
         """
         self._check_exportable()
+        path = as_output_file("path", path)
         vectors = np.asarray(self.vectors, dtype=np.float32)
-        with open(Path(path), "w", encoding="utf8") as fout:
+        with open(path, "w", encoding="utf8") as fout:
             fout.write(f"{vectors.shape[0]} {vectors.shape[1]}\n")
             for word, row in zip(self.words, vectors, strict=True):
                 fout.write(word + " " + " ".join(f"{x:.9g}" for x in row.tolist()) + "\n")
@@ -207,11 +212,13 @@ class WordVectors:
         metadata_path : 한 줄에 단어 하나 (열이 하나이므로 머리줄 없음, V 줄)
         """
         self._check_exportable()
+        vectors_path = as_output_file("vectors_path", vectors_path)
+        metadata_path = as_output_file("metadata_path", metadata_path)
         vectors = np.asarray(self.vectors, dtype=np.float32)
-        with open(Path(vectors_path), "w", encoding="utf8") as fout:
+        with open(vectors_path, "w", encoding="utf8") as fout:
             for row in vectors.tolist():
                 fout.write("\t".join(f"{x:.6g}" for x in row) + "\n")
-        with open(Path(metadata_path), "w", encoding="utf8") as fout:
+        with open(metadata_path, "w", encoding="utf8") as fout:
             for word in self.words:
                 fout.write(word + "\n")
 

@@ -46,9 +46,11 @@ from sgns._validate import (
     as_float_in_range,
     as_positive_float,
     as_positive_int,
+    check_memory,
     describe,
 )
 from sgns.corpus import (
+    MAX_WINDOW,
     Vocabulary,
     build_vocab,
     check_reiterable,
@@ -126,7 +128,7 @@ class TrainParams:
     def __post_init__(self):
         checked = {
             "vector_size": as_positive_int("vector_size", self.vector_size),
-            "window": as_positive_int("window", self.window),
+            "window": as_positive_int("window", self.window, maximum=MAX_WINDOW),
             "negative": as_positive_int("negative", self.negative),
             "min_count": as_positive_int("min_count", self.min_count),
             "epochs": as_positive_int("epochs", self.epochs),
@@ -173,6 +175,8 @@ def init_weights(vocab_size: int, vector_size: int, rng: np.random.Generator) ->
     행 [0, V) 는 중심 단어 벡터 v_w = uniform(-0.5, 0.5) / d, 행 [V, 2V) 는 주변 단어 벡터 u_w = 0.
     한 버퍼에 두면 한 배치의 두 갱신을 같은 scatter-add 로 처리할 수 있습니다.
     """
+    what = f"가중치 (2V, d) = (2×{vocab_size:,}, {vector_size:,}) float32"
+    check_memory("vector_size", vector_size, 2 * vocab_size * vector_size * 4, what)
     weights = np.zeros((2 * vocab_size, vector_size), dtype=np.float32)
     weights[:vocab_size] = (rng.random((vocab_size, vector_size), dtype=np.float32) - 0.5) / vector_size
     return weights
@@ -348,6 +352,42 @@ def _vocabulary(sentences, min_count: int) -> Vocabulary:
         raise type(exc)(f"`sentences` 문제: {exc}") from None
 
 
+def _check_batch_memory(p: TrainParams, n_tokens: int) -> None:
+    """미니배치와 한 번에 뽑는 네거티브가 쓸 메모리를 학습 전에 어림해 한도와 비교합니다.
+
+    한 배치의 쌍 수는 batch_size 와 말뭉치에서 나올 수 있는 쌍 수 (토큰마다 많아야 2·window) 중 작은 값입니다.
+    쌍 하나는 (K+1) 개의 벡터 (float32) 를 몇 벌 (모은 행, 갱신의 임시 배열) 쓰고, 네거티브는 int64 와 마스크입니다.
+    """
+    K, d = p.negative, p.vector_size
+    max_pairs = n_tokens * 2 * min(p.window, n_tokens)
+    per_pair = 3 * (K + 1) * d * 4
+    # 탓할 매개변수: 기본값보다 훨씬 크게 바꾼 쪽 (기본값 대비 배수가 큰 쪽)
+    dominant = "negative" if K / DEFAULT_PARAMS["negative"] >= d / DEFAULT_PARAMS["vector_size"] else "vector_size"
+    check_memory(dominant, getattr(p, dominant), per_pair, f"쌍 하나의 벡터 (K+1, d) = ({K + 1:,}, {d:,})")
+    batch = min(p.batch_size, max_pairs)
+    draw = min(p.batch_size * BATCHES_PER_DRAW, max_pairs)
+    needed = batch * per_pair + draw * K * 13
+    blame = "batch_size" if p.batch_size > DEFAULT_PARAMS["batch_size"] else dominant
+    what = f"미니배치 {batch:,}쌍의 벡터 (K+1, d) = ({K + 1:,}, {d:,}) 와 네거티브 {draw:,}×{K:,}개"
+    check_memory(blame, getattr(p, blame), needed, what)
+
+
+def _no_pairs_error(p: TrainParams, vocab: Vocabulary, keep_prob: np.ndarray, longest_sentence: int, epoch: int):
+    """에폭 하나에서 (중심, 주변) 쌍이 하나도 나오지 않았을 때의 오류: 어느 매개변수가 단어를 지웠는지 말합니다."""
+    if longest_sentence < 2:
+        return ValueError(
+            "`sentences`에서 (중심, 주변) 쌍을 하나도 만들 수 없습니다: 어휘에 남은 단어가 2개 이상인 문장이 "
+            f"없습니다 (min_count={p.min_count}). 문장을 더 넣거나 min_count 를 낮춰 보세요."
+        )
+    expected = float(vocab.counts @ keep_prob)  # 서브샘플링 뒤 남으리라 기대되는 토큰 수
+    return ValueError(
+        f"`sample`={p.sample} 인 빈출 단어 서브샘플링이 단어를 거의 모두 지워서, 에폭 {epoch} 에서 학습할 "
+        f"(중심, 주변) 쌍이 하나도 없었습니다 (토큰 {vocab.total:,}개 중 남으리라 기대되는 수 {expected:.1f}개). "
+        "문턱 t = sample × 전체 토큰 수 이므로 작은 말뭉치에서는 거의 모든 단어가 '빈출 단어' 가 됩니다. "
+        "sample=0 으로 서브샘플링을 끄거나 (작은 말뭉치에 알맞음), 말뭉치를 늘려 주세요."
+    )
+
+
 def _diverged(where: str, p: TrainParams) -> TrainingDiverged:
     return TrainingDiverged(
         f"학습이 발산했습니다 ({where}에 NaN 또는 무한대가 생김). "
@@ -397,6 +437,7 @@ def train(
     sampler = NegativeSampler(vocab.counts, power=p.ns_exponent, seed=rng)  # 같은 Generator 를 나눠 씀
     keep_prob = keep_probabilities(vocab.counts, p.sample)
     V = len(vocab)
+    _check_batch_memory(p, vocab.total)
     weights = init_weights(V, p.vector_size, rng)
     center_vectors, outside_vectors = weights[:V], weights[V:]
 
@@ -431,11 +472,8 @@ def train(
                 epoch_pairs += stats.n_pairs
                 effective_words += stats.n_effective_words
                 longest_sentence = max(longest_sentence, int(np.diff(chunk.sentence_starts).max()))
-            if epoch == 0 and longest_sentence < 2:
-                raise ValueError(
-                    "`sentences`에서 (중심, 주변) 쌍을 하나도 만들 수 없습니다: 어휘에 남은 단어가 2개 이상인 문장이 "
-                    f"없습니다 (min_count={p.min_count}). 문장을 더 넣거나 min_count 를 낮춰 보세요."
-                )
+            if epoch_pairs == 0:  # 쌍 없이 "평균 손실 0" 과 무작위 벡터를 돌려주지 않음
+                raise _no_pairs_error(p, vocab, keep_prob, longest_sentence, epoch + 1)
             if not np.isfinite(weights).all():
                 raise _diverged("가중치", p)
             seconds += time.perf_counter() - start

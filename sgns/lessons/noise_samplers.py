@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import gammaln
 
 from sgns._validate import as_index_array, as_int_array, as_positive_int, as_probabilities
 
@@ -80,7 +79,10 @@ def expected_tv_noise(probs, n: int) -> float:
     E[TVD] = (1/2n) Σ_w E|X_w - n p_w| 입니다 (기댓값의 선형성). 이항분포의 평균 절대 편차는
     de Moivre 의 닫힌 꼴로 구합니다:
 
-        E|X - np| = 2 m C(n, m) p^m (1 - p)^(n - m + 1),   m = floor(np) + 1
+        E|X - np| = 2 m C(n, m) p^m (1 - p)^(n - m + 1) = 2 m (1 - p) · P(X = m),   m = floor(np) + 1
+
+    P(X = m) 는 scipy 의 이항분포 pmf 로 구합니다 (n 이 10^16 처럼 커도 정확; log C(n, m) 을 gammaln 의 차로
+    계산하면 자릿수가 사라져 TVD 가 1 을 넘기도 합니다).
 
     (정규 근사 sqrt(2/π)·sqrt(p(1-p)/n) 와는 np 가 클 때 일치합니다.)
 
@@ -94,19 +96,14 @@ def expected_tv_noise(probs, n: int) -> float:
     expected_tvd : float
     """
     probs = as_probabilities("probs", probs)
-    n = as_positive_int("n", n, minimum=1)
+    n = as_positive_int("n", n, minimum=1, maximum=10**300)  # float64 로 바꿀 수 있는 횟수
     p = probs[(probs > 0) & (probs < 1)]
     if p.size == 0:  # 한 단어에 확률 1: 언제나 정확합니다
         return 0.0
     m = np.floor(n * p) + 1.0
     inside = m <= n  # m > n 이면 X > np 인 경우가 없어 편차 합이 0 (p 가 1 에 아주 가까울 때)
     p, m = p[inside], m[inside]
-    log_mad = (
-        np.log(2.0 * m)
-        + gammaln(n + 1.0)
-        - gammaln(m + 1.0)
-        - gammaln(n - m + 1.0)
-        + m * np.log(p)
-        + (n - m + 1.0) * np.log1p(-p)
-    )
-    return float(np.exp(log_mad).sum() / (2.0 * n))
+    from scipy.stats import binom
+
+    mad = 2.0 * m * (1.0 - p) * binom.pmf(m, float(n), p)  # binom.logpmf 는 큰 n 에서 부정확해 pmf 를 씀
+    return float(mad.sum() / (2.0 * n))

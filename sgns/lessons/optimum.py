@@ -39,6 +39,7 @@ from sgns._validate import (
     as_float_in_range,
     as_index_array,
     as_positive_int,
+    check_memory,
 )
 from sgns.corpus import skipgram_pair_arrays
 from sgns.functions import log_sigmoid, sigmoid
@@ -209,6 +210,7 @@ def cooccurrence_matrix(centers, contexts, vocab_size: int) -> np.ndarray:
     cooc : (V, V) float64, cooc[w, c] = #(w, c)
     """
     vocab_size = as_positive_int("vocab_size", vocab_size, minimum=1)
+    check_memory("vocab_size", vocab_size, 16 * vocab_size**2, "밀집 공기 행렬 (V, V) (개수 int64 + float64)")
     centers = as_index_array("centers", centers, vocab_size, ndim=1)
     contexts = as_index_array("contexts", contexts, vocab_size, ndim=1)
     if centers.shape != contexts.shape:
