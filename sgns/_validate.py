@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import numbers
 import os
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ __all__ = [
     "as_index_array",
     "as_positive_int",
     "as_float_in_range",
+    "as_finite_float",
     "as_positive_float",
     "as_bool",
     "as_callable",
@@ -172,10 +174,18 @@ def _as_real(name: str, value) -> float:
 
 
 def as_float_in_range(name: str, value, lo: float, hi: float) -> float:
-    """lo <= value <= hi 인 유한한 실수인지 검사합니다."""
+    """lo <= value <= hi 인 유한한 실수인지 검사합니다 (hi 가 inf 여도 inf 는 받지 않음)."""
     value = _as_real(name, value)
-    if not (lo <= value <= hi):  # NaN 도 여기서 걸립니다
+    if not (lo <= value <= hi) or not np.isfinite(value):  # NaN 도 여기서 걸립니다
         raise ValueError(f"`{name}`={value} 는 허용 범위 밖입니다. {lo} 이상 {hi} 이하의 실수여야 합니다.")
+    return value
+
+
+def as_finite_float(name: str, value) -> float:
+    """유한한 실수 (NaN·inf 가 아님) 인지 검사합니다."""
+    value = _as_real(name, value)
+    if not np.isfinite(value):
+        raise ValueError(f"`{name}`={value} 는 허용되지 않습니다. 유한한 실수여야 합니다 (NaN·inf 불가).")
     return value
 
 
@@ -195,10 +205,26 @@ def as_bool(name: str, value) -> bool:
     return bool(value)
 
 
-def as_callable(name: str, value):
-    """호출할 수 있는 함수인지 검사합니다."""
+def as_callable(name: str, value, n_args: int | None = None, call: str | None = None):
+    """호출할 수 있는 함수인지 검사합니다.
+
+    n_args 가 있으면 위치 인자 n_args 개로 부를 수 있는지도 봅니다 (서명을 알 수 있을 때만; call 은 메시지에 보일
+    부르는 꼴, 예: "f(x)"). 그래서 인자 수가 틀린 함수는 안에서 영어 TypeError 가 나기 전에 한국어로 알립니다.
+    """
     if not callable(value):
         raise TypeError(f"`{name}`은(는) 호출할 수 있는 함수여야 합니다. 받은 값: {describe(value)}")
+    if n_args is not None:
+        try:
+            signature = inspect.signature(value)
+        except (TypeError, ValueError):  # 서명을 알 수 없는 내장 함수 등: 부를 때 알게 됨
+            return value
+        try:
+            signature.bind(*range(n_args))
+        except TypeError as exc:
+            raise TypeError(
+                f"`{name}`을(를) {call or f'인자 {n_args}개'} 로 부를 수 없습니다 ({exc}). "
+                f"받은 값: {describe(value)}, 서명 {signature}"
+            ) from None
     return value
 
 

@@ -119,6 +119,7 @@ def unknown_word_error(word, words: Sequence[str], name: str | None = None) -> K
     words : 어휘의 단어 목록
     name : 매개변수 이름 (있으면 메시지 앞에 붙임)
     """
+    words = as_word_list("words", words)
     if name:
         message = f"`{name}`={word!r}: 어휘에 없는 단어입니다 (어휘 {len(words):,}개)"
     else:
@@ -175,13 +176,13 @@ class Vocabulary:
         more = ", ..." if len(self) > 5 else ""
         return f"Vocabulary(V={len(self)}, total={self.total}, words=[{head}{more}])"
 
-    def id(self, word) -> int:
-        """단어의 인덱스. 어휘에 없으면 비슷한 철자를 (최대 3개) 알려 주는 KeyError."""
+    def id(self, word, name: str = "word") -> int:
+        """단어의 인덱스. 어휘에 없으면 비슷한 철자를 (최대 3개) 알려 주는 KeyError (name 은 메시지의 매개변수 이름)."""
         try:
             return self.word_to_id[word]
         except (KeyError, TypeError):
             pass
-        raise unknown_word_error(word, self.words)
+        raise unknown_word_error(word, self.words, name)
 
     def encode(self, tokens) -> np.ndarray:
         """토큰 리스트 -> (n,) int64 인덱스 배열. 어휘에 없는 토큰은 버립니다."""
@@ -212,7 +213,7 @@ def build_vocab(sentences, min_count: int = 1) -> Vocabulary:
         for token in _check_sentence(sentence, index):
             if not isinstance(token, str):
                 raise TypeError(
-                    f"{index}번째 문장에 문자열이 아닌 토큰 {token!r} "
+                    f"`sentences`의 {index}번째 문장에 문자열이 아닌 토큰 {token!r} "
                     f"(자료형 {type(token).__name__}) 이 있습니다. "
                     "토큰은 모두 문자열(str)이어야 합니다."
                 )
@@ -225,7 +226,7 @@ def build_vocab(sentences, min_count: int = 1) -> Vocabulary:
     order = order[freq[order] >= min_count]
     if order.size == 0:
         raise ValueError(
-            f"모든 단어가 min_count={min_count} 보다 적게 나와 어휘가 비었습니다 "
+            f"모든 단어가 `min_count`={min_count} 보다 적게 나와 어휘가 비었습니다 "
             f"(가장 많이 나온 단어의 빈도: {int(freq.max())}). "
             f"min_count 를 {int(freq.max())} 이하로 낮춰 보세요."
         )

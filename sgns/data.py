@@ -136,6 +136,8 @@ def simple_tokenize(text: str, min_len: int = 2, max_len: int = 15) -> list[str]
     """
     if not isinstance(text, str):
         raise TypeError(f"`text`은(는) 문자열이어야 합니다. 받은 값: {describe(text)}")
+    min_len = as_positive_int("min_len", min_len, minimum=0)
+    max_len = as_positive_int("max_len", max_len, minimum=0)
     return [
         token
         for token in _TOKEN_PATTERN.findall(text.lower())

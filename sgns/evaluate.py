@@ -33,6 +33,7 @@ import numpy as np
 
 from sgns._validate import (
     as_bool,
+    as_finite_float,
     as_float_array,
     as_float_in_range,
     as_generator,
@@ -86,12 +87,11 @@ def normalize_rows(vectors) -> np.ndarray:
     """
     # NaN 이 있는 행은 오류입니다 (길이를 NaN 으로 나누면 코사인이 조용히 0 이나 NaN 이 됨)
     vectors = np.asarray(as_float_array("vectors", vectors, ndim=2), dtype=np.float64)
-    with np.errstate(over="ignore"):
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    if not np.isfinite(norms).all():  # 원소가 1e154 를 넘으면 제곱합이 넘침: 행의 최댓값으로 먼저 나눔 (같은 방향)
-        scale = np.abs(vectors).max(axis=1, keepdims=True)
-        vectors = np.divide(vectors, scale, out=np.zeros_like(vectors), where=scale > 0)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    # 행마다 가장 큰 절댓값에 가까운 2 의 거듭제곱으로 먼저 나눕니다: 제곱합이 넘치지도 (원소 1e154 이상)
+    # 0 으로 내려가지도 (원소 1e-162 이하) 않고, 2 의 거듭제곱으로 나누기는 정확해서 보통의 값에서는 결과가 같습니다.
+    _, exponents = np.frexp(np.abs(vectors).max(axis=1, keepdims=True, initial=0.0))
+    vectors = np.ldexp(vectors, -exponents)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
@@ -256,7 +256,7 @@ def _check_correlation_defined(x: np.ndarray, y: np.ndarray) -> None:
     if x.size < 2:
         raise ValueError(f"`x`와 `y`의 값이 {x.size}개뿐입니다. 상관계수에는 값이 2개 이상 필요합니다.")
     for name, arr in (("x", x), ("y", y)):
-        if np.ptp(arr) == 0:
+        if np.all(arr == arr[0]):  # (np.ptp 는 1e308 - (-1e308) 에서 넘침)
             raise ValueError(
                 f"`{name}`의 값이 모두 {float(arr[0])!r} 로 같아 상관계수를 정의할 수 없습니다 (분산이 0). "
                 "서로 다른 값이 2개 이상 있어야 합니다."
@@ -265,11 +265,11 @@ def _check_correlation_defined(x: np.ndarray, y: np.ndarray) -> None:
 
 def _pearson_or_nan(x: np.ndarray, y: np.ndarray) -> float:
     """검사 없는 피어슨 상관 (정의되지 않으면 nan; 부트스트랩이 그런 표본을 세고 버릴 때만 씀)."""
-    if x.size < 2 or np.ptp(x) == 0 or np.ptp(y) == 0:
+    if x.size < 2 or np.all(x == x[0]) or np.all(y == y[0]):
         return float("nan")
+    # 큰 값에서 합·제곱합이 넘치지 않게 각자의 최대 절댓값으로 먼저 나눔 (상관은 척도와 무관)
+    x, y = x / np.abs(x).max(), y / np.abs(y).max()
     dx, dy = x - x.mean(), y - y.mean()
-    # 큰 값에서 제곱합이 넘치지 않게 각자의 최대 절댓값으로 나눔 (상관은 척도와 무관)
-    dx, dy = dx / np.abs(dx).max(), dy / np.abs(dy).max()
     r = float((dx @ dy) / np.sqrt((dx @ dx) * (dy @ dy)))
     return min(1.0, max(-1.0, r))
 
@@ -311,7 +311,7 @@ class Interval:
 
     def contains(self, value: float) -> bool:
         """value 가 구간 안에 있는지 (양 끝 포함). value 는 유한한 실수 (NaN 은 어디에도 없다고 답하지 않고 오류)."""
-        value = as_float_in_range("value", value, -np.inf, np.inf)
+        value = as_finite_float("value", value)
         return self.low <= value <= self.high
 
 
@@ -490,7 +490,7 @@ def _check_word_pair_scores_defined(path, n_pairs: int, n_words: int, gold: np.n
             f"(믿을 만하려면 {MIN_RELIABLE_PAIRS}개 이상) 가 필요합니다. 더 큰 어휘로 학습해 보세요."
         )
     for what, values in (("사람 점수", gold), ("코사인 유사도", cosines)):
-        if np.ptp(values) == 0:
+        if np.all(values == values[0]):
             raise ValueError(
                 f"{where} {gold.size}개의 {what}가 모두 {float(values[0]):.6g} 로 같아 ρ 를 정의할 수 없습니다."
             )
@@ -549,7 +549,7 @@ def compare_word_pair_scores(
     common = [(i, position_b[pair]) for i, pair in enumerate(score_a.pairs) if pair in position_b]
     if len(common) < 4:
         raise ValueError(
-            f"두 결과에 공통으로 평가한 쌍이 {len(common)}개뿐입니다. 4개 이상이어야 비교할 수 있습니다 "
+            f"`score_a`와 `score_b`에 공통으로 평가한 쌍이 {len(common)}개뿐입니다. 4개 이상이어야 비교할 수 있습니다 "
             "(같은 평가 파일로 잰 결과인지 확인하세요)."
         )
     ia, ib = (np.array(idx) for idx in zip(*common, strict=True))

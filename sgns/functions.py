@@ -97,8 +97,8 @@ def softmax(x, axis: int = -1) -> np.ndarray:
         )
     if arr.shape[axis] == 0:
         raise ValueError(f"`x`의 axis={axis} 방향 길이가 0입니다. 원소가 하나 이상 있어야 합니다.")
-    shifted = arr - arr.max(axis=axis, keepdims=True)  # 최댓값은 0, 나머지는 음수
-    with np.errstate(under="ignore"):
+    with np.errstate(over="ignore", under="ignore"):  # 차이가 float64 를 넘으면 -inf: 그 확률은 정확히 0
+        shifted = arr - arr.max(axis=axis, keepdims=True)  # 최댓값은 0, 나머지는 음수
         e = np.exp(shifted)
     return e / e.sum(axis=axis, keepdims=True)
 

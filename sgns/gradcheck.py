@@ -61,7 +61,7 @@ def gradcheck(f, x, h: float = 1e-4, tol: float = 1e-5) -> float:
         loss 와 기울기가 x 에서 모두 0 이고 x 주변에서 f 가 상수라서 검사가 아무 의미가 없을 때.
         (NaN 과의 비교는 언제나 거짓이라 "오차 > tol" 로는 잡히지 않으므로 따로 검사합니다.)
     """
-    as_callable("f", f)
+    as_callable("f", f, 1, "f(x)")
     x = np.array(as_float_array("x", x), dtype=np.float64, copy=True)
     if x.size == 0:
         raise ValueError("`x`에 원소가 없습니다. 검사할 원소가 하나 이상 있어야 합니다.")
@@ -142,7 +142,7 @@ def check_loss_gradients(
     ------
     AssertionError : 어느 한 기울기라도 tol 보다 크게 틀리면 (``gradcheck`` 참고)
     """
-    as_callable("loss_fn", loss_fn)
+    as_callable("loss_fn", loss_fn, 3 + len(extra), "loss_fn(center_vec, outside_idx, outside_vectors, *extra)")
     outside_vectors = np.array(as_float_array("outside_vectors", outside_vectors, ndim=2), dtype=np.float64)
     outside_idx = as_index("outside_idx", outside_idx, outside_vectors.shape[0])
     center_vec = np.array(

@@ -189,7 +189,10 @@ class WordVectors:
     def _check_exportable(self) -> None:
         for w in self.words:
             if not w or any(ch.isspace() for ch in w):
-                raise ValueError(f"단어 {describe(w)} 에 공백이 있어 텍스트 형식으로 저장할 수 없습니다.")
+                raise ValueError(
+                    f"`words`의 단어 {describe(w)} 에 공백이 있거나 비어 있어 텍스트 형식으로 저장할 수 없습니다 "
+                    "(한 줄이 `단어 값1 값2 ...` 이므로). 공백을 '_' 등으로 바꿔 주세요."
+                )
 
     def save_word2vec_format(self, path) -> None:
         """word2vec 텍스트 형식으로 저장합니다 (첫 줄 ``V d``, 그다음 줄마다 ``단어 값1 값2 ...``).
@@ -243,6 +246,14 @@ class SGNSModel(WordVectors):
     """
 
     def __init__(self, vocab, center_vectors, outside_vectors, params, stats: TrainingStats, loss_history=()):
+        from sgns.train import TrainParams  # train 이 이 모듈을 import 하므로 여기서
+
+        if not isinstance(vocab, Vocabulary):
+            raise TypeError(f"`vocab`은 Vocabulary 여야 합니다 (build_vocab 으로 만드세요). 받은 값: {describe(vocab)}")
+        if not isinstance(params, TrainParams):
+            raise TypeError(f"`params`는 TrainParams 여야 합니다. 받은 값: {describe(params)}")
+        if not isinstance(stats, TrainingStats):
+            raise TypeError(f"`stats`는 TrainingStats 여야 합니다. 받은 값: {describe(stats)}")
         super().__init__(vocab.words, center_vectors, vocab=vocab, stats=stats)
         self.outside_vectors = np.asarray(outside_vectors)
         if self.outside_vectors.shape != self.vectors.shape:
@@ -251,4 +262,4 @@ class SGNSModel(WordVectors):
                 f"{self.vectors.shape} 와 같아야 합니다."
             )
         self.params = params
-        self.loss_history = tuple(float(x) for x in loss_history)
+        self.loss_history = tuple(as_float_array("loss_history", loss_history, ndim=1).tolist())

@@ -124,17 +124,27 @@ def neg_sampling_sparse_gradient(
         z = _overflowing_scores(rows, center_vec)
     z[1:] *= -1  # 부호 붙인 점수 z_0 = s_o, z_k = -s_k 이면 J = -Σ_j log σ(z_j)
     terms = np.logaddexp(0.0, -z)  # -log σ(z_j) = log(1 + e^{-z_j}) (넘침 없이)
-    loss = float(terms.sum())
+    with np.errstate(over="ignore"):
+        loss = float(terms.sum())  # 합이 float64 를 넘으면 inf: 아래에서 한국어 오류
     if not np.isfinite(loss):
         check_finite_result("손실 J", loss, magnitudes(center_vec=center_vec, outside_vectors=rows))
     with np.errstate(under="ignore"):
         coef = np.exp(-(terms + z))  # σ(-z_j) = e^{log σ(z_j) - z_j}
     coef[0] = -coef[0]  # ∂J/∂s_j = [σ(s_o) - 1, σ(s_k1), ..., σ(s_kK)]
-    grad_center_vec = coef @ rows  # ∂J/∂v_c = -σ(-s_o) u_o + Σ_k σ(s_k) u_k
-    if not np.isfinite(grad_center_vec).all():
+    with np.errstate(over="ignore", invalid="ignore"):
+        grad_center_vec = coef @ rows  # ∂J/∂v_c = -σ(-s_o) u_o + Σ_k σ(s_k) u_k
+    if not np.isfinite(grad_center_vec).all():  # 중간 합만 넘쳤을 수도 있음: 2 의 거듭제곱으로 줄여 다시
+        grad_center_vec = _scaled_combination(coef, rows)
         check_finite_result("∂J/∂v_c", grad_center_vec, magnitudes(center_vec=center_vec, outside_vectors=rows))
     grad_targets = np.outer(coef, center_vec)  # 행 t_j 의 몫: coef_j v_c
     return SparseGradient(loss, grad_center_vec, target_idx, grad_targets)
+
+
+def _scaled_combination(coef: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """coef @ rows 를 중간 합이 넘치지 않게 (``scaled_dot``; 참값이 float64 를 넘을 때만 inf)."""
+    mantissas, exponent = scaled_dot(rows.T, coef)
+    with np.errstate(over="ignore"):
+        return np.ldexp(mantissas, exponent)
 
 
 def _overflowing_scores(rows: np.ndarray, center_vec: np.ndarray) -> np.ndarray:
@@ -175,7 +185,11 @@ def neg_sampling_loss_and_gradient(center_vec, outside_idx, outside_vectors, neg
     )
     grad_outside_vectors = np.zeros_like(outside_vectors)
     # 주의: grad[target_idx] += ... 는 중복 인덱스를 한 번만 더합니다. np.add.at 은 모두 더합니다.
-    np.add.at(grad_outside_vectors, target_idx, grad_targets)
+    with np.errstate(over="ignore", invalid="ignore"):
+        np.add.at(grad_outside_vectors, target_idx, grad_targets)
+    if not np.isfinite(grad_outside_vectors[target_idx]).all():  # 같은 행이 여러 번 뽑혀 몫의 합이 넘침
+        cause = magnitudes(center_vec=center_vec, outside_vectors=outside_vectors[target_idx])
+        check_finite_result("∂J/∂U", grad_outside_vectors[target_idx], cause)
     return loss, grad_center_vec, grad_outside_vectors
 
 
@@ -373,10 +387,13 @@ def neg_sampling_batch(
         losses, coef = neg_sampling_coefficients(center_rows, target_rows, valid_negatives)
     if check and not np.isfinite(losses).all():  # 점수가 float64 를 넘음 (벡터 원소가 1e154 쯤): 넘치지 않게 다시
         losses, coef = _coefficients_without_overflow(center_rows, target_rows, valid_negatives)
-    grad_center = np.einsum("bj,bjd->bd", coef, target_rows)  # (B, d) Σ_j coef_bj u_j
-    grad_targets = coef[:, :, None] * center_rows[:, None, :]  # (B, K+1, d) coef_bj v_c
-    if check and not (np.isfinite(grad_center).all() and np.isfinite(grad_targets).all()):
-        check_finite_result("기울기", np.nan, magnitudes(center_vectors=center_rows, outside_vectors=target_rows))
+    with np.errstate(over="ignore", invalid="ignore"):
+        grad_center = np.einsum("bj,bjd->bd", coef, target_rows)  # (B, d) Σ_j coef_bj u_j
+        grad_targets = coef[:, :, None] * center_rows[:, None, :]  # (B, K+1, d) coef_bj v_c
+    if check and not np.isfinite(grad_center).all():  # 중간 합만 넘쳤을 수도 있음: 쌍마다 줄여 다시
+        grad_center = np.stack([_scaled_combination(c, rows) for c, rows in zip(coef, target_rows, strict=True)])
+        cause = magnitudes(center_vectors=center_rows, outside_vectors=target_rows)
+        check_finite_result("∂J/∂v_c", grad_center, cause)
     return BatchGradients(losses, grad_center, target_idx, grad_targets)
 
 

@@ -59,7 +59,7 @@ def naive_softmax_loss_and_gradient(center_vec, outside_idx, outside_vectors, *,
     with np.errstate(over="ignore", invalid="ignore"):
         scores = outside_vectors @ center_vec  # (V,) s_w = u_w·v_c
     m = scores.max()
-    with np.errstate(under="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):  # 넘침은 아래에서 다시 계산
         e = np.exp(scores - m)  # 최댓값을 빼서 넘침 방지
         total = e.sum()
         loss = float(m + np.log(total) - scores[outside_idx])  # log-sum-exp - s_o
@@ -72,8 +72,12 @@ def naive_softmax_loss_and_gradient(center_vec, outside_idx, outside_vectors, *,
         check_finite_result("손실 J", loss, magnitudes(center_vec=center_vec, outside_vectors=outside_vectors))
     delta = e / total  # ŷ
     delta[outside_idx] -= 1.0  # ŷ - y
-    grad_center_vec = delta @ outside_vectors  # Uᵀ(ŷ - y)
-    if not np.isfinite(grad_center_vec).all():
+    with np.errstate(over="ignore", invalid="ignore"):
+        grad_center_vec = delta @ outside_vectors  # Uᵀ(ŷ - y)
+    if not np.isfinite(grad_center_vec).all():  # 중간 합만 넘쳤을 수도 있음: 넘치지 않게 다시
+        mantissas, exponent = scaled_dot(np.asarray(outside_vectors).T, delta)
+        with np.errstate(over="ignore"):
+            grad_center_vec = np.ldexp(mantissas, exponent)
         cause = magnitudes(center_vec=center_vec, outside_vectors=outside_vectors)
         check_finite_result("∂J/∂v_c", grad_center_vec, cause)
     grad_outside_vectors = np.outer(delta, center_vec)  # (ŷ - y) v_cᵀ

@@ -35,6 +35,7 @@ gensim/word2vec.c 의 쌍별 갱신과 같아집니다.
 
 from __future__ import annotations
 
+import difflib
 import math
 import time
 from collections.abc import Callable, Iterable
@@ -43,7 +44,12 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 
 from sgns._validate import (
+    as_finite_float,
+    as_float_array,
     as_float_in_range,
+    as_generator,
+    as_index_array,
+    as_int_array,
     as_positive_float,
     as_positive_int,
     check_memory,
@@ -148,7 +154,12 @@ class TrainParams:
         known = [f.name for f in fields(cls)]
         unknown = sorted(set(params) - set(known))
         if unknown:
-            raise TypeError(f"알 수 없는 매개변수: {', '.join(unknown)}. 쓸 수 있는 매개변수: {', '.join(known)}")
+            guesses = [close for name in unknown for close in difflib.get_close_matches(name, known, n=1)]
+            hint = f" 혹시 {', '.join(f'`{g}`' for g in guesses)} 인가요?" if guesses else ""
+            raise TypeError(
+                f"알 수 없는 매개변수: {', '.join(f'`{u}`' for u in unknown)}.{hint} "
+                f"쓸 수 있는 매개변수: {', '.join(known)}"
+            )
         return cls(**params)
 
     def as_dict(self) -> dict:
@@ -165,7 +176,10 @@ DEFAULT_PARAMS: dict = TrainParams().as_dict()
 
 
 def learning_rate(progress: float, alpha: float, min_alpha: float) -> float:
-    """전체 진행률 progress (0..1) 에서의 학습률: alpha 에서 min_alpha 까지 선형으로 (gensim 과 같음)."""
+    """전체 진행률 progress (0..1, 밖이면 자름) 에서의 학습률: alpha 에서 min_alpha 까지 선형으로 (gensim 과 같음)."""
+    progress = as_finite_float("progress", progress)  # NaN 이 min/max 를 빠져나가지 않게
+    alpha = as_positive_float("alpha", alpha, example="0.025")
+    min_alpha = as_float_in_range("min_alpha", min_alpha, 0.0, alpha)
     return alpha - (alpha - min_alpha) * min(max(progress, 0.0), 1.0)
 
 
@@ -175,6 +189,9 @@ def init_weights(vocab_size: int, vector_size: int, rng: np.random.Generator) ->
     행 [0, V) 는 중심 단어 벡터 v_w = uniform(-0.5, 0.5) / d, 행 [V, 2V) 는 주변 단어 벡터 u_w = 0.
     한 버퍼에 두면 한 배치의 두 갱신을 같은 scatter-add 로 처리할 수 있습니다.
     """
+    vocab_size = as_positive_int("vocab_size", vocab_size)
+    vector_size = as_positive_int("vector_size", vector_size)
+    rng = as_generator("rng", rng)
     what = f"가중치 (2V, d) = (2×{vocab_size:,}, {vector_size:,}) float32"
     check_memory("vector_size", vector_size, 2 * vocab_size * vector_size * 4, what)
     weights = np.zeros((2 * vocab_size, vector_size), dtype=np.float32)
@@ -198,6 +215,8 @@ def chunk_pairs(token_ids, sentence_starts, keep_prob, window: int, rng) -> tupl
     pairs : (P, 2) token_ids 의 dtype, 섞인 [중심, 주변] 쌍
     n_effective_words : int, 서브샘플링 뒤 남은 토큰 수
     """
+    _check_chunk(token_ids, sentence_starts)
+    rng = as_generator("rng", rng)
     sentence_ids = np.repeat(np.arange(len(sentence_starts) - 1, dtype=np.int32), np.diff(sentence_starts))
     keep = subsample(token_ids, keep_prob, rng)
     pairs = skipgram_pair_arrays(
@@ -209,7 +228,7 @@ def chunk_pairs(token_ids, sentence_starts, keep_prob, window: int, rng) -> tupl
     return pairs, int(np.count_nonzero(keep))
 
 
-def sgd_step(weights: np.ndarray, centers, contexts, negatives, valid, lr: float) -> float:
+def sgd_step(weights: np.ndarray, centers, contexts, negatives, valid, lr: float, *, check: bool = True) -> float:
     """미니배치 B 쌍의 SGD 한 걸음. weights 를 제자리에서 바꾸고 손실의 합을 돌려줍니다.
 
     v_c -= lr Σ_j coef_bj u_{t_bj},   u_{t_bj} -= lr coef_bj v_{c_b}   (갱신 전 값으로 계산한 기울기를 합해서)
@@ -221,11 +240,14 @@ def sgd_step(weights: np.ndarray, centers, contexts, negatives, valid, lr: float
     negatives : (B, K) int, 네거티브 단어
     valid : (B, K) bool 또는 0/1 실수, 0 (False) 인 네거티브는 건너뜀 (정답 주변 단어와 같을 때)
     lr : float, 학습률
+    check : bool, False 이면 입력 검사를 건너뜁니다 (``train_chunk`` 의 반복문 안에서 속도용)
 
     Returns
     -------
     loss_sum : float, B 쌍의 손실 합 (네거티브 샘플링 손실)
     """
+    if check:
+        centers, contexts, negatives, valid, lr = _check_step(weights, centers, contexts, negatives, valid, lr)
     V, d = weights.shape[0] // 2, weights.shape[1]
     n, K = negatives.shape
     target_idx = np.empty((n, K + 1), dtype=np.intp)  # t_b = [o_b, k_b1..k_bK], 주변 단어 벡터는 + V 행
@@ -274,8 +296,9 @@ def train_chunk(
 ) -> ChunkStats:
     """말뭉치 조각 하나로 학습합니다: 쌍 만들기, 네거티브 샘플, 미니배치마다 SGD 한 걸음, 학습률 조절.
 
-    검사를 하지 않는 학습기의 안쪽 함수입니다 (``train`` 이 인자를 검사해서 부릅니다). 같은 계약의 다른
-    구현 (예: 컴파일한 엔진) 으로 바꿔 끼울 수 있도록 numpy 배열과 작은 결과만 주고받습니다.
+    학습기의 안쪽 함수입니다 (``train`` 이 부릅니다). 인자는 조각마다 한 번만 검사하고 (조각의 학습보다 훨씬 쌈),
+    미니배치 반복문 안에서는 검사하지 않습니다. 같은 계약의 다른 구현 (예: 컴파일한 엔진) 으로 바꿔 끼울 수 있도록
+    numpy 배열과 작은 결과만 주고받습니다.
 
     Parameters
     ----------
@@ -300,6 +323,7 @@ def train_chunk(
     ------
     TrainingDiverged : 어느 배치의 손실이 유한하지 않으면
     """
+    _check_chunk_training(weights, keep_prob, sampler, window, negative, lr_start, lr_end, batch_size)
     pairs, n_effective = chunk_pairs(token_ids, sentence_starts, keep_prob, window, rng)
     n_pairs = pairs.shape[0]
     loss_sum = 0.0
@@ -315,12 +339,70 @@ def train_chunk(
             hi = min(lo + batch_size, n_pairs)
             lr = lr_start + (lr_end - lr_start) * (lo / n_pairs)
             batch_loss = sgd_step(
-                weights, pairs[lo:hi, 0], pairs[lo:hi, 1], negatives[at : at + hi - lo], valid[at : at + hi - lo], lr
-            )
+                weights, pairs[lo:hi, 0], pairs[lo:hi, 1], negatives[at : at + hi - lo], valid[at : at + hi - lo], lr,
+                check=False,
+            )  # fmt: skip
             if not math.isfinite(batch_loss):
                 raise TrainingDiverged(f"학습이 발산했습니다 (손실에 NaN 또는 무한대가 생김, 학습률 {lr:.4g}).")
             loss_sum += batch_loss
     return ChunkStats(loss_sum, n_pairs, n_effective)
+
+
+def _check_weights(weights) -> int:
+    """``init_weights`` 의 (2V, d) float32 버퍼인지 검사하고 V 를 돌려줍니다."""
+    if not isinstance(weights, np.ndarray) or weights.dtype != np.float32 or weights.ndim != 2 or weights.shape[0] % 2:
+        raise TypeError(
+            "`weights`는 init_weights 가 만든 (2V, d) float32 numpy 배열이어야 합니다 (제자리에서 바뀜). "
+            f"받은 값: {describe(weights)}"
+        )
+    return weights.shape[0] // 2
+
+
+def _check_chunk(token_ids, sentence_starts) -> None:
+    """조각의 배열 (``EncodedChunk``): token_ids (n,) int32, sentence_starts (s+1,) 0 에서 n 까지 오름차순."""
+    if not isinstance(token_ids, np.ndarray) or token_ids.dtype != np.int32 or token_ids.ndim != 1:
+        raise TypeError(
+            f"`token_ids`는 (n,) int32 numpy 배열이어야 합니다 (encode_chunks 의 조각). 받은 값: {describe(token_ids)}"
+        )
+    starts = as_int_array("sentence_starts", sentence_starts, ndim=1)
+    n = token_ids.shape[0]
+    if starts.size == 0 or starts[0] != 0 or starts[-1] != n or (np.diff(starts) < 0).any():
+        raise ValueError(
+            f"`sentence_starts`는 0 에서 시작해 len(token_ids)={n} 에서 끝나는 오름차순 정수 배열이어야 합니다. "
+            f"받은 값: {describe(sentence_starts)}"
+        )
+
+
+def _check_chunk_training(weights, keep_prob, sampler, window, negative, lr_start, lr_end, batch_size) -> None:
+    """``train_chunk`` 의 인자 검사 (조각마다 한 번: 배열 크기에 비례하는 검사는 조각의 학습보다 훨씬 쌉니다)."""
+    V = _check_weights(weights)
+    as_float_array("keep_prob", keep_prob, shape=(V,))
+    if not isinstance(sampler, NegativeSampler) or len(sampler) != V:
+        raise TypeError(
+            f"`sampler`는 어휘 크기 V={V} 의 NegativeSampler 여야 합니다 (NegativeSampler(vocab.counts)). "
+            f"받은 값: {describe(sampler)}"
+        )
+    as_positive_int("window", window, maximum=MAX_WINDOW)
+    as_positive_int("negative", negative)
+    as_positive_int("batch_size", batch_size)
+    for name, lr in (("lr_start", lr_start), ("lr_end", lr_end)):
+        as_float_in_range(name, lr, 0.0, np.inf)  # 유한한 0 이상
+
+
+def _check_step(weights, centers, contexts, negatives, valid, lr):
+    """``sgd_step`` 의 인자 검사: 인덱스는 0..V-1, 형태는 (B,), (B,), (B, K), (B, K), lr 은 유한한 0 이상의 실수."""
+    V = _check_weights(weights)
+    centers = as_index_array("centers", centers, V, ndim=1)
+    contexts = as_index_array("contexts", contexts, V, shape=centers.shape)
+    negatives = as_index_array("negatives", negatives, V, shape=(centers.shape[0], None))
+    valid = np.asarray(valid)
+    if valid.shape != negatives.shape or valid.dtype.kind not in "bf":
+        raise ValueError(
+            f"`valid`는 `negatives`와 같은 형태 {negatives.shape} 의 bool 또는 0/1 실수 배열이어야 합니다. "
+            f"받은 값: {describe(valid)}"
+        )
+    lr = as_float_in_range("lr", lr, 0.0, np.inf)
+    return centers, contexts, negatives, valid.astype(weights.dtype), lr
 
 
 # ---------------------------------------------------------------------------
@@ -391,7 +473,7 @@ def _no_pairs_error(p: TrainParams, vocab: Vocabulary, keep_prob: np.ndarray, lo
 def _diverged(where: str, p: TrainParams) -> TrainingDiverged:
     return TrainingDiverged(
         f"학습이 발산했습니다 ({where}에 NaN 또는 무한대가 생김). "
-        f"학습률 alpha={p.alpha} 또는 batch_size={p.batch_size} 를 줄여 보세요 "
+        f"학습률 `alpha`={p.alpha} 또는 `batch_size`={p.batch_size} 를 줄여 보세요 "
         "(배치 안의 갱신은 합해지므로, 자주 뽑히는 단어의 갱신은 배치가 클수록 커집니다)."
     )
 

@@ -62,7 +62,7 @@ def test_encode_drops_out_of_vocabulary_tokens():
 
 def test_unknown_word_error_is_korean_and_suggests_spellings():
     vocab = build_vocab(SENTENCES)
-    with pytest.raises(KeyError, match="어휘에 없는 단어입니다: 'bnak'") as info:
+    with pytest.raises(KeyError, match="`word`='bnak': 어휘에 없는 단어입니다") as info:
         vocab.id("bnak")
     assert "'bank'" in str(info.value)
     with pytest.raises(KeyError, match="어휘에 없는 단어입니다"):

@@ -10,9 +10,11 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from sgns._validate import as_index_array, as_int_array, as_positive_int, as_probabilities
+from sgns._validate import as_index_array, as_int_array, as_positive_int, as_probabilities, check_memory
 
 __all__ = ["choice_per_pair", "total_variation", "expected_tv_noise"]
 
@@ -37,8 +39,9 @@ def choice_per_pair(probs, num_pairs: int, k: int, seed=None) -> np.ndarray:
     negative_indices : (num_pairs, k) int64
     """
     probs = as_probabilities("probs", probs)
-    num_pairs = as_positive_int("num_pairs", num_pairs, minimum=0)
+    num_pairs = as_positive_int("num_pairs", num_pairs, minimum=0, maximum=10**6)  # 쌍마다 O(V): 10^6 이면 수십 초
     k = as_positive_int("k", k, minimum=1)
+    check_memory("k", k, 8 * num_pairs * k, "뽑은 네거티브 (num_pairs, k) int64 배열")
     if seed is not None:
         seed = as_positive_int("seed", seed, minimum=0)
     random_state = np.random.RandomState(seed)
@@ -103,7 +106,23 @@ def expected_tv_noise(probs, n: int) -> float:
     m = np.floor(n * p) + 1.0
     inside = m <= n  # m > n 이면 X > np 인 경우가 없어 편차 합이 0 (p 가 1 에 아주 가까울 때)
     p, m = p[inside], m[inside]
+    mad = 2.0 * m * (1.0 - p) * _binomial_pmf(m, n, p)
+    return float(mad.sum() / (2.0 * n))
+
+
+def _binomial_pmf(m: np.ndarray, n: int, p: np.ndarray) -> np.ndarray:
+    """P(X = m), X ~ Binomial(n, p) (m, p 는 같은 형태).
+
+    m 이 작으면 log C(n, m) = Σ_{i<m} log(n - i) - log m! 로 직접 (p 가 1e-300 처럼 작아도 정확), 크면 scipy 의 pmf
+    (큰 n 에서도 정확; scipy 의 logpmf 는 gammaln 의 차라서 n = 10^16 이면 자릿수가 사라짐).
+    """
     from scipy.stats import binom
 
-    mad = 2.0 * m * (1.0 - p) * binom.pmf(m, float(n), p)  # binom.logpmf 는 큰 n 에서 부정확해 pmf 를 씀
-    return float(mad.sum() / (2.0 * n))
+    pmf = np.empty_like(p)
+    small = m <= 64
+    for i in np.flatnonzero(small):
+        k = int(m[i])
+        log_choose = sum(math.log(n - j) for j in range(k)) - math.lgamma(k + 1)
+        pmf[i] = math.exp(log_choose + k * math.log(p[i]) + (n - k) * math.log1p(-p[i]))
+    pmf[~small] = binom.pmf(m[~small], float(n), p[~small])
+    return pmf

@@ -154,9 +154,11 @@ def count_labels(rows) -> tuple[int, int]:
     -------
     (num_positive, num_negative) : tuple[int, int]
     """
+    if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
+        raise TypeError(f"`rows`는 (중심, 주변, 레이블) 줄들의 목록이어야 합니다. 받은 값: {describe(rows)}")
     positive = negative = 0
     for i, row in enumerate(rows):
-        if len(row) != 3 or row[2] not in (0, 1) or isinstance(row[2], bool):
+        if not isinstance(row, (tuple, list)) or len(row) != 3 or row[2] not in (0, 1) or isinstance(row[2], bool):
             raise ValueError(f"`rows`[{i}] 는 레이블이 0 또는 1 인 (중심, 주변, 레이블) 이어야 합니다: {describe(row)}")
         if row[2] == 1:
             positive += 1

@@ -46,6 +46,9 @@ def pca(vectors, n_components: int = 2) -> PCAResult:
         모든 벡터가 같으면 (분산 0) 좌표와 비율은 0 입니다.
     """
     X = as_float_array("vectors", vectors, ndim=2).astype(np.float64)
+    # 2 의 거듭제곱으로 나눠 (정확함) 계산하고 좌표만 되돌립니다: 1e300 같은 값에서 평균·제곱합이 넘치지 않게
+    _, exponent = np.frexp(np.abs(X).max(initial=0.0))
+    X = np.ldexp(X, -exponent)
     n, d = X.shape
     if n < 2:
         raise ValueError(f"`vectors`에 벡터가 {n}개뿐입니다. 주성분 분석에는 적어도 2개가 필요합니다.")
@@ -68,7 +71,7 @@ def pca(vectors, n_components: int = 2) -> PCAResult:
     ratio = s[:n_components] ** 2 / total if total > 0 else np.zeros(n_components)
     if total == 0:
         coords = np.zeros((n, n_components))
-    return PCAResult(coords, comps, ratio)
+    return PCAResult(np.ldexp(coords, exponent), comps, ratio)
 
 
 def pca_2d(vectors) -> np.ndarray:
