@@ -357,7 +357,8 @@ class _ReadableByName:
 
     def __getitem__(self, name: str):
         if name not in {f.name for f in fields(self)}:
-            raise KeyError(f"{type(self).__name__} 에 {name!r} 항목이 없습니다.")
+            known = ", ".join(f.name for f in fields(self))
+            raise KeyError(f"`name`={name!r}: {type(self).__name__} 에 그런 항목이 없습니다. 있는 항목: {known}")
         return getattr(self, name)
 
 

@@ -562,6 +562,7 @@ bad(WordVectors(["new york", "b"], np.ones((2, 2))).save_word2vec_format, FILES 
 row(WV.save_word2vec_format, FILES / "ok.txt", expect=Equals(None))
 row(WV.unit_vectors, expect=Gives(np.ndarray, lambda u: np.allclose(np.linalg.norm(u, axis=1), 1.0)))
 row(WV.index, "dog", expect=Equals(1))
+bad(operator.getitem, WV, "zebra", param="word", shows="'zebra'", error=KeyError, note="WordVectors[word]")
 
 # ---------------------------------------------------------------------------
 # sgns.evaluate
@@ -634,6 +635,7 @@ def _score(gold, cosines, prefix="w"):
 
 SCORE_A = _score(np.arange(40.0), np.arange(40.0) ** 2)
 SCORE_B = _score(np.arange(40.0), np.sin(np.arange(40.0)))
+bad(operator.getitem, SCORE_A, "spearmann", param="name", shows="'spearmann'", error=KeyError, note="score[name]")
 bad(compare_word_pair_scores, SCORE_A, {"spearman": 0.3}, param="score_b", shows="'spearman'", error=TypeError)
 bad(compare_word_pair_scores, SCORE_A, SCORE_B, n_resamples=10**12, param="n_resamples", shows="1000000000000")
 bad(compare_word_pair_scores, SCORE_A, SCORE_B, level=0, param="level", shows="0")
