@@ -76,17 +76,22 @@ def _check_shape(name: str, arr: np.ndarray, ndim: int | None, shape) -> None:
             )
 
 
+def _as_array(name: str, value, expected: str) -> np.ndarray:
+    """numpy 배열로 (문자열·None·들쭉날쭉한 리스트는 한국어 오류). expected 는 "`name`" 뒤에 붙을 기대."""
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"`{name}`{expected}. 받은 값: {describe(value)}")
+    try:
+        return np.asarray(value)
+    except Exception as exc:  # 모양이 들쭉날쭉한 리스트 등
+        raise ValueError(f"`{name}`을(를) 배열로 바꿀 수 없습니다 ({exc}). 받은 값: {describe(value)}") from None
+
+
 def as_float_array(name: str, value, *, ndim: int | None = None, shape=None) -> np.ndarray:
     """실수 배열로 바꾸고 차원/형태와 NaN·inf 를 검사합니다.
 
     shape 의 원소가 None 이면 그 축의 길이는 검사하지 않습니다. 정수 배열은 float64 로 바꿉니다.
     """
-    if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError(f"`{name}`에는 실수 배열이 필요합니다. 받은 값: {describe(value)}")
-    try:
-        arr = np.asarray(value)
-    except Exception as exc:  # 모양이 들쭉날쭉한 리스트 등
-        raise ValueError(f"`{name}`을(를) 배열로 바꿀 수 없습니다 ({exc}). 받은 값: {describe(value)}") from None
+    arr = _as_array(name, value, "에는 실수 배열이 필요합니다")
     if arr.dtype.kind not in "fiub":
         raise TypeError(f"`{name}`에는 실수 배열이 필요합니다. 받은 dtype: {arr.dtype}")
     if arr.dtype.kind != "f":
@@ -114,12 +119,7 @@ def as_int_array(name: str, value, *, ndim: int | None = None, shape=None) -> np
     -------
     arr : 입력의 정수 dtype 그대로 (복사하지 않음)
     """
-    if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError(f"`{name}`은(는) 정수 배열이어야 합니다. 받은 값: {describe(value)}")
-    try:
-        arr = np.asarray(value)
-    except Exception as exc:  # 모양이 들쭉날쭉한 리스트 등
-        raise ValueError(f"`{name}`을(를) 배열로 바꿀 수 없습니다 ({exc}). 받은 값: {describe(value)}") from None
+    arr = _as_array(name, value, "은(는) 정수 배열이어야 합니다")
     if arr.size == 0 and arr.dtype.kind == "f":
         arr = arr.astype(np.int64)
     if arr.dtype.kind not in "iu":

@@ -999,6 +999,14 @@ def arrays(shape):
     return hnp.arrays(np.float64, shape, elements=FINITE)
 
 
+def pair_cases(max_vocab: int = 5, n_negatives: tuple[int, int] = (1, 3)):
+    """(center_vec (d,), outside_vectors (V, d), outside_idx, negative_indices (K,)) 를 만드는 전략 (d <= 3)."""
+    low, high = n_negatives
+    return st.integers(2, max_vocab).flatmap(lambda V: st.integers(1, 3).flatmap(
+        lambda d: st.tuples(arrays((d,)), arrays((V, d)), st.integers(0, V - 1),
+                            st.lists(st.integers(0, V - 1), min_size=low, max_size=high))))  # fmt: skip
+
+
 def assert_korean_overflow(exc: BaseException, *params: str) -> None:
     text = str(exc)
     assert HANGUL.search(text) and "float64" in text and all(f"`{p}`" in text for p in params), text
@@ -1023,10 +1031,9 @@ def _long_scores(outside_vectors, center_vec):
 
 @pytest.mark.skipif(not HAS_LONG_DOUBLE, reason="long double 이 float64 와 같은 기계 (참값을 계산할 수 없음)")
 @SETTINGS
-@given(st.integers(2, 5).flatmap(lambda V: st.integers(1, 3).flatmap(
-    lambda d: st.tuples(arrays((d,)), arrays((V, d)), st.integers(0, V - 1)))))  # fmt: skip
+@given(pair_cases())
 def test_naive_softmax_is_right_or_refuses_only_beyond_float64(case):
-    center_vec, outside_vectors, o = case
+    center_vec, outside_vectors, o, _ = case
     scores = _long_scores(outside_vectors, center_vec)
     m = scores.max()
     true_loss = float(m + np.log(np.exp(scores - m).sum()) - scores[o])
@@ -1054,9 +1061,7 @@ def test_naive_softmax_is_right_or_refuses_only_beyond_float64(case):
 
 @pytest.mark.skipif(not HAS_LONG_DOUBLE, reason="long double 이 float64 와 같은 기계 (참값을 계산할 수 없음)")
 @SETTINGS
-@given(st.integers(2, 5).flatmap(lambda V: st.integers(1, 3).flatmap(
-    lambda d: st.tuples(arrays((d,)), arrays((V, d)), st.integers(0, V - 1),
-                        st.lists(st.integers(0, V - 1), min_size=1, max_size=3)))))  # fmt: skip
+@given(pair_cases())
 def test_neg_sampling_is_right_or_refuses_only_beyond_float64(case):
     center_vec, outside_vectors, o, negatives = case
     targets = np.array([o, *negatives])
@@ -1083,9 +1088,7 @@ def test_neg_sampling_is_right_or_refuses_only_beyond_float64(case):
 
 
 @SETTINGS
-@given(st.integers(2, 4).flatmap(lambda V: st.integers(1, 3).flatmap(
-    lambda d: st.tuples(arrays((d,)), arrays((V, d)), st.integers(0, V - 1),
-                        st.lists(st.integers(0, V - 1), min_size=2, max_size=2)))))  # fmt: skip
+@given(pair_cases(max_vocab=4, n_negatives=(2, 2)))
 def test_neg_sampling_batch_agrees_with_the_single_pair_form(case):
     """배치 형태는 한 쌍 형태와 같은 답이거나, 한 쌍 형태가 거절할 때만 (같은 한국어 오류로) 거절합니다."""
     center_vec, outside_vectors, o, negatives = case
