@@ -755,6 +755,8 @@ bad(optimum.optimal_dot_products, [[1, 1], [0, 1]], [1, 1], 5, skip_positive="no
     shows="'no'", error=TypeError)  # fmt: skip
 bad(optimum.compare_to_optimum, np.eye(2), np.full((2, 2), np.nan), [[1, 1], [1, 1]], param="target", shows="(2, 2)")
 bad(optimum.compare_to_optimum, np.eye(2), np.eye(2), [[1, 1], [1, 1]], min_count=0, param="min_count", shows="0")
+row(optimum.compare_to_optimum, np.array([[1.0, 2.0], [3.0, 5.0]]) * 1e300, np.array([[1.0, 2.0], [3.0, 4.0]]),
+    [[1, 1], [1, 2]], note="huge-dots", expect=Gives(optimum.OptimumFit, lambda f: 0.9 < f.pearson <= 1.0))  # fmt: skip
 row(optimum.compare_to_optimum, np.array([[1.0, 2.0], [3.0, 5.0]]), np.array([[1.0, 2.0], [3.0, 4.0]]),
     [[1, 1], [1, 2]], expect=Gives(optimum.OptimumFit, lambda f: f.n_cells == 4 and f.mean_diff == 0.25))  # fmt: skip
 
@@ -833,6 +835,10 @@ row(projection.pca_2d, [[1.0, 0.0], [-1.0, 0.0]], expect=Equals(np.array([[1.0, 
 bad(projection.group_cosines, np.ones((4, 2)), [0, 0, 1, -1], param="labels", shows="-1", error=IndexError)
 bad(projection.group_cosines, np.array([[0.0, 0.0], [1, 0], [0, 1], [0, 1]]), [0, 0, 1, 1], param="vectors",
     shows="영벡터")  # fmt: skip
+COS_10 = 1 / math.sqrt(1.01)  # [1, 0] 과 [1, 0.1] 의 코사인
+row(projection.group_cosines, np.array([[1e300, 0.0], [1e300, 1e299], [0.0, 1e-300], [1e-301, 1e-300]]), [0, 0, 1, 1],
+    note="huge-and-tiny", expect=Gives(
+        projection.GroupCosines, lambda g: g.within == pytest.approx([COS_10] * 2) and g.between.max() < 0.1))
 row(projection.group_cosines, np.array([[1.0, 0.0], [1.0, 0.1], [0.0, 1.0], [0.1, 1.0]]), [0, 0, 1, 1],
     expect=Gives(projection.GroupCosines, lambda g: g.nearest_group.tolist() == [0, 0, 1, 1]))  # fmt: skip
 
@@ -846,6 +852,7 @@ bad(zipf.ZipfFit(1.0, 2.0, 3).predict, [np.nan], param="ranks", shows="nan")
 bad(zipf.ZipfFit(1.0, 2.0, 3).predict, [0.5], param="ranks", shows="1 이상")
 bad(zipf.rank_count_ratio, [5, 4], rank_b=10, param="rank_b", shows="10")
 row(zipf.rank_count_ratio, [10, 1], 1, 2, expect=Equals(10.0))
+bad(zipf.rank_count_ratio, [1e308, 1e-308], 1, 2, param="counts", shows="1e+308", note="ratio-beyond-float64")
 bad(zipf.frequency_groups, [1, 2], top=0, param="top", shows="0")
 row(zipf.frequency_groups, [9, 1, 0], top=1, rare_max=1, expect=Equals(
     {"frequent": np.array([True, False, False]), "middle": np.array([False] * 3),

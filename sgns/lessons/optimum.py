@@ -390,6 +390,8 @@ def compare_to_optimum(dot_products, target, cooc, min_count: int = 1, max_count
 
 
 def _weighted_pearson(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
+    # 상관은 척도와 무관: 2 의 거듭제곱으로 나눠 (정확함) 큰 값에서 제곱이 넘치지 않게
+    x, y = np.ldexp(x, -np.frexp(np.abs(x).max())[1]), np.ldexp(y, -np.frexp(np.abs(y).max())[1])
     w = w / w.sum()
     dx = x - (w * x).sum()
     dy = y - (w * y).sum()

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from sgns._validate import as_float_array, as_index_array, as_positive_int
+from sgns.evaluate import normalize_rows
 
 __all__ = ["PCAResult", "pca", "pca_2d", "GroupCosines", "group_cosines"]
 
@@ -128,10 +129,10 @@ def group_cosines(vectors, labels) -> GroupCosines:
         raise ValueError(
             f"무리는 0..G-1 번호로 2개 이상이고 무리마다 벡터가 2개 이상이어야 합니다. 무리별 개수: {sizes.tolist()}"
         )
-    norms = np.linalg.norm(X, axis=1)
-    if np.any(norms == 0):
-        raise ValueError(f"`vectors`의 {int(np.argmin(norms))} 번째 행이 영벡터라 코사인 유사도를 정의할 수 없습니다.")
-    Xn = X / norms[:, None]
+    top = np.abs(X).max(axis=1)
+    if np.any(top == 0):
+        raise ValueError(f"`vectors`의 {int(np.argmin(top))} 번째 행이 영벡터라 코사인 유사도를 정의할 수 없습니다.")
+    Xn = normalize_rows(X)  # 1e300 이나 1e-300 같은 값에서도 길이 1 (제곱합이 넘치거나 0 이 되지 않게)
     C = Xn @ Xn.T  # (n, n) 코사인 유사도
     onehot = np.eye(n_groups)[labels]  # (n, G)
     sums = C @ onehot  # (n, G) 벡터마다 무리별 코사인 합 (자기 자신 포함)

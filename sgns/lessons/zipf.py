@@ -17,7 +17,14 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sgns._validate import as_counts, as_float_array, as_positive_int, as_probabilities, describe
+from sgns._validate import (
+    as_counts,
+    as_float_array,
+    as_positive_int,
+    as_probabilities,
+    check_finite_result,
+    describe,
+)
 
 __all__ = [
     "rank_frequency",
@@ -127,7 +134,11 @@ def rank_count_ratio(counts, rank_a: int = 1, rank_b: int = 10) -> float:
         raise ValueError(
             f"순위가 너무 큽니다 (`rank_a`={rank_a}, `rank_b`={rank_b}): 빈도가 0 보다 큰 단어가 {n}개뿐입니다."
         )
-    return float(sorted_counts[rank_a - 1] / sorted_counts[rank_b - 1])
+    with np.errstate(over="ignore"):
+        ratio = float(sorted_counts[rank_a - 1] / sorted_counts[rank_b - 1])
+    check_finite_result("빈도 비", ratio, f"`counts`의 순위 {rank_a} 빈도 {sorted_counts[rank_a - 1]:.3g}, "
+                        f"순위 {rank_b} 빈도 {sorted_counts[rank_b - 1]:.3g}")  # fmt: skip
+    return ratio
 
 
 def frequency_groups(counts, top: int = 100, rare_max: int = 5) -> dict[str, np.ndarray]:
