@@ -60,7 +60,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sgns._validate import as_float_array, as_positive_int, describe
+from sgns._validate import as_float_array, as_float_in_range, as_positive_int, as_sentence_starts, describe
 from sgns.sampling import NegativeSampler
 from sgns.train import ChunkStats
 
@@ -398,6 +398,7 @@ def noise_table(counts, ns_exponent: float = 0.75) -> NoiseTable:
     -------
     NoiseTable(threshold (V,) float64, alias (V,) int32, probs (V,) float64)
     """
+    ns_exponent = as_float_in_range("ns_exponent", ns_exponent, 0.0, 2.0)
     sampler = NegativeSampler(counts, power=ns_exponent, seed=0)
     return NoiseTable(
         np.ascontiguousarray(sampler.threshold, dtype=np.float64),
@@ -426,6 +427,7 @@ def sigmoid_table_error(num_points: int = 200_001) -> dict:
     {"sigmoid": float, "softplus": float} : [-2 MAX_SCORE, 2 MAX_SCORE] 의 num_points 개 점에서 잰 최대 오차
     """
     _require_numba()
+    num_points = as_positive_int("num_points", num_points, maximum=10**7)
     x = np.linspace(-2 * MAX_SCORE, 2 * MAX_SCORE, num_points).astype(np.float32)
     sig, softplus = _tables_at(x, _SIGMOID_TABLE, _SOFTPLUS_TABLE)
     xd = x.astype(np.float64)
@@ -453,7 +455,7 @@ def _require_numba() -> None:
         raise RuntimeError(f"컴파일된 엔진을 쓸 수 없습니다: {UNAVAILABLE_REASON}. `pip install numba` 로 설치하세요.")
 
 
-def _check_weights(center_vectors, outside_vectors):
+def _check_vector_pair(center_vectors, outside_vectors):
     for name, arr in (("center_vectors", center_vectors), ("outside_vectors", outside_vectors)):
         if not isinstance(arr, np.ndarray) or arr.dtype != np.float32 or arr.ndim != 2:
             raise TypeError(f"`{name}`은(는) (V, d) float32 numpy 배열이어야 합니다. 받은 값: {describe(arr)}")
@@ -466,7 +468,7 @@ def _check_weights(center_vectors, outside_vectors):
         )
 
 
-def _check_tokens(token_ids, sentence_starts, vocab_size):
+def _check_chunk_arrays(token_ids, sentence_starts, vocab_size):
     token_ids = np.asarray(token_ids)
     if token_ids.ndim != 1 or token_ids.dtype.kind not in "iu":
         raise TypeError(f"`token_ids`는 (n,) 정수 배열이어야 합니다. 받은 값: {describe(token_ids)}")
@@ -476,19 +478,7 @@ def _check_tokens(token_ids, sentence_starts, vocab_size):
             f"받은 범위: {int(token_ids.min())}..{int(token_ids.max())}"
         )
     token_ids = np.ascontiguousarray(token_ids, dtype=np.int32)  # 범위를 확인한 뒤에 바꿈 (넘침 없음)
-    sentence_starts = np.asarray(sentence_starts)
-    if sentence_starts.ndim != 1 or sentence_starts.dtype.kind not in "iu" or sentence_starts.size < 1:
-        raise TypeError(
-            "`sentence_starts`는 (s+1,) 정수 배열 (문장 시작 위치와 끝 n) 이어야 합니다. "
-            f"받은 값: {describe(sentence_starts)}"
-        )
-    sentence_starts = np.ascontiguousarray(sentence_starts, dtype=np.int64)
-    n = token_ids.shape[0]
-    if sentence_starts[0] != 0 or sentence_starts[-1] != n or np.any(np.diff(sentence_starts) < 0):
-        raise ValueError(
-            f"`sentence_starts`는 0 에서 시작해 len(token_ids)={n} 로 끝나는 오름차순 위치여야 합니다. "
-            f"받은 값: 처음 {int(sentence_starts[0])}, 끝 {int(sentence_starts[-1])}"
-        )
+    sentence_starts = as_sentence_starts("sentence_starts", sentence_starts, token_ids.shape[0])
     return token_ids, sentence_starts
 
 
@@ -511,6 +501,8 @@ def split_ranges(sentence_starts: np.ndarray, parts: int) -> list[tuple[int, int
     -------
     [(lo, hi), ...] 빈 구간은 뺀, 겹치지 않고 이어진 구간들
     """
+    sentence_starts = as_sentence_starts("sentence_starts", sentence_starts)
+    parts = as_positive_int("parts", parts)
     n = int(sentence_starts[-1])
     bounds = [0]
     for t in range(1, parts):
@@ -607,9 +599,9 @@ def train_chunk(
     ChunkStats(loss_sum, n_pairs, n_effective_words)
     """
     _require_numba()
-    _check_weights(center_vectors, outside_vectors)
+    _check_vector_pair(center_vectors, outside_vectors)
     V = center_vectors.shape[0]
-    token_ids, sentence_starts = _check_tokens(token_ids, sentence_starts, V)
+    token_ids, sentence_starts = _check_chunk_arrays(token_ids, sentence_starts, V)
     keep_prob = as_float_array("keep_prob", keep_prob, shape=(V,)).astype(np.float64, copy=False)
     if not isinstance(noise, NoiseTable) or noise.threshold.shape != (V,):
         raise TypeError(
@@ -675,6 +667,14 @@ def prefetch(iterator: Iterator) -> Iterator:
     커널이 GIL 을 놓고 학습하는 동안 다음 덩어리의 인코딩 (파이썬 사전 찾기) 이 겹쳐 진행됩니다.
     원소를 만드는 중에 생긴 오류는 그 원소를 받을 때 그대로 다시 일어납니다.
     """
+    if not isinstance(iterator, Iterator):
+        raise TypeError(
+            f"`iterator`는 이터레이터여야 합니다 (예: iter(목록), 제너레이터). 받은 값: {describe(iterator)}"
+        )
+    return _prefetched(iterator)
+
+
+def _prefetched(iterator: Iterator) -> Iterator:
     from concurrent.futures import ThreadPoolExecutor
 
     done = object()

@@ -16,8 +16,8 @@
 from __future__ import annotations
 
 import difflib
+import numbers
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -29,9 +29,13 @@ from sgns._validate import (
     as_float_in_range,
     as_generator,
     as_index_array,
+    as_input_file,
     as_int_array,
     as_positive_int,
+    as_word_list,
+    check_memory,
     describe,
+    text_lines,
 )
 
 __all__ = [
@@ -48,24 +52,47 @@ __all__ = [
     "check_reiterable",
     "EncodedChunk",
     "encode_chunks",
+    "MAX_WINDOW",
 ]
 
+# 윈도우 크기의 상한. 문장보다 긴 윈도우는 문장 전체와 같으므로 이보다 클 까닭이 없고,
+# 중심 단어마다 1..window 에서 윈도우를 뽑는 정수 난수가 넘치지 않게 합니다.
+MAX_WINDOW = 1_000_000
 
-def _check_sentence(sentence, index: int):
-    """문장 하나가 토큰 리스트인지 검사합니다 (문자열 하나로 들어온 흔한 실수를 잡습니다)."""
+# skipgram_pairs 가 만드는 (center, context) 튜플 하나의 대략적인 메모리 (튜플 56 + 목록의 자리 8 바이트)
+_PAIR_TUPLE_BYTES = 64
+
+
+def _check_sentence(sentence, index: int, name: str | None = None):
+    """문장 하나가 토큰 리스트인지 검사합니다 (문자열 하나로 들어온 흔한 실수를 잡습니다).
+
+    name 이 있으면 그 매개변수 자체가 문장 하나 (예: ``tokens``), 없으면 ``sentences`` 의 index 번째 문장입니다.
+    """
+    where = f"`{name}`" if name else f"`sentences`의 {index}번째 문장"
     if isinstance(sentence, (str, bytes)):
         preview = describe(sentence)
         raise TypeError(
-            f"`sentences`의 {index}번째 문장이 토큰 리스트가 아니라 문자열 하나입니다: {preview}. "
+            f"{where}이 토큰 리스트가 아니라 문자열 하나입니다: {preview}. "
             "문자열을 그대로 넣으면 글자 하나하나가 단어가 됩니다. "
             "먼저 토큰으로 나눠 주세요 (예: sentence.split())."
         )
     if not isinstance(sentence, Iterable):
-        raise TypeError(
-            f"`sentences`의 {index}번째 문장은 토큰(문자열)의 리스트여야 합니다. "
-            f"받은 값: {describe(sentence)}"
-        )
+        raise TypeError(f"{where}은 토큰(문자열)의 리스트여야 합니다. 받은 값: {describe(sentence)}")
     return sentence
+
+
+def _check_tokens(tokens: list, name: str) -> list:
+    """문장 하나의 토큰이 단어(문자열)나 정수 인덱스인지 검사합니다 (문장 목록을 통째로 넣은 실수를 잡습니다)."""
+    for i, token in enumerate(tokens):
+        if not isinstance(token, (str, numbers.Integral, np.integer)) or isinstance(token, (bool, np.bool_)):
+            hint = (
+                " 문장 여러 개의 목록을 넣은 것 같습니다. 문장 하나(토큰 리스트)씩 넣어 주세요 "
+                "(예: [pair for s in sentences for pair in skipgram_pairs(s, window)])."
+                if isinstance(token, (list, tuple))
+                else ""
+            )
+            raise TypeError(f"`{name}`[{i}] 가 토큰(단어 문자열 또는 정수 인덱스)이 아닙니다: {describe(token)}.{hint}")
+    return tokens
 
 
 def _check_sentences(sentences):
@@ -75,9 +102,7 @@ def _check_sentences(sentences):
             f"(예: [['the', 'cat'], ['a', 'dog']]). 받은 값: {describe(sentences)}"
         )
     if not isinstance(sentences, Iterable):
-        raise TypeError(
-            f"`sentences`는 토큰 리스트들의 iterable 이어야 합니다. 받은 값: {describe(sentences)}"
-        )
+        raise TypeError(f"`sentences`는 토큰 리스트들의 iterable 이어야 합니다. 받은 값: {describe(sentences)}")
     return sentences
 
 
@@ -90,6 +115,7 @@ def unknown_word_error(word, words: Sequence[str], name: str | None = None) -> K
     words : 어휘의 단어 목록
     name : 매개변수 이름 (있으면 메시지 앞에 붙임)
     """
+    words = as_word_list("words", words)
     if name:
         message = f"`{name}`={word!r}: 어휘에 없는 단어입니다 (어휘 {len(words):,}개)"
     else:
@@ -115,12 +141,16 @@ class Vocabulary:
     """
 
     def __init__(self, words, counts):
-        self.words = list(words)
-        self.counts = np.asarray(counts, dtype=np.int64)
-        if self.counts.shape != (len(self.words),):
+        self.words = as_word_list("words", words)
+        counts = as_counts("counts", counts, allow_all_zero=True, integer=True)
+        if counts.shape != (len(self.words),):
             raise ValueError(
-                f"`counts`의 형태 {self.counts.shape} 가 단어 수 {len(self.words)} 와 맞지 않습니다."
+                f"`counts`의 형태 {counts.shape} 가 단어 수 {len(self.words)} 와 맞지 않습니다 "
+                "(단어마다 빈도가 하나씩 있어야 합니다)."
             )
+        if counts.max() >= 2**63:
+            raise ValueError(f"`counts`에 너무 큰 빈도가 있습니다: {counts.max():.3g}. 2^63 보다 작아야 합니다.")
+        self.counts = counts.astype(np.int64)
         self.word_to_id = {word: i for i, word in enumerate(self.words)}
         if len(self.word_to_id) != len(self.words):
             raise ValueError("`words`에 중복된 단어가 있습니다. 단어마다 인덱스가 하나여야 합니다.")
@@ -142,19 +172,23 @@ class Vocabulary:
         more = ", ..." if len(self) > 5 else ""
         return f"Vocabulary(V={len(self)}, total={self.total}, words=[{head}{more}])"
 
-    def id(self, word) -> int:
-        """단어의 인덱스. 어휘에 없으면 비슷한 철자를 (최대 3개) 알려 주는 KeyError."""
+    def id(self, word, name: str = "word") -> int:
+        """단어의 인덱스. 어휘에 없으면 비슷한 철자를 (최대 3개) 알려 주는 KeyError (name 은 메시지의 매개변수 이름)."""
         try:
             return self.word_to_id[word]
         except (KeyError, TypeError):
             pass
-        raise unknown_word_error(word, self.words)
+        raise unknown_word_error(word, self.words, name)
 
     def encode(self, tokens) -> np.ndarray:
         """토큰 리스트 -> (n,) int64 인덱스 배열. 어휘에 없는 토큰은 버립니다."""
-        tokens = _check_sentence(tokens, 0) if isinstance(tokens, (str, bytes)) else tokens
+        tokens = _check_sentence(tokens, 0, name="tokens")
         lookup = self.word_to_id
-        return np.array([lookup[t] for t in tokens if t in lookup], dtype=np.int64)
+        try:
+            return np.array([lookup[t] for t in tokens if t in lookup], dtype=np.int64)
+        except TypeError:  # 해시할 수 없는 토큰 (리스트 등): 어느 토큰인지 알려 줌
+            _check_tokens(list(tokens), "tokens")
+            raise
 
 
 def build_vocab(sentences, min_count: int = 1) -> Vocabulary:
@@ -175,7 +209,7 @@ def build_vocab(sentences, min_count: int = 1) -> Vocabulary:
         for token in _check_sentence(sentence, index):
             if not isinstance(token, str):
                 raise TypeError(
-                    f"{index}번째 문장에 문자열이 아닌 토큰 {token!r} "
+                    f"`sentences`의 {index}번째 문장에 문자열이 아닌 토큰 {token!r} "
                     f"(자료형 {type(token).__name__}) 이 있습니다. "
                     "토큰은 모두 문자열(str)이어야 합니다."
                 )
@@ -188,7 +222,7 @@ def build_vocab(sentences, min_count: int = 1) -> Vocabulary:
     order = order[freq[order] >= min_count]
     if order.size == 0:
         raise ValueError(
-            f"모든 단어가 min_count={min_count} 보다 적게 나와 어휘가 비었습니다 "
+            f"모든 단어가 `min_count`={min_count} 보다 적게 나와 어휘가 비었습니다 "
             f"(가장 많이 나온 단어의 빈도: {int(freq.max())}). "
             f"min_count 를 {int(freq.max())} 이하로 낮춰 보세요."
         )
@@ -216,7 +250,9 @@ def skipgram_pairs(tokens, window: int) -> list[tuple]:
     [('turning', 'into'), ('into', 'turning'), ('into', 'banking'), ('banking', 'into')]
     """
     window = as_positive_int("window", window, minimum=1)
-    tokens = list(_check_sentence(tokens, 0))
+    tokens = _check_tokens(list(_check_sentence(tokens, 0, name="tokens")), "tokens")
+    n = len(tokens)
+    check_memory("tokens", tokens, 2 * n * min(window, max(n - 1, 0)) * _PAIR_TUPLE_BYTES, "(중심, 주변) 쌍 목록")
     pairs = []
     for i, center in enumerate(tokens):
         for j in range(max(0, i - window), min(len(tokens), i + window + 1)):
@@ -254,9 +290,7 @@ def encode_corpus(sentences, vocab: Vocabulary) -> tuple[np.ndarray, np.ndarray]
 
 def _check_vocab(vocab) -> None:
     if not isinstance(vocab, Vocabulary):
-        raise TypeError(
-            f"`vocab`은 Vocabulary 여야 합니다 (build_vocab 으로 만드세요). 받은 값: {describe(vocab)}"
-        )
+        raise TypeError(f"`vocab`은 Vocabulary 여야 합니다 (build_vocab 으로 만드세요). 받은 값: {describe(vocab)}")
 
 
 def skipgram_pair_arrays(ids, sentence_ids, window: int, rng=None, reduced_window: bool = False, stacked=False):
@@ -290,15 +324,13 @@ def skipgram_pair_arrays(ids, sentence_ids, window: int, rng=None, reduced_windo
     ids = as_int_array("ids", ids, ndim=1)
     sentence_ids = as_int_array("sentence_ids", sentence_ids, ndim=1)
     if ids.shape != sentence_ids.shape:
-        raise ValueError(
-            f"`ids`의 형태 {ids.shape} 와 `sentence_ids`의 형태 {sentence_ids.shape} 가 같아야 합니다."
-        )
+        raise ValueError(f"`ids`의 형태 {ids.shape} 와 `sentence_ids`의 형태 {sentence_ids.shape} 가 같아야 합니다.")
     if sentence_ids.size > 1 and (np.diff(sentence_ids) < 0).any():
         raise ValueError(
             "`sentence_ids`는 오름차순이어야 합니다 (같은 문장의 토큰이 이어져 있어야 함). "
             "encode_corpus 의 결과를 그대로 넣어 주세요."
         )
-    window = as_positive_int("window", window, minimum=1)
+    window = as_positive_int("window", window, minimum=1, maximum=MAX_WINDOW)
     reduced_window = as_bool("reduced_window", reduced_window)
     stacked = as_bool("stacked", stacked)
     spans = as_generator("rng", rng).integers(1, window + 1, size=ids.shape[0]) if reduced_window else None
@@ -321,6 +353,7 @@ def _window_pairs(ids: np.ndarray, sentence_ids: np.ndarray, window: int, spans)
         else:
             keeps.append((d, same & (spans[:-d] >= d), same & (spans[d:] >= d)))
     total = sum(int(r.sum()) + int(lft.sum()) for _, r, lft in keeps)
+    check_memory("window", window, total * 2 * ids.dtype.itemsize, f"토큰 {size:,}개의 (중심, 주변) 쌍 {total:,}개")
     pairs = np.empty((total, 2), dtype=ids.dtype)
     at = 0
     for d, keep_right, keep_left in keeps:
@@ -357,14 +390,21 @@ def keep_probabilities(counts, sample: float = 1e-3) -> np.ndarray:
     counts = as_counts("counts", counts, allow_all_zero=True)
     sample = as_float_in_range("sample", sample, 0.0, 1.0)
     keep = np.ones_like(counts)
-    total = counts.sum()
-    if sample == 0.0 or total == 0:
+    if sample == 0.0 or not (counts > 0).any():
         return keep
-    threshold = sample * total
     seen = counts > 0
-    f = counts[seen]
-    keep[seen] = np.minimum((np.sqrt(f / threshold) + 1.0) * threshold / f, 1.0)
+    # t / f = sample / (f / total) 로 계산합니다 (같은 식). t = sample × total 을 먼저 만들면 아주 작은 sample 이나
+    # 빈도에서 0 으로 내려가 (0 / 0 = NaN), 아주 큰 빈도에서는 합이 넘칩니다. 상대 빈도는 언제나 0 초과 1 이하.
+    f = _relative_frequencies(counts)[seen]
+    with np.errstate(over="ignore", divide="ignore"):  # t / f 가 넘치면 inf: 아주 드문 단어라 keep = 1 (맞는 값)
+        keep[seen] = np.minimum(np.sqrt(sample) / np.sqrt(f) + sample / f, 1.0)  # sqrt(t/f) + t/f
     return keep
+
+
+def _relative_frequencies(counts: np.ndarray) -> np.ndarray:
+    """빈도 / 전체 빈도 (넘치지 않게 최댓값으로 먼저 나눔). counts : (V,) 0 이상, 적어도 하나는 0 보다 큼."""
+    scaled = counts / counts.max()
+    return scaled / scaled.sum()
 
 
 def paper_keep_probabilities(counts, t: float = 1e-5) -> np.ndarray:
@@ -389,8 +429,9 @@ def paper_keep_probabilities(counts, t: float = 1e-5) -> np.ndarray:
         raise ValueError("`t`=0 은 허용되지 않습니다. 0 초과 1 이하의 문턱이어야 합니다 (예: 1e-5).")
     keep = np.ones_like(counts)
     seen = counts > 0
-    f = counts[seen] / counts.sum()
-    keep[seen] = np.minimum(np.sqrt(t / f), 1.0)
+    f = _relative_frequencies(counts)[seen]
+    with np.errstate(divide="ignore"):  # 상대 빈도가 0 으로 내려간 아주 드문 단어는 sqrt(t / f) = inf -> 1
+        keep[seen] = np.minimum(np.sqrt(t) / np.sqrt(f), 1.0)  # sqrt(t / f), t / f 가 0 으로 내려가지 않게
     return keep
 
 
@@ -409,9 +450,7 @@ def subsample(ids, keep_prob, rng=None) -> np.ndarray:
     """
     keep_prob = as_float_array("keep_prob", keep_prob, ndim=1)
     if ((keep_prob < 0) | (keep_prob > 1)).any():
-        raise ValueError(
-            "`keep_prob`는 0 이상 1 이하의 확률이어야 합니다. keep_probabilities 의 결과를 넣어 주세요."
-        )
+        raise ValueError("`keep_prob`는 0 이상 1 이하의 확률이어야 합니다. keep_probabilities 의 결과를 넣어 주세요.")
     ids = as_index_array("ids", ids, keep_prob.shape[0], ndim=1)
     return as_generator("rng", rng).random(ids.shape[0]) < keep_prob[ids]
 
@@ -433,18 +472,13 @@ class LineSentences:
     """
 
     def __init__(self, path):
-        if not isinstance(path, (str, Path)):
-            raise TypeError(f"`path`는 파일 경로(str 또는 Path)여야 합니다. 받은 값: {describe(path)}")
-        self.path = Path(path)
-        if not self.path.is_file():
-            raise FileNotFoundError(f"`path`={str(self.path)!r}: 그런 파일이 없습니다.")
+        self.path = as_input_file("path", path)
 
     def __iter__(self) -> Iterator[list[str]]:
-        with open(self.path, encoding="utf8") as fin:
-            for line in fin:
-                tokens = line.split()
-                if tokens:
-                    yield tokens
+        for _, line in text_lines("path", self.path):  # UTF-8 이 아닌 줄은 줄 번호와 함께 한국어 오류
+            tokens = line.split()
+            if tokens:
+                yield tokens
 
     def __repr__(self) -> str:
         return f"LineSentences({str(self.path)!r})"
@@ -504,7 +538,11 @@ def encode_chunks(sentences, vocab: Vocabulary, chunk_tokens: int) -> Iterator[E
     pending = 0
     for index, sentence in enumerate(_check_sentences(sentences)):
         tokens = list(_check_sentence(sentence, index))
-        encoded = np.fromiter(map(get, tokens, [-1] * len(tokens)), dtype=np.int32, count=len(tokens))  # 없으면 -1
+        try:
+            encoded = np.fromiter(map(get, tokens, [-1] * len(tokens)), dtype=np.int32, count=len(tokens))  # 없으면 -1
+        except TypeError:  # 해시할 수 없는 토큰 (리스트 등): 어느 토큰인지 알려 줌
+            _check_tokens(tokens, f"sentences[{index}]")
+            raise
         encoded = encoded[encoded >= 0]
         if encoded.size == 0:
             continue

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sgns._validate import as_positive_int, describe
+from sgns._validate import as_float_in_range, as_positive_int, check_memory, describe
 
 __all__ = [
     "gensim_data_dir",
@@ -136,6 +136,8 @@ def simple_tokenize(text: str, min_len: int = 2, max_len: int = 15) -> list[str]
     """
     if not isinstance(text, str):
         raise TypeError(f"`text`은(는) 문자열이어야 합니다. 받은 값: {describe(text)}")
+    min_len = as_positive_int("min_len", min_len, minimum=0)
+    max_len = as_positive_int("max_len", max_len, minimum=0)
     return [
         token
         for token in _TOKEN_PATTERN.findall(text.lower())
@@ -242,6 +244,9 @@ _FEMALE_TEMPLATES = [
 # 어느 틀에도 속하지 않는 흔한 단어: 문장 끝에 가끔 붙여 잡음을 만듭니다 (서브샘플링 대상이 되는 빈출 단어).
 _FILLER = "the a and of to in it is was that this with very really".split()
 
+# 합성 문장 하나가 차지하는 메모리의 어림값 (토큰 약 9개의 리스트; 단어 문자열은 공유되지만 넉넉하게)
+_SENTENCE_BYTES = 1024
+
 
 @dataclass
 class SyntheticCorpus:
@@ -263,6 +268,13 @@ class SyntheticCorpus:
     def num_tokens(self) -> int:
         """전체 토큰 수."""
         return sum(len(s) for s in self.sentences)
+
+    def __iter__(self):
+        """문장들을 차례로 (``sgns.train(synthetic_corpus())`` 처럼 말뭉치 자리에 그대로 넣을 수 있게)."""
+        return iter(self.sentences)
+
+    def __len__(self) -> int:
+        return len(self.sentences)
 
 
 def synthetic_corpus(num_sentences: int = 4000, seed: int = 0, filler_rate: float = 0.3) -> SyntheticCorpus:
@@ -287,11 +299,9 @@ def synthetic_corpus(num_sentences: int = 4000, seed: int = 0, filler_rate: floa
     SyntheticCorpus(sentences, groups, analogies, relations)
     """
     num_sentences = as_positive_int("num_sentences", num_sentences)
+    check_memory("num_sentences", num_sentences, num_sentences * _SENTENCE_BYTES, "문장 목록")
     seed = as_positive_int("seed", seed, minimum=0)
-    if isinstance(filler_rate, bool) or not isinstance(filler_rate, (int, float)) or not 0 <= filler_rate <= 1:
-        raise ValueError(
-            f"`filler_rate`={describe(filler_rate)} 는 허용되지 않습니다. 0 이상 1 이하의 실수여야 합니다."
-        )
+    filler_rate = as_float_in_range("filler_rate", filler_rate, 0.0, 1.0)
     rng = np.random.default_rng(seed)
 
     # 문장 종류별 비중: 무리 4 개, 나라, 수도, 남성, 여성
@@ -328,10 +338,6 @@ def synthetic_corpus(num_sentences: int = 4000, seed: int = 0, filler_rate: floa
         "male_female": [(m, f) for m, f, _ in _GENDER_PAIRS],
     }
     analogies = [
-        (a, b, c, d)
-        for pairs in relations.values()
-        for (a, b) in pairs
-        for (c, d) in pairs
-        if (a, b) != (c, d)
+        (a, b, c, d) for pairs in relations.values() for (a, b) in pairs for (c, d) in pairs if (a, b) != (c, d)
     ]
     return SyntheticCorpus(sentences=sentences, groups=groups, analogies=analogies, relations=relations)

@@ -13,17 +13,36 @@
 
 결과는 데이터클래스 (``WordPairScore``, ``AnalogyScore``) 입니다. ``score.spearman`` 처럼 읽고,
 이전 스크립트를 위해 ``score["spearman"]`` 처럼 이름으로도 읽을 수 있습니다.
+
+조용히 틀린 결과를 내지 않습니다.
+
+- 자료 파일은 형식을 엄격하게 읽습니다: 탭이 아니라 공백·쉼표로 나뉜 줄, 점수가 수가 아니거나 NaN·inf 인 줄,
+  UTF-8 이 아닌 줄은 그 줄 번호를 말하는 한국어 오류입니다 (건너뛰면 nan 이나 엉뚱한 ρ 가 나옵니다).
+  빈 파일도 오류이고, 맨 앞의 BOM 은 버립니다.
+- ρ 를 정의할 수 없으면 (평가한 쌍이 2개 미만, 값이 모두 같음) nan 대신 오류입니다.
+- 평가한 쌍이 ``MIN_RELIABLE_PAIRS`` 개보다 적거나 자료의 ``MIN_RELIABLE_COVERAGE`` 보다 적게 덮으면 결과의
+  ``reliable`` 이 False 이고 ``note`` 가 그 까닭을 말합니다 (repr 에도 보임).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
-from pathlib import Path
 
 import numpy as np
 
-from sgns._validate import as_float_array, as_float_in_range, as_generator, as_positive_int, describe
+from sgns._validate import (
+    as_bool,
+    as_finite_float,
+    as_float_array,
+    as_float_in_range,
+    as_generator,
+    as_index_array,
+    as_positive_int,
+    as_word_list,
+    describe,
+    text_lines,
+)
 
 __all__ = [
     "normalize_rows",
@@ -42,7 +61,17 @@ __all__ = [
     "evaluate_word_pairs",
     "evaluate_analogies",
     "solve_analogies",
+    "MIN_RELIABLE_PAIRS",
+    "MIN_RELIABLE_COVERAGE",
 ]
+
+# 이보다 적은 쌍(유추 문제)으로 잰 점수는 믿기 어렵습니다: 쌍이 30개면 Fisher z 척도의 95% 구간이 ±0.39
+# (ρ = 0.5 에서 약 0.16 ~ 0.74) 입니다.
+MIN_RELIABLE_PAIRS = 30
+# 자료의 이 비율보다 적게 덮으면 (어휘에 없는 단어가 많으면) 점수가 자료 전체를 대표하지 않습니다.
+MIN_RELIABLE_COVERAGE = 0.05
+# 쌍체 부트스트랩의 반복 수 상한 (반복마다 순위를 다시 매기므로, 이보다 많으면 몇 분씩 걸림)
+MAX_RESAMPLES = 100_000
 
 
 def normalize_rows(vectors) -> np.ndarray:
@@ -56,7 +85,12 @@ def normalize_rows(vectors) -> np.ndarray:
     -------
     unit : (V, d) float64, unit[w] = vectors[w] / ||vectors[w]||
     """
-    vectors = np.asarray(vectors, dtype=np.float64)
+    # NaN 이 있는 행은 오류입니다 (길이를 NaN 으로 나누면 코사인이 조용히 0 이나 NaN 이 됨)
+    vectors = np.asarray(as_float_array("vectors", vectors, ndim=2), dtype=np.float64)
+    # 행마다 가장 큰 절댓값에 가까운 2 의 거듭제곱으로 먼저 나눕니다: 제곱합이 넘치지도 (원소 1e154 이상)
+    # 0 으로 내려가지도 (원소 1e-162 이하) 않고, 2 의 거듭제곱으로 나누기는 정확해서 보통의 값에서는 결과가 같습니다.
+    _, exponents = np.frexp(np.abs(vectors).max(axis=1, keepdims=True, initial=0.0))
+    vectors = np.ldexp(vectors, -exponents)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
@@ -71,7 +105,7 @@ def _case_insensitive_index(words: Sequence[str]) -> dict[str, int]:
 
 def _check_words_vectors(words, vectors) -> tuple[list[str], np.ndarray]:
     vectors = as_float_array("vectors", vectors, ndim=2)
-    words = list(words)
+    words = as_word_list("words", words)
     if len(words) != vectors.shape[0]:
         raise ValueError(f"`words`의 길이 {len(words)} 와 `vectors`의 행 수 {vectors.shape[0]} 가 같아야 합니다.")
     return words, vectors
@@ -91,13 +125,16 @@ def nearest_neighbors(unit, query, topn: int, exclude=()) -> list[tuple[int, flo
     -------
     [(index, cosine), ...] 유사도 내림차순
     """
-    query = np.asarray(query, dtype=np.float64)
-    norm = np.linalg.norm(query)
-    scores = unit @ (query / norm if norm > 0 else query)
-    exclude = list(exclude)
-    if exclude:
+    unit = as_float_array("unit", unit, ndim=2)
+    query = np.asarray(as_float_array("query", query, shape=(unit.shape[1],)), dtype=np.float64)
+    topn = as_positive_int("topn", topn)
+    # 음수 인덱스가 조용히 뒤에서부터 세어지지 않게 0..V-1 만 받습니다
+    exclude = as_index_array("exclude", exclude, unit.shape[0], ndim=1)
+    query = normalize_rows(query[None, :])[0]  # 길이 0 이면 그대로 0
+    scores = unit @ query
+    if exclude.size:
         scores[exclude] = -np.inf
-    topn = min(topn, scores.shape[0] - len(set(exclude)))
+    topn = min(topn, scores.shape[0] - np.unique(exclude).size)
     if topn <= 0:
         return []
     best = np.argpartition(-scores, topn - 1)[:topn]
@@ -106,53 +143,85 @@ def nearest_neighbors(unit, query, topn: int, exclude=()) -> list[tuple[int, flo
 
 
 def read_word_pairs(path) -> list[tuple[str, str, float]]:
-    """단어 쌍 유사도 자료를 읽습니다: 한 줄에 ``word1<TAB>word2<TAB>점수``, ``#`` 으로 시작하면 주석.
+    """단어 쌍 유사도 자료를 읽습니다: 한 줄에 ``word1<TAB>word2<TAB>점수``, ``#`` 으로 시작하면 주석, 빈 줄은 건너뜀.
 
-    형식이 맞지 않는 줄은 gensim 처럼 건너뜁니다.
-    """
-    pairs = []
-    with open(_check_path(path), encoding="utf8") as fin:
-        for line in fin:
-            if not line.strip() or line.startswith("#"):
-                continue
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) != 3:
-                continue
-            try:
-                score = float(parts[2])
-            except ValueError:
-                continue
-            pairs.append((parts[0].strip(), parts[1].strip(), score))
-    return pairs
-
-
-def read_analogies(path) -> list[tuple[str, str, str, str, str]]:
-    """유추 문제 자료 (questions-words.txt 형식): ``: 절 이름`` 줄 다음에 ``a b c d`` 줄들.
+    형식이 맞지 않는 줄 (탭으로 나뉜 세 칸이 아님, 점수가 유한한 수가 아님, 빈 단어) 은 건너뛰지 않고 그 줄 번호를
+    말하는 한국어 ValueError 입니다. 쌍이 하나도 없는 파일도 오류입니다. 맨 앞의 BOM 은 버립니다.
 
     Returns
     -------
-    [(section, a, b, c, d), ...]
+    [(word1, word2, score), ...] 파일의 순서대로 (길이 1 이상)
+    """
+    pairs = []
+    for lineno, line in text_lines("path", path):
+        text = line.rstrip("\r\n")
+        if not text.strip() or text.startswith("#"):
+            continue
+        parts = text.split("\t")
+        if len(parts) != 3:
+            raise _format_error(path, lineno, text, _pair_format_hint(text))
+        a, b, raw_score = (part.strip() for part in parts)
+        try:
+            score = float(raw_score)
+        except ValueError:
+            raise _format_error(path, lineno, text, f"셋째 칸의 점수 {raw_score!r} 가 수가 아닙니다") from None
+        if not np.isfinite(score):
+            raise _format_error(path, lineno, text, f"점수 {raw_score!r} 가 유한한 수가 아닙니다 (NaN·inf 불가)")
+        if not a or not b:
+            raise _format_error(path, lineno, text, "단어 칸이 비어 있습니다")
+        pairs.append((a, b, score))
+    if not pairs:
+        raise ValueError(
+            f"`path`={str(path)!r} 에 단어 쌍이 하나도 없습니다 (빈 파일이거나 주석뿐). "
+            "한 줄에 `단어1<TAB>단어2<TAB>점수` 형식의 쌍이 있어야 합니다."
+        )
+    return pairs
+
+
+def _pair_format_hint(text: str) -> str:
+    for sep, name in ((",", "쉼표"), (None, "공백")):
+        if len(text.split(sep)) == 3:
+            return f"칸이 탭이 아니라 {name}로 나뉜 것 같습니다. 탭으로 나눈 `단어1<TAB>단어2<TAB>점수` 가 필요합니다"
+    return f"탭으로 나눈 칸이 {len(text.split(chr(9)))}개입니다. `단어1<TAB>단어2<TAB>점수` 세 칸이 필요합니다"
+
+
+def _format_error(path, lineno: int, text: str, problem: str) -> ValueError:
+    """자료 파일의 한 줄이 형식에 맞지 않을 때의 한국어 오류 (파일, 줄 번호, 그 줄, 무엇이 틀렸는지)."""
+    return ValueError(f"`path`={str(path)!r} 의 {lineno}번째 줄 {text[:80]!r}: {problem}.")
+
+
+def read_analogies(path) -> list[tuple[str, str, str, str, str]]:
+    """유추 문제 자료 (questions-words.txt 형식): ``: 절 이름`` 줄 다음에 ``a b c d`` 줄들 (빈 줄은 건너뜀).
+
+    네 단어가 아닌 줄은 그 줄 번호를 말하는 한국어 ValueError 입니다. 문제가 하나도 없는 파일도 오류입니다.
+
+    Returns
+    -------
+    [(section, a, b, c, d), ...] (길이 1 이상)
     """
     questions = []
     section = ""
-    with open(_check_path(path), encoding="utf8") as fin:
-        for line in fin:
-            if line.startswith(":"):
-                section = line[1:].strip()
-                continue
-            parts = line.split()
-            if len(parts) == 4:
-                questions.append((section, *parts))
+    for lineno, line in text_lines("path", path):
+        text = line.rstrip("\r\n")
+        if text.startswith(":"):
+            section = text[1:].strip()
+            continue
+        parts = text.split()
+        if not parts:
+            continue
+        if len(parts) != 4:
+            problem = (
+                f"공백으로 나눈 단어가 {len(parts)}개입니다. 한 줄에 `a b c d` 네 단어 (a 에 대한 b 는 c 에 대한 d) "
+                "가 필요합니다 (절 이름 줄은 `: 이름`)"
+            )
+            raise _format_error(path, lineno, text, problem)
+        questions.append((section, *parts))
+    if not questions:
+        raise ValueError(
+            f"`path`={str(path)!r} 에 유추 문제가 하나도 없습니다 (빈 파일이거나 절 이름뿐). "
+            "한 줄에 `a b c d` 네 단어인 문제가 있어야 합니다."
+        )
     return questions
-
-
-def _check_path(path) -> Path:
-    if not isinstance(path, (str, Path)):
-        raise TypeError(f"`path`는 파일 경로(str 또는 Path)여야 합니다. 받은 값: {describe(path)}")
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"`path`={str(path)!r}: 그런 파일이 없습니다.")
-    return path
 
 
 def _average_ranks(x: np.ndarray) -> np.ndarray:
@@ -169,26 +238,49 @@ def _average_ranks(x: np.ndarray) -> np.ndarray:
 
 
 def pearson(x, y) -> float:
-    """피어슨 상관계수. 값이 2개 미만이거나 한쪽이 모두 같은 값이면 정의되지 않아 nan.
+    """피어슨 상관계수.
+
+    값이 2개 미만이거나 한쪽이 모두 같은 값이면 상관이 정의되지 않으므로 nan 대신 한국어 ValueError 입니다.
 
     Parameters
     ----------
-    x, y : (n,) 실수 (NaN·inf 불가, 같은 길이)
+    x, y : (n,) 실수 (NaN·inf 불가, 같은 길이, n >= 2, 각각 서로 다른 값이 2개 이상)
     """
     x = as_float_array("x", x, ndim=1).astype(np.float64, copy=False)
     y = as_float_array("y", y, shape=x.shape).astype(np.float64, copy=False)
-    if x.size < 2 or np.ptp(x) == 0 or np.ptp(y) == 0:
+    _check_correlation_defined(x, y)
+    return _pearson_or_nan(x, y)
+
+
+def _check_correlation_defined(x: np.ndarray, y: np.ndarray) -> None:
+    if x.size < 2:
+        raise ValueError(f"`x`와 `y`의 값이 {x.size}개뿐입니다. 상관계수에는 값이 2개 이상 필요합니다.")
+    for name, arr in (("x", x), ("y", y)):
+        if np.all(arr == arr[0]):  # (np.ptp 는 1e308 - (-1e308) 에서 넘침)
+            raise ValueError(
+                f"`{name}`의 값이 모두 {float(arr[0])!r} 로 같아 상관계수를 정의할 수 없습니다 (분산이 0). "
+                "서로 다른 값이 2개 이상 있어야 합니다."
+            )
+
+
+def _pearson_or_nan(x: np.ndarray, y: np.ndarray) -> float:
+    """검사 없는 피어슨 상관 (정의되지 않으면 nan; 부트스트랩이 그런 표본을 세고 버릴 때만 씀)."""
+    if x.size < 2 or np.all(x == x[0]) or np.all(y == y[0]):
         return float("nan")
+    # 큰 값에서 합·제곱합이 넘치지 않게 각자의 최대 절댓값에 가까운 2 의 거듭제곱으로 먼저 나눔
+    # (상관은 척도와 무관하고, 2 의 거듭제곱으로 나누기는 정확해서 보통의 값에서는 결과가 같음)
+    x, y = np.ldexp(x, -np.frexp(np.abs(x).max())[1]), np.ldexp(y, -np.frexp(np.abs(y).max())[1])
     dx, dy = x - x.mean(), y - y.mean()
     r = float((dx @ dy) / np.sqrt((dx @ dx) * (dy @ dy)))
     return min(1.0, max(-1.0, r))
 
 
 def spearman(x, y) -> float:
-    """Spearman 순위 상관계수 ρ: 평균 순위의 피어슨 상관. 정의되지 않으면 nan (``pearson`` 참고)."""
+    """Spearman 순위 상관계수 ρ: 평균 순위의 피어슨 상관. 정의되지 않으면 한국어 ValueError (``pearson`` 참고)."""
     x = as_float_array("x", x, ndim=1)
     y = as_float_array("y", y, shape=x.shape)
-    return pearson(_average_ranks(x), _average_ranks(y))
+    _check_correlation_defined(x, y)
+    return _pearson_or_nan(_average_ranks(x), _average_ranks(y))
 
 
 def spearman_standard_error(n_pairs: int) -> float:
@@ -219,7 +311,8 @@ class Interval:
     level: float
 
     def contains(self, value: float) -> bool:
-        """value 가 구간 안에 있는지 (양 끝 포함)."""
+        """value 가 구간 안에 있는지 (양 끝 포함). value 는 유한한 실수 (NaN 은 어디에도 없다고 답하지 않고 오류)."""
+        value = as_finite_float("value", value)
         return self.low <= value <= self.high
 
 
@@ -265,17 +358,47 @@ class _ReadableByName:
 
     def __getitem__(self, name: str):
         if name not in {f.name for f in fields(self)}:
-            raise KeyError(f"{type(self).__name__} 에 {name!r} 항목이 없습니다.")
+            known = ", ".join(f.name for f in fields(self))
+            raise KeyError(f"`name`={name!r}: {type(self).__name__} 에 그런 항목이 없습니다. 있는 항목: {known}")
         return getattr(self, name)
 
 
+def _reliability_note(n_covered: int, coverage: float, unit: str) -> str:
+    """점수를 믿기 어려운 까닭 (믿을 만하면 빈 문자열). unit 은 "쌍" 또는 "문제"."""
+    reasons = []
+    if n_covered < MIN_RELIABLE_PAIRS:
+        reasons.append(f"평가한 {unit}이(가) {n_covered}개뿐입니다 ({MIN_RELIABLE_PAIRS}개 이상이어야 믿을 만함)")
+    if coverage < MIN_RELIABLE_COVERAGE:
+        reasons.append(
+            f"자료의 {coverage:.1%} 만 평가했습니다 ({MIN_RELIABLE_COVERAGE:.0%} 이상이어야 자료 전체를 대표; "
+            "나머지는 어휘에 없는 단어가 있어 빠짐)"
+        )
+    return "; ".join(reasons)
+
+
+class _ReliabilityNote:
+    """``note`` (믿기 어려운 까닭, 없으면 "") 를 만들 때 채우고 ``reliable`` 로 읽게 합니다."""
+
+    _unit = "쌍"
+
+    def __post_init__(self):
+        object.__setattr__(self, "note", _reliability_note(self.n_covered, self.coverage, self._unit))
+
+    @property
+    def reliable(self) -> bool:
+        """평가한 수와 비율이 모두 충분한지 (``MIN_RELIABLE_PAIRS``, ``MIN_RELIABLE_COVERAGE``)."""
+        return not self.note
+
+
 @dataclass(frozen=True)
-class WordPairScore(_ReadableByName):
+class WordPairScore(_ReliabilityNote, _ReadableByName):
     """단어 쌍 유사도 평가의 결과.
 
-    spearman, pearson : float, 어휘에 두 단어가 모두 있는 쌍(covered)만으로 계산. 쌍이 2 개 미만이면 nan
+    spearman, pearson : float, 어휘에 두 단어가 모두 있는 쌍(covered)만으로 계산
     coverage : float, n_covered / n_total (0~1 비율)
     n_covered, n_total : int
+    note : str, 점수를 믿기 어려운 까닭 (쌍이 ``MIN_RELIABLE_PAIRS`` 개 미만이거나 coverage 가
+        ``MIN_RELIABLE_COVERAGE`` 미만); 믿을 만하면 "". ``reliable`` 은 note 가 비었는지
     pairs : (n_covered,) 평가한 쌍 (단어 a, 단어 b) 들, 파일의 순서대로 (두 모델을 같은 쌍에서 비교할 때 씀)
     gold : (n_covered,) 사람이 매긴 점수
     cosines : (n_covered,) 모델의 코사인 유사도
@@ -286,26 +409,32 @@ class WordPairScore(_ReadableByName):
     coverage: float
     n_covered: int
     n_total: int
+    note: str = field(init=False, default="")
     pairs: tuple = ()
     gold: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False, compare=False)
     cosines: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False, compare=False)
 
 
 @dataclass(frozen=True)
-class AnalogyScore(_ReadableByName):
+class AnalogyScore(_ReliabilityNote, _ReadableByName):
     """유추 평가의 결과.
 
-    accuracy : float, n_correct / n_covered (푼 문제가 없으면 nan)
+    accuracy : float, n_correct / n_covered
     coverage : float, n_covered / n_total
     n_correct, n_covered, n_total : int
+    note : str, 점수를 믿기 어려운 까닭 (푼 문제가 ``MIN_RELIABLE_PAIRS`` 개 미만이거나 coverage 가
+        ``MIN_RELIABLE_COVERAGE`` 미만); 믿을 만하면 "". ``reliable`` 은 note 가 비었는지
     sections : dict, 절 이름 -> (n_correct, n_covered)
     """
+
+    _unit = "문제"
 
     accuracy: float
     coverage: float
     n_correct: int
     n_covered: int
     n_total: int
+    note: str = field(init=False, default="")
     sections: dict = field(default_factory=dict)
 
 
@@ -321,9 +450,15 @@ def evaluate_word_pairs(words, vectors, path, case_insensitive: bool = True) -> 
 
     Returns
     -------
-    WordPairScore(spearman, pearson, coverage, n_covered, n_total)
+    WordPairScore(spearman, pearson, coverage, n_covered, n_total, note, pairs, gold, cosines)
+
+    Raises
+    ------
+    ValueError : 자료 파일의 형식이 틀렸을 때 (줄 번호와 함께), 어휘에 두 단어가 모두 있는 쌍이 2개 미만이거나
+        점수·코사인이 모두 같아 ρ 를 정의할 수 없을 때
     """
     words, vectors = _check_words_vectors(words, vectors)
+    case_insensitive = as_bool("case_insensitive", case_insensitive)
     pairs = read_word_pairs(path)
     index = _case_insensitive_index(words) if case_insensitive else {w: i for i, w in enumerate(words)}
     unit = normalize_rows(vectors)
@@ -335,16 +470,32 @@ def evaluate_word_pairs(words, vectors, path, case_insensitive: bool = True) -> 
             model.append(float(unit[index[key_a]] @ unit[index[key_b]]))
             covered.append((a, b))
     gold_arr, model_arr = np.array(gold, dtype=np.float64), np.array(model, dtype=np.float64)
+    _check_word_pair_scores_defined(path, len(pairs), len(words), gold_arr, model_arr)
     return WordPairScore(
         spearman=spearman(gold_arr, model_arr),
         pearson=pearson(gold_arr, model_arr),
-        coverage=len(gold) / len(pairs) if pairs else 0.0,
+        coverage=len(gold) / len(pairs),
         n_covered=len(gold),
         n_total=len(pairs),
         pairs=tuple(covered),
         gold=gold_arr,
         cosines=model_arr,
     )
+
+
+def _check_word_pair_scores_defined(path, n_pairs: int, n_words: int, gold: np.ndarray, cosines: np.ndarray) -> None:
+    """평가한 쌍으로 ρ 를 정의할 수 있는지 (2개 이상, 사람 점수와 코사인이 각각 한 값만이 아님)."""
+    where = f"`path`={str(path)!r} 의 쌍 {n_pairs}개 가운데 어휘 (`words`, {n_words:,}개) 에 두 단어가 모두 있는 쌍"
+    if gold.size < 2:
+        raise ValueError(
+            f"{where}이 {gold.size}개뿐이라 Spearman ρ 를 계산할 수 없습니다. 적어도 2개 "
+            f"(믿을 만하려면 {MIN_RELIABLE_PAIRS}개 이상) 가 필요합니다. 더 큰 어휘로 학습해 보세요."
+        )
+    for what, values in (("사람 점수", gold), ("코사인 유사도", cosines)):
+        if np.all(values == values[0]):
+            raise ValueError(
+                f"{where} {gold.size}개의 {what}가 모두 {float(values[0]):.6g} 로 같아 ρ 를 정의할 수 없습니다."
+            )
 
 
 @dataclass(frozen=True)
@@ -393,14 +544,14 @@ def compare_word_pair_scores(
             raise TypeError(
                 f"`{name}`에는 evaluate_word_pairs 의 결과(WordPairScore)가 필요합니다. 받은 값: {describe(score)}"
             )
-    n_resamples = as_positive_int("n_resamples", n_resamples, minimum=100)
+    n_resamples = as_positive_int("n_resamples", n_resamples, minimum=100, maximum=MAX_RESAMPLES)
     level = _check_level(level)
     rng = as_generator("seed", seed)
     position_b = {pair: i for i, pair in enumerate(score_b.pairs)}
     common = [(i, position_b[pair]) for i, pair in enumerate(score_a.pairs) if pair in position_b]
     if len(common) < 4:
         raise ValueError(
-            f"두 결과에 공통으로 평가한 쌍이 {len(common)}개뿐입니다. 4개 이상이어야 비교할 수 있습니다 "
+            f"`score_a`와 `score_b`에 공통으로 평가한 쌍이 {len(common)}개뿐입니다. 4개 이상이어야 비교할 수 있습니다 "
             "(같은 평가 파일로 잰 결과인지 확인하세요)."
         )
     ia, ib = (np.array(idx) for idx in zip(*common, strict=True))
@@ -410,8 +561,16 @@ def compare_word_pair_scores(
     draws = np.empty(n_resamples)
     for r in range(n_resamples):
         take = rng.integers(0, n, size=n)
-        draws[r] = spearman(gold[take], cos_a[take]) - spearman(gold[take], cos_b[take])
+        ranks = _average_ranks(gold[take])
+        draws[r] = _pearson_or_nan(ranks, _average_ranks(cos_a[take])) - _pearson_or_nan(
+            ranks, _average_ranks(cos_b[take])
+        )
     draws = draws[np.isfinite(draws)]  # 모든 값이 같은 표본 (순위가 정의되지 않음) 은 버림
+    if draws.size < n_resamples / 2:
+        raise ValueError(
+            f"부트스트랩 표본 {n_resamples}개 가운데 {n_resamples - draws.size}개에서 ρ 를 정의할 수 없었습니다 "
+            f"(공통 쌍 {n}개의 점수가 거의 모두 같음). `score_a`, `score_b` 를 더 많은 쌍으로 재 주세요."
+        )
     tail = (1 - level) / 2 * 100
     low, high = np.percentile(draws, [tail, 100 - tail])
     interval = Interval(estimate=float(difference), low=float(low), high=float(high), level=level)
@@ -430,7 +589,13 @@ def solve_analogies(unit, questions, chunk: int = 512) -> np.ndarray:
     -------
     answers : (n,) int, 행마다 예측한 단어 인덱스
     """
-    questions = np.asarray(questions, dtype=np.int64).reshape(-1, 3)
+    unit = as_float_array("unit", unit, ndim=2)
+    questions = as_index_array("questions", questions, unit.shape[0], shape=(None, 3))
+    chunk = as_positive_int("chunk", chunk)
+    if unit.shape[0] < 4:
+        raise ValueError(
+            f"`unit`의 단어가 {unit.shape[0]}개뿐입니다. a, b, c 를 빼고도 답할 단어가 남으려면 4개 이상 필요합니다."
+        )
     answers = np.empty(questions.shape[0], dtype=np.int64)
     for start in range(0, questions.shape[0], chunk):
         q = questions[start : start + chunk]
@@ -454,9 +619,14 @@ def evaluate_analogies(words, vectors, path, case_insensitive: bool = True) -> A
 
     Returns
     -------
-    AnalogyScore(accuracy, coverage, n_correct, n_covered, n_total, sections)
+    AnalogyScore(accuracy, coverage, n_correct, n_covered, n_total, note, sections)
+
+    Raises
+    ------
+    ValueError : 자료 파일의 형식이 틀렸을 때 (줄 번호와 함께), 네 단어가 모두 어휘에 있는 문제가 하나도 없을 때
     """
     words, vectors = _check_words_vectors(words, vectors)
+    case_insensitive = as_bool("case_insensitive", case_insensitive)
     questions = read_analogies(path)
     index = _case_insensitive_index(words) if case_insensitive else {w: i for i, w in enumerate(words)}
     covered, sections = [], []
@@ -466,6 +636,11 @@ def evaluate_analogies(words, vectors, path, case_insensitive: bool = True) -> A
             covered.append([index[k] for k in keys])
             sections.append(section)
     n_covered = len(covered)
+    if n_covered == 0:
+        raise ValueError(
+            f"`path`={str(path)!r} 의 유추 문제 {len(questions)}개 가운데 네 단어가 모두 어휘 (`words`, "
+            f"{len(words):,}개) 에 있는 문제가 없어 정확도를 계산할 수 없습니다."
+        )
     per_section: dict[str, tuple[int, int]] = {}
     n_correct = 0
     if n_covered:
@@ -476,8 +651,8 @@ def evaluate_analogies(words, vectors, path, case_insensitive: bool = True) -> A
             right, total = per_section.get(section, (0, 0))
             per_section[section] = (right + int(ok), total + 1)
     return AnalogyScore(
-        accuracy=n_correct / n_covered if n_covered else float("nan"),
-        coverage=n_covered / len(questions) if questions else 0.0,
+        accuracy=n_correct / n_covered,
+        coverage=n_covered / len(questions),
         n_correct=n_correct,
         n_covered=n_covered,
         n_total=len(questions),

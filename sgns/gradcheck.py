@@ -30,8 +30,11 @@ def _call(f, x):
         raise TypeError(f"`f`가 돌려준 loss 는 실수 스칼라여야 합니다. 받은 값: {describe(loss)}")
     loss = float(loss_arr)
     if not np.isfinite(loss):
-        raise ValueError(f"`f`가 돌려준 loss 가 유한하지 않습니다: {loss}")
-    grad = np.asarray(grad, dtype=np.float64)
+        raise ValueError(f"`f`가 돌려준 loss 가 유한하지 않습니다: loss={loss}. 손실은 유한한 실수여야 합니다.")
+    try:
+        grad = np.asarray(as_float_array("grad", grad), dtype=np.float64)
+    except (TypeError, ValueError) as exc:  # NaN·inf 가 있는 기울기는 검사를 통과시키지 않습니다
+        raise type(exc)(f"`f`가 돌려준 기울기를 쓸 수 없습니다: {exc}") from None
     if grad.shape != x.shape:
         raise ValueError(f"`f`가 돌려준 grad 의 형태 {grad.shape} 가 `x`의 형태 {x.shape} 와 다릅니다.")
     return loss, grad
@@ -54,9 +57,11 @@ def gradcheck(f, x, h: float = 1e-4, tol: float = 1e-5) -> float:
     Raises
     ------
     AssertionError : 어느 원소에서든 상대 오차가 tol 보다 크면 (인덱스와 두 값을 알려 줌)
-    ValueError : loss 와 기울기가 x 에서 모두 0 이고 x 주변에서 f 가 상수라서 검사가 아무 의미가 없을 때
+    ValueError : f 가 돌려준 loss 나 기울기에 NaN·inf 가 있을 때, 수치 기울기가 유한하지 않을 때,
+        loss 와 기울기가 x 에서 모두 0 이고 x 주변에서 f 가 상수라서 검사가 아무 의미가 없을 때.
+        (NaN 과의 비교는 언제나 거짓이라 "오차 > tol" 로는 잡히지 않으므로 따로 검사합니다.)
     """
-    as_callable("f", f)
+    as_callable("f", f, 1, "f(x)")
     x = np.array(as_float_array("x", x), dtype=np.float64, copy=True)
     if x.size == 0:
         raise ValueError("`x`에 원소가 없습니다. 검사할 원소가 하나 이상 있어야 합니다.")
@@ -78,12 +83,17 @@ def gradcheck(f, x, h: float = 1e-4, tol: float = 1e-5) -> float:
         loss_minus, _ = _call(f, x)
         x[idx] = old
         numeric = (loss_plus - loss_minus) / (2 * h)
+        where = idx if len(idx) != 1 else idx[0]
+        if not np.isfinite(numeric):
+            raise ValueError(
+                f"인덱스 {where} 의 수치 기울기가 유한하지 않습니다 (J(x+h)={loss_plus:.6g}, J(x-h)={loss_minus:.6g}, "
+                f"`h`={h}). 손실 값이 너무 커서 차이가 float64 를 넘습니다. `x`의 크기를 줄여 주세요."
+            )
         ana = float(analytic[idx])
         if numeric != 0.0 or loss_plus != loss0 or loss_minus != loss0:
             all_numeric_zero = False
         err = abs(numeric - ana) / max(1.0, abs(numeric), abs(ana))
         if err > tol:
-            where = idx if len(idx) != 1 else idx[0]
             raise AssertionError(
                 f"기울기 검사 실패: 인덱스 {where} 에서 수치 기울기 {numeric:.8g}, "
                 f"해석 기울기 {ana:.8g} (상대 오차 {err:.3g} > 허용 {tol:.3g})"
@@ -109,9 +119,7 @@ class GradientErrors:
     outside_vectors: float
 
 
-def check_loss_gradients(
-    loss_fn, center_vec, outside_idx, outside_vectors, *extra, h=1e-4, tol=1e-5
-) -> GradientErrors:
+def check_loss_gradients(loss_fn, center_vec, outside_idx, outside_vectors, *extra, h=1e-4, tol=1e-5) -> GradientErrors:
     """손실 함수 하나의 두 기울기 (∂J/∂v_c, ∂J/∂U) 를 모두 기울기 검사합니다.
 
     Parameters
@@ -132,12 +140,10 @@ def check_loss_gradients(
     ------
     AssertionError : 어느 한 기울기라도 tol 보다 크게 틀리면 (``gradcheck`` 참고)
     """
-    as_callable("loss_fn", loss_fn)
+    as_callable("loss_fn", loss_fn, 3 + len(extra), "loss_fn(center_vec, outside_idx, outside_vectors, *extra)")
     outside_vectors = np.array(as_float_array("outside_vectors", outside_vectors, ndim=2), dtype=np.float64)
     outside_idx = as_index("outside_idx", outside_idx, outside_vectors.shape[0])
-    center_vec = np.array(
-        as_float_array("center_vec", center_vec, shape=(outside_vectors.shape[1],)), dtype=np.float64
-    )
+    center_vec = np.array(as_float_array("center_vec", center_vec, shape=(outside_vectors.shape[1],)), dtype=np.float64)
 
     def _triple(v, U):
         out = loss_fn(v, outside_idx, U, *extra)

@@ -11,12 +11,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from sgns._validate import as_positive_int, describe
-from sgns.corpus import unknown_word_error
+from sgns._validate import as_float_array, as_output_file, as_positive_int, as_word_list, describe
+from sgns.corpus import Vocabulary, unknown_word_error
 from sgns.evaluate import (
     AnalogyScore,
     WordPairScore,
@@ -71,8 +70,8 @@ class WordVectors:
     """
 
     def __init__(self, words, vectors, vocab=None, stats: TrainingStats | None = None):
-        self.words = list(words)
-        self.vectors = np.asarray(vectors)
+        self.words = as_word_list("words", words)
+        self.vectors = as_float_array("vectors", vectors)  # 실수 배열이면 복사하지 않음 (학습 중 콜백은 같은 배열을 봄)
         if self.vectors.ndim != 2 or self.vectors.shape[0] != len(self.words):
             raise ValueError(
                 f"`vectors`의 형태 {self.vectors.shape} 가 단어 {len(self.words)}개와 맞지 않습니다. "
@@ -80,6 +79,11 @@ class WordVectors:
             )
         if stats is not None and not isinstance(stats, TrainingStats):
             raise TypeError(f"`stats`는 TrainingStats 또는 None 이어야 합니다. 받은 값: {describe(stats)}")
+        if vocab is not None and (not isinstance(vocab, Vocabulary) or vocab.words != self.words):
+            raise ValueError(
+                "`vocab`은 None 이거나 `words`와 같은 순서의 단어를 가진 Vocabulary 여야 합니다. "
+                f"받은 값: {describe(vocab)}"
+            )
         self.vocab = vocab
         self.stats = stats
         self._word_to_id = vocab.word_to_id if vocab is not None else {w: i for i, w in enumerate(self.words)}
@@ -189,7 +193,10 @@ class WordVectors:
     def _check_exportable(self) -> None:
         for w in self.words:
             if not w or any(ch.isspace() for ch in w):
-                raise ValueError(f"단어 {describe(w)} 에 공백이 있어 텍스트 형식으로 저장할 수 없습니다.")
+                raise ValueError(
+                    f"`words`의 단어 {describe(w)} 에 공백이 있거나 비어 있어 텍스트 형식으로 저장할 수 없습니다 "
+                    "(한 줄이 `단어 값1 값2 ...` 이므로). 공백을 '_' 등으로 바꿔 주세요."
+                )
 
     def save_word2vec_format(self, path) -> None:
         """word2vec 텍스트 형식으로 저장합니다 (첫 줄 ``V d``, 그다음 줄마다 ``단어 값1 값2 ...``).
@@ -198,8 +205,9 @@ class WordVectors:
         float32 값을 유효숫자 9 자리로 써서 읽었을 때 값이 그대로 돌아옵니다.
         """
         self._check_exportable()
+        path = as_output_file("path", path)
         vectors = np.asarray(self.vectors, dtype=np.float32)
-        with open(Path(path), "w", encoding="utf8") as fout:
+        with open(path, "w", encoding="utf8") as fout:
             fout.write(f"{vectors.shape[0]} {vectors.shape[1]}\n")
             for word, row in zip(self.words, vectors, strict=True):
                 fout.write(word + " " + " ".join(f"{x:.9g}" for x in row.tolist()) + "\n")
@@ -211,11 +219,13 @@ class WordVectors:
         metadata_path : 한 줄에 단어 하나 (열이 하나이므로 머리줄 없음, V 줄)
         """
         self._check_exportable()
+        vectors_path = as_output_file("vectors_path", vectors_path)
+        metadata_path = as_output_file("metadata_path", metadata_path)
         vectors = np.asarray(self.vectors, dtype=np.float32)
-        with open(Path(vectors_path), "w", encoding="utf8") as fout:
+        with open(vectors_path, "w", encoding="utf8") as fout:
             for row in vectors.tolist():
                 fout.write("\t".join(f"{x:.6g}" for x in row) + "\n")
-        with open(Path(metadata_path), "w", encoding="utf8") as fout:
+        with open(metadata_path, "w", encoding="utf8") as fout:
             for word in self.words:
                 fout.write(word + "\n")
 
@@ -240,6 +250,14 @@ class SGNSModel(WordVectors):
     """
 
     def __init__(self, vocab, center_vectors, outside_vectors, params, stats: TrainingStats, loss_history=()):
+        from sgns.train import TrainParams  # train 이 이 모듈을 import 하므로 여기서
+
+        if not isinstance(vocab, Vocabulary):
+            raise TypeError(f"`vocab`은 Vocabulary 여야 합니다 (build_vocab 으로 만드세요). 받은 값: {describe(vocab)}")
+        if not isinstance(params, TrainParams):
+            raise TypeError(f"`params`는 TrainParams 여야 합니다. 받은 값: {describe(params)}")
+        if not isinstance(stats, TrainingStats):
+            raise TypeError(f"`stats`는 TrainingStats 여야 합니다. 받은 값: {describe(stats)}")
         super().__init__(vocab.words, center_vectors, vocab=vocab, stats=stats)
         self.outside_vectors = np.asarray(outside_vectors)
         if self.outside_vectors.shape != self.vectors.shape:
@@ -248,4 +266,4 @@ class SGNSModel(WordVectors):
                 f"{self.vectors.shape} 와 같아야 합니다."
             )
         self.params = params
-        self.loss_history = tuple(float(x) for x in loss_history)
+        self.loss_history = tuple(as_float_array("loss_history", loss_history, ndim=1).tolist())

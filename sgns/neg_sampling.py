@@ -37,7 +37,15 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sgns._validate import as_float_array, as_index, as_index_array, as_int_array
+from sgns._validate import (
+    as_float_array,
+    as_index,
+    as_index_array,
+    as_int_array,
+    check_finite_result,
+    magnitudes,
+)
+from sgns.functions import scaled_dot
 
 # e^z 가 넘치지 않는 z 의 상한 (log(dtype 의 최댓값) - 1): float32 약 87.7, float64 약 708.8
 _EXP_LIMIT = {np.dtype(t): float(np.log(np.finfo(t).max)) - 1.0 for t in (np.float32, np.float64)}
@@ -110,14 +118,43 @@ def neg_sampling_sparse_gradient(
     target_idx[0] = outside_idx
     target_idx[1:] = negative_indices
     rows = outside_vectors[target_idx]  # (K+1, d): u_o, u_k1, ..., u_kK
-    z = rows @ center_vec  # 점수 s_j = u_j·v_c
+    with np.errstate(over="ignore", invalid="ignore"):
+        z = rows @ center_vec  # 점수 s_j = u_j·v_c
+    if not np.isfinite(z).all():  # 점수가 float64 를 넘음 (벡터 원소가 1e154 쯤): 넘치지 않게 다시
+        z = _overflowing_scores(rows, center_vec)
     z[1:] *= -1  # 부호 붙인 점수 z_0 = s_o, z_k = -s_k 이면 J = -Σ_j log σ(z_j)
     terms = np.logaddexp(0.0, -z)  # -log σ(z_j) = log(1 + e^{-z_j}) (넘침 없이)
-    coef = np.exp(-(terms + z))  # σ(-z_j) = e^{log σ(z_j) - z_j}
+    with np.errstate(over="ignore"):
+        loss = float(terms.sum())  # 합이 float64 를 넘으면 inf: 아래에서 한국어 오류
+    if not np.isfinite(loss):
+        check_finite_result("손실 J", loss, magnitudes(center_vec=center_vec, outside_vectors=rows))
+    with np.errstate(under="ignore"):
+        coef = np.exp(-(terms + z))  # σ(-z_j) = e^{log σ(z_j) - z_j}
     coef[0] = -coef[0]  # ∂J/∂s_j = [σ(s_o) - 1, σ(s_k1), ..., σ(s_kK)]
-    grad_center_vec = coef @ rows  # ∂J/∂v_c = -σ(-s_o) u_o + Σ_k σ(s_k) u_k
+    with np.errstate(over="ignore", invalid="ignore"):
+        grad_center_vec = coef @ rows  # ∂J/∂v_c = -σ(-s_o) u_o + Σ_k σ(s_k) u_k
+    if not np.isfinite(grad_center_vec).all():  # 중간 합만 넘쳤을 수도 있음: 2 의 거듭제곱으로 줄여 다시
+        grad_center_vec = _scaled_combination(coef, rows)
+        check_finite_result("∂J/∂v_c", grad_center_vec, magnitudes(center_vec=center_vec, outside_vectors=rows))
     grad_targets = np.outer(coef, center_vec)  # 행 t_j 의 몫: coef_j v_c
-    return SparseGradient(float(terms.sum()), grad_center_vec, target_idx, grad_targets)
+    return SparseGradient(loss, grad_center_vec, target_idx, grad_targets)
+
+
+def _scaled_combination(coef: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """coef @ rows 를 중간 합이 넘치지 않게 (``scaled_dot``; 참값이 float64 를 넘을 때만 inf)."""
+    mantissas, exponent = scaled_dot(rows.T, coef)
+    with np.errstate(over="ignore"):
+        return np.ldexp(mantissas, exponent)
+
+
+def _overflowing_scores(rows: np.ndarray, center_vec: np.ndarray) -> np.ndarray:
+    """float64 를 넘는 점수는 ±inf 로 (NaN 없이): σ(±inf) 는 정확히 1 또는 0 이므로 계수는 그대로 맞습니다.
+
+    rows : (n, d), center_vec : (d,).  반환: (n,) float64 점수 u_j·v_c
+    """
+    mantissas, exponent = scaled_dot(rows, center_vec)
+    with np.errstate(over="ignore"):
+        return np.ldexp(mantissas, exponent)
 
 
 def neg_sampling_loss_and_gradient(center_vec, outside_idx, outside_vectors, negative_indices):
@@ -148,7 +185,11 @@ def neg_sampling_loss_and_gradient(center_vec, outside_idx, outside_vectors, neg
     )
     grad_outside_vectors = np.zeros_like(outside_vectors)
     # 주의: grad[target_idx] += ... 는 중복 인덱스를 한 번만 더합니다. np.add.at 은 모두 더합니다.
-    np.add.at(grad_outside_vectors, target_idx, grad_targets)
+    with np.errstate(over="ignore", invalid="ignore"):
+        np.add.at(grad_outside_vectors, target_idx, grad_targets)
+    if not np.isfinite(grad_outside_vectors[target_idx]).all():  # 같은 행이 여러 번 뽑혀 몫의 합이 넘침
+        cause = magnitudes(center_vec=center_vec, outside_vectors=outside_vectors[target_idx])
+        check_finite_result("∂J/∂U", grad_outside_vectors[target_idx], cause)
     return loss, grad_center_vec, grad_outside_vectors
 
 
@@ -207,6 +248,16 @@ def neg_sampling_coefficients(center_rows, target_rows, valid_negatives=None) ->
     dtype = np.result_type(center_rows.dtype, target_rows.dtype, np.float32)
     # 점수 s_bj = u_j·v_c (einsum: CPU 와 상관없이 같은 덧셈 순서)
     z = np.einsum("bjd,bd->bj", target_rows, center_rows).astype(dtype, copy=False)
+    return _coefficients_from_scores(z, valid_negatives)
+
+
+def _coefficients_from_scores(z: np.ndarray, valid_negatives) -> BatchCoefficients:
+    """점수 z = s (B, K+1) 에서 손실과 계수 (``neg_sampling_coefficients`` 의 본체, z 를 제자리에서 바꿈).
+
+    점수가 +inf 여도 맞는 값 (σ 가 정확히 1 또는 0) 이고, -inf 인 긍정 쌍 점수나 +inf 인 네거티브 점수는 손실을 inf 로
+    만듭니다 (실제 손실이 float64 를 넘는 경우).
+    """
+    dtype, J = z.dtype, z.shape[1]
     # 부호 붙인 점수 z: z_0 = s_o, z_k = -s_k 이면 J_b = -Σ_j log σ(z_bj) 이고 ∂J_b/∂s_bj = ∓σ(-z_bj)
     z[:, 1:] *= -1
     # p = 1 + e^z 하나로 계수와 손실을 함께: 계수 σ(-z) = 1/p,  손실의 항 -log σ(z) = log(1 + e^{-z}) = log p - z.
@@ -277,8 +328,7 @@ def _validate_batch(center_vectors, outside_vectors, center_idx, outside_idx, ne
             raise TypeError(f"`valid_negatives`는 bool 배열이어야 합니다. 받은 dtype: {valid_negatives.dtype}")
         if valid_negatives.shape != (B, K):
             raise ValueError(
-                f"`valid_negatives`의 형태가 맞지 않습니다. 받은 형태: {valid_negatives.shape}, "
-                f"기대한 형태: ({B}, {K})"
+                f"`valid_negatives`의 형태가 맞지 않습니다. 받은 형태: {valid_negatives.shape}, 기대한 형태: ({B}, {K})"
             )
     if check:
         as_index_array("center_idx", center_idx, center_vectors.shape[0])
@@ -332,7 +382,30 @@ def neg_sampling_batch(
     target_idx[:, 1:] = negative_indices
     center_rows = np.take(center_vectors, center_idx, axis=0).astype(dtype, copy=False)  # (B, d) v_{c_b}
     target_rows = np.take(outside_vectors, target_idx, axis=0).astype(dtype, copy=False)  # (B, K+1, d) u_{t_bj}
-    losses, coef = neg_sampling_coefficients(center_rows, target_rows, valid_negatives)
-    grad_center = np.einsum("bj,bjd->bd", coef, target_rows)  # (B, d) Σ_j coef_bj u_j
-    grad_targets = coef[:, :, None] * center_rows[:, None, :]  # (B, K+1, d) coef_bj v_c
+    with np.errstate(over="ignore", invalid="ignore"):
+        losses, coef = neg_sampling_coefficients(center_rows, target_rows, valid_negatives)
+    if check and not np.isfinite(losses).all():  # 점수가 float64 를 넘음 (벡터 원소가 1e154 쯤): 넘치지 않게 다시
+        losses, coef = _coefficients_without_overflow(center_rows, target_rows, valid_negatives)
+    with np.errstate(over="ignore", invalid="ignore"):
+        grad_center = np.einsum("bj,bjd->bd", coef, target_rows)  # (B, d) Σ_j coef_bj u_j
+        grad_targets = coef[:, :, None] * center_rows[:, None, :]  # (B, K+1, d) coef_bj v_c
+    if check and not np.isfinite(grad_center).all():  # 중간 합만 넘쳤을 수도 있음: 쌍마다 줄여 다시
+        grad_center = np.stack([_scaled_combination(c, rows) for c, rows in zip(coef, target_rows, strict=True)])
+        cause = magnitudes(center_vectors=center_rows, outside_vectors=target_rows)
+        check_finite_result("∂J/∂v_c", grad_center, cause)
     return BatchGradients(losses, grad_center, target_idx, grad_targets)
+
+
+def _coefficients_without_overflow(center_rows, target_rows, valid_negatives) -> BatchCoefficients:
+    """점수가 float64 를 넘는 배치: 쌍마다 ``scaled_dot`` 으로 점수를 구해 (넘치면 ±inf) 손실과 계수를 계산합니다.
+
+    손실이 float64 를 넘는 쌍이 있으면 한국어 ValueError 입니다.
+    """
+    z = np.stack([_overflowing_scores(rows, center) for rows, center in zip(target_rows, center_rows, strict=True)])
+    if valid_negatives is not None:
+        z[:, 1:][~valid_negatives] = 0.0  # 뺀 네거티브는 어차피 0 을 곱함 (inf × 0 = NaN 을 막음)
+    with np.errstate(over="ignore"):
+        z = z.astype(np.result_type(center_rows, target_rows), copy=False)
+        result = _coefficients_from_scores(z, valid_negatives)
+    check_finite_result("손실 J", result.losses, magnitudes(center_vectors=center_rows, outside_vectors=target_rows))
+    return result

@@ -67,6 +67,8 @@ def use_korean_font() -> str:
 
 def display_width(text: str) -> int:
     """고정폭 글꼴에서 text 가 차지하는 칸 수 (한글 등 전각 문자는 2칸). 텍스트 표의 줄을 맞출 때 씁니다."""
+    if not isinstance(text, str):
+        raise TypeError(f"`text`는 문자열이어야 합니다. 받은 값: {describe(text)}")
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

@@ -15,12 +15,13 @@ numpy 로 한꺼번에 뽑습니다. 뽑히는 분포는 목표 분포와 (부�
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Mapping
 
 import numpy as np
 
-from sgns._validate import as_counts, as_float_in_range, as_generator, as_positive_int, describe
+from sgns._validate import as_counts, as_float_in_range, as_generator, as_positive_int, check_memory, describe
 
 __all__ = ["noise_distribution", "NegativeSampler"]
 
@@ -184,7 +185,8 @@ class NegativeSampler:
         negative_indices : size 형태의 int64 배열 (size=() 이나 None 이면 0차원 배열)
         """
         shape = _check_size(size)
-        count = int(np.prod(shape, dtype=np.int64))
+        count = math.prod(shape)  # 파이썬 정수: 아무리 커도 넘치지 않음 (np.prod 는 조용히 넘침)
+        check_memory("size", size, count * 8, "뽑은 네거티브 인덱스 (int64) 배열")
         if count == 0:
             return np.zeros(shape, dtype=np.int64)
         out = np.empty(count, dtype=np.int64)

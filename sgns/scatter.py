@@ -25,7 +25,7 @@ import functools
 
 import numpy as np
 
-from sgns._validate import as_float_array, as_index_array
+from sgns._validate import as_finite_float, as_float_array, as_index_array
 
 __all__ = ["scatter_add"]
 
@@ -77,6 +77,7 @@ def scatter_add(target, row_idx, vectors, weights=None, *, scale=1.0, check=True
         vectors = as_float_array("vectors", vectors, shape=(row_idx.shape[0], target.shape[1]))
         if weights is not None:
             weights = as_float_array("weights", weights, shape=row_idx.shape)
+        scale = as_finite_float("scale", scale)
     n_rows, d = target.shape
     B = row_idx.shape[0]
     J = 1 if row_idx.ndim == 1 else row_idx.shape[1]

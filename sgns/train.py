@@ -35,6 +35,7 @@ gensim/word2vec.c 의 쌍별 갱신과 같아집니다.
 
 from __future__ import annotations
 
+import difflib
 import math
 import time
 from collections.abc import Callable, Iterable
@@ -43,12 +44,19 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 
 from sgns._validate import (
+    as_finite_float,
+    as_float_array,
     as_float_in_range,
+    as_generator,
+    as_index_array,
     as_positive_float,
     as_positive_int,
+    as_sentence_starts,
+    check_memory,
     describe,
 )
 from sgns.corpus import (
+    MAX_WINDOW,
     Vocabulary,
     build_vocab,
     check_reiterable,
@@ -131,7 +139,7 @@ class TrainParams:
     def __post_init__(self):
         checked = {
             "vector_size": as_positive_int("vector_size", self.vector_size),
-            "window": as_positive_int("window", self.window),
+            "window": as_positive_int("window", self.window, maximum=MAX_WINDOW),
             "negative": as_positive_int("negative", self.negative),
             "min_count": as_positive_int("min_count", self.min_count),
             "epochs": as_positive_int("epochs", self.epochs),
@@ -151,7 +159,12 @@ class TrainParams:
         known = [f.name for f in fields(cls)]
         unknown = sorted(set(params) - set(known))
         if unknown:
-            raise TypeError(f"알 수 없는 매개변수: {', '.join(unknown)}. 쓸 수 있는 매개변수: {', '.join(known)}")
+            guesses = [close for name in unknown for close in difflib.get_close_matches(name, known, n=1)]
+            hint = f" 혹시 {', '.join(f'`{g}`' for g in guesses)} 인가요?" if guesses else ""
+            raise TypeError(
+                f"알 수 없는 매개변수: {', '.join(f'`{u}`' for u in unknown)}.{hint} "
+                f"쓸 수 있는 매개변수: {', '.join(known)}"
+            )
         return cls(**params)
 
     def as_dict(self) -> dict:
@@ -168,7 +181,10 @@ DEFAULT_PARAMS: dict = TrainParams().as_dict()
 
 
 def learning_rate(progress: float, alpha: float, min_alpha: float) -> float:
-    """전체 진행률 progress (0..1) 에서의 학습률: alpha 에서 min_alpha 까지 선형으로 (gensim 과 같음)."""
+    """전체 진행률 progress (0..1, 밖이면 자름) 에서의 학습률: alpha 에서 min_alpha 까지 선형으로 (gensim 과 같음)."""
+    progress = as_finite_float("progress", progress)  # NaN 이 min/max 를 빠져나가지 않게
+    alpha = as_positive_float("alpha", alpha, example="0.025")
+    min_alpha = as_float_in_range("min_alpha", min_alpha, 0.0, alpha)
     return alpha - (alpha - min_alpha) * min(max(progress, 0.0), 1.0)
 
 
@@ -178,6 +194,11 @@ def init_weights(vocab_size: int, vector_size: int, rng: np.random.Generator) ->
     행 [0, V) 는 중심 단어 벡터 v_w = uniform(-0.5, 0.5) / d, 행 [V, 2V) 는 주변 단어 벡터 u_w = 0.
     한 버퍼에 두면 한 배치의 두 갱신을 같은 scatter-add 로 처리할 수 있습니다.
     """
+    vocab_size = as_positive_int("vocab_size", vocab_size)
+    vector_size = as_positive_int("vector_size", vector_size)
+    rng = as_generator("rng", rng)
+    what = f"가중치 (2V, d) = (2×{vocab_size:,}, {vector_size:,}) float32"
+    check_memory("vector_size", vector_size, 2 * vocab_size * vector_size * 4, what)
     weights = np.zeros((2 * vocab_size, vector_size), dtype=np.float32)
     weights[:vocab_size] = (rng.random((vocab_size, vector_size), dtype=np.float32) - 0.5) / vector_size
     return weights
@@ -200,6 +221,8 @@ def chunk_pairs(token_ids, sentence_starts, keep_prob, window: int, rng, shuffle
     pairs : (P, 2) token_ids 의 dtype, (섞인) [중심, 주변] 쌍
     n_effective_words : int, 서브샘플링 뒤 남은 토큰 수
     """
+    _check_chunk(token_ids, sentence_starts)
+    rng = as_generator("rng", rng)
     sentence_ids = np.repeat(np.arange(len(sentence_starts) - 1, dtype=np.int32), np.diff(sentence_starts))
     keep = subsample(token_ids, keep_prob, rng)
     pairs = skipgram_pair_arrays(
@@ -212,7 +235,7 @@ def chunk_pairs(token_ids, sentence_starts, keep_prob, window: int, rng, shuffle
     return pairs, int(np.count_nonzero(keep))
 
 
-def sgd_step(weights: np.ndarray, centers, contexts, negatives, valid, lr: float) -> float:
+def sgd_step(weights: np.ndarray, centers, contexts, negatives, valid, lr: float, *, check: bool = True) -> float:
     """미니배치 B 쌍의 SGD 한 걸음. weights 를 제자리에서 바꾸고 손실의 합을 돌려줍니다.
 
     v_c -= lr Σ_j coef_bj u_{t_bj},   u_{t_bj} -= lr coef_bj v_{c_b}   (갱신 전 값으로 계산한 기울기를 합해서)
@@ -224,11 +247,14 @@ def sgd_step(weights: np.ndarray, centers, contexts, negatives, valid, lr: float
     negatives : (B, K) int, 네거티브 단어
     valid : (B, K) bool 또는 0/1 실수, 0 (False) 인 네거티브는 건너뜀 (정답 주변 단어와 같을 때)
     lr : float, 학습률
+    check : bool, False 이면 입력 검사를 건너뜁니다 (``train_chunk`` 의 반복문 안에서 속도용)
 
     Returns
     -------
     loss_sum : float, B 쌍의 손실 합 (네거티브 샘플링 손실)
     """
+    if check:
+        centers, contexts, negatives, valid, lr = _check_step(weights, centers, contexts, negatives, valid, lr)
     V, d = weights.shape[0] // 2, weights.shape[1]
     n, K = negatives.shape
     target_idx = np.empty((n, K + 1), dtype=np.intp)  # t_b = [o_b, k_b1..k_bK], 주변 단어 벡터는 + V 행
@@ -278,8 +304,9 @@ def train_chunk(
 ) -> ChunkStats:
     """말뭉치 조각 하나로 학습합니다: 쌍 만들기, 네거티브 샘플, 미니배치마다 SGD 한 걸음, 학습률 조절.
 
-    검사를 하지 않는 학습기의 안쪽 함수입니다 (``train`` 이 인자를 검사해서 부릅니다). 같은 계약의 다른
-    구현 (예: 컴파일한 엔진) 으로 바꿔 끼울 수 있도록 numpy 배열과 작은 결과만 주고받습니다.
+    학습기의 안쪽 함수입니다 (``train`` 이 부릅니다). 인자는 조각마다 한 번만 검사하고 (조각의 학습보다 훨씬 쌈),
+    미니배치 반복문 안에서는 검사하지 않습니다. 같은 계약의 다른 구현 (예: 컴파일한 엔진) 으로 바꿔 끼울 수 있도록
+    numpy 배열과 작은 결과만 주고받습니다.
 
     Parameters
     ----------
@@ -305,6 +332,7 @@ def train_chunk(
     ------
     TrainingDiverged : 어느 배치의 손실이 유한하지 않으면
     """
+    _check_chunk_training(weights, keep_prob, sampler, window, negative, lr_start, lr_end, batch_size)
     pairs, n_effective = chunk_pairs(token_ids, sentence_starts, keep_prob, window, rng, shuffle=shuffle)
     n_pairs = pairs.shape[0]
     loss_sum = 0.0
@@ -320,12 +348,64 @@ def train_chunk(
             hi = min(lo + batch_size, n_pairs)
             lr = lr_start + (lr_end - lr_start) * (lo / n_pairs)
             batch_loss = sgd_step(
-                weights, pairs[lo:hi, 0], pairs[lo:hi, 1], negatives[at : at + hi - lo], valid[at : at + hi - lo], lr
-            )
+                weights, pairs[lo:hi, 0], pairs[lo:hi, 1], negatives[at : at + hi - lo], valid[at : at + hi - lo], lr,
+                check=False,
+            )  # fmt: skip
             if not math.isfinite(batch_loss):
                 raise TrainingDiverged(f"학습이 발산했습니다 (손실에 NaN 또는 무한대가 생김, 학습률 {lr:.4g}).")
             loss_sum += batch_loss
     return ChunkStats(loss_sum, n_pairs, n_effective)
+
+
+def _check_weights(weights) -> int:
+    """``init_weights`` 의 (2V, d) float32 버퍼인지 검사하고 V 를 돌려줍니다."""
+    if not isinstance(weights, np.ndarray) or weights.dtype != np.float32 or weights.ndim != 2 or weights.shape[0] % 2:
+        raise TypeError(
+            "`weights`는 init_weights 가 만든 (2V, d) float32 numpy 배열이어야 합니다 (제자리에서 바뀜). "
+            f"받은 값: {describe(weights)}"
+        )
+    return weights.shape[0] // 2
+
+
+def _check_chunk(token_ids, sentence_starts) -> None:
+    """조각의 배열 (``EncodedChunk``): token_ids (n,) int32, sentence_starts (s+1,) 0 에서 n 까지 오름차순."""
+    if not isinstance(token_ids, np.ndarray) or token_ids.dtype != np.int32 or token_ids.ndim != 1:
+        raise TypeError(
+            f"`token_ids`는 (n,) int32 numpy 배열이어야 합니다 (encode_chunks 의 조각). 받은 값: {describe(token_ids)}"
+        )
+    as_sentence_starts("sentence_starts", sentence_starts, token_ids.shape[0])
+
+
+def _check_chunk_training(weights, keep_prob, sampler, window, negative, lr_start, lr_end, batch_size) -> None:
+    """``train_chunk`` 의 인자 검사 (조각마다 한 번: 배열 크기에 비례하는 검사는 조각의 학습보다 훨씬 쌉니다)."""
+    V = _check_weights(weights)
+    as_float_array("keep_prob", keep_prob, shape=(V,))
+    if not isinstance(sampler, NegativeSampler) or len(sampler) != V:
+        raise TypeError(
+            f"`sampler`는 어휘 크기 V={V} 의 NegativeSampler 여야 합니다 (NegativeSampler(vocab.counts)). "
+            f"받은 값: {describe(sampler)}"
+        )
+    as_positive_int("window", window, maximum=MAX_WINDOW)
+    as_positive_int("negative", negative)
+    as_positive_int("batch_size", batch_size)
+    for name, lr in (("lr_start", lr_start), ("lr_end", lr_end)):
+        as_float_in_range(name, lr, 0.0, np.inf)  # 유한한 0 이상
+
+
+def _check_step(weights, centers, contexts, negatives, valid, lr):
+    """``sgd_step`` 의 인자 검사: 인덱스는 0..V-1, 형태는 (B,), (B,), (B, K), (B, K), lr 은 유한한 0 이상의 실수."""
+    V = _check_weights(weights)
+    centers = as_index_array("centers", centers, V, ndim=1)
+    contexts = as_index_array("contexts", contexts, V, shape=centers.shape)
+    negatives = as_index_array("negatives", negatives, V, shape=(centers.shape[0], None))
+    valid = np.asarray(valid)
+    if valid.shape != negatives.shape or valid.dtype.kind not in "bf":
+        raise ValueError(
+            f"`valid`는 `negatives`와 같은 형태 {negatives.shape} 의 bool 또는 0/1 실수 배열이어야 합니다. "
+            f"받은 값: {describe(valid)}"
+        )
+    lr = as_float_in_range("lr", lr, 0.0, np.inf)
+    return centers, contexts, negatives, valid.astype(weights.dtype), lr
 
 
 # ---------------------------------------------------------------------------
@@ -347,9 +427,7 @@ def _check_callbacks(callbacks) -> list[Callable]:
 
 def _vocabulary(sentences, min_count: int) -> Vocabulary:
     if sentences is None:
-        raise TypeError(
-            "`sentences`는 토큰 리스트들의 리스트여야 합니다 (예: [['the', 'cat'], ...]). 받은 값: None"
-        )
+        raise TypeError("`sentences`는 토큰 리스트들의 리스트여야 합니다 (예: [['the', 'cat'], ...]). 받은 값: None")
     check_reiterable(sentences)  # 메시지가 이미 `sentences` 를 말함
     try:
         return build_vocab(sentences, min_count=min_count)
@@ -380,10 +458,46 @@ def _chunks(sentences, vocab: Vocabulary, chunk_tokens: int, engine: str):
     return chunks
 
 
+def _check_batch_memory(p: TrainParams, n_tokens: int) -> None:
+    """미니배치와 한 번에 뽑는 네거티브가 쓸 메모리를 학습 전에 어림해 한도와 비교합니다.
+
+    한 배치의 쌍 수는 batch_size 와 말뭉치에서 나올 수 있는 쌍 수 (토큰마다 많아야 2·window) 중 작은 값입니다.
+    쌍 하나는 (K+1) 개의 벡터 (float32) 를 몇 벌 (모은 행, 갱신의 임시 배열) 쓰고, 네거티브는 int64 와 마스크입니다.
+    """
+    K, d = p.negative, p.vector_size
+    max_pairs = n_tokens * 2 * min(p.window, n_tokens)
+    per_pair = 3 * (K + 1) * d * 4
+    # 탓할 매개변수: 기본값보다 훨씬 크게 바꾼 쪽 (기본값 대비 배수가 큰 쪽)
+    dominant = "negative" if K / DEFAULT_PARAMS["negative"] >= d / DEFAULT_PARAMS["vector_size"] else "vector_size"
+    check_memory(dominant, getattr(p, dominant), per_pair, f"쌍 하나의 벡터 (K+1, d) = ({K + 1:,}, {d:,})")
+    batch = min(p.batch_size, max_pairs)
+    draw = min(p.batch_size * BATCHES_PER_DRAW, max_pairs)
+    needed = batch * per_pair + draw * K * 13
+    blame = "batch_size" if p.batch_size > DEFAULT_PARAMS["batch_size"] else dominant
+    what = f"미니배치 {batch:,}쌍의 벡터 (K+1, d) = ({K + 1:,}, {d:,}) 와 네거티브 {draw:,}×{K:,}개"
+    check_memory(blame, getattr(p, blame), needed, what)
+
+
+def _no_pairs_error(p: TrainParams, vocab: Vocabulary, keep_prob: np.ndarray, longest_sentence: int, epoch: int):
+    """에폭 하나에서 (중심, 주변) 쌍이 하나도 나오지 않았을 때의 오류: 어느 매개변수가 단어를 지웠는지 말합니다."""
+    if longest_sentence < 2:
+        return ValueError(
+            "`sentences`에서 (중심, 주변) 쌍을 하나도 만들 수 없습니다: 어휘에 남은 단어가 2개 이상인 문장이 "
+            f"없습니다 (min_count={p.min_count}). 문장을 더 넣거나 min_count 를 낮춰 보세요."
+        )
+    expected = float(vocab.counts @ keep_prob)  # 서브샘플링 뒤 남으리라 기대되는 토큰 수
+    return ValueError(
+        f"`sample`={p.sample} 인 빈출 단어 서브샘플링이 단어를 거의 모두 지워서, 에폭 {epoch} 에서 학습할 "
+        f"(중심, 주변) 쌍이 하나도 없었습니다 (토큰 {vocab.total:,}개 중 남으리라 기대되는 수 {expected:.1f}개). "
+        "문턱 t = sample × 전체 토큰 수 이므로 작은 말뭉치에서는 거의 모든 단어가 '빈출 단어' 가 됩니다. "
+        "sample=0 으로 서브샘플링을 끄거나 (작은 말뭉치에 알맞음), 말뭉치를 늘려 주세요."
+    )
+
+
 def _diverged(where: str, p: TrainParams) -> TrainingDiverged:
     return TrainingDiverged(
         f"학습이 발산했습니다 ({where}에 NaN 또는 무한대가 생김). "
-        f"학습률 alpha={p.alpha} 또는 batch_size={p.batch_size} 를 줄여 보세요 "
+        f"학습률 `alpha`={p.alpha} 또는 `batch_size`={p.batch_size} 를 줄여 보세요 "
         "(배치 안의 갱신은 합해지므로, 자주 뽑히는 단어의 갱신은 배치가 클수록 커집니다)."
     )
 
@@ -489,6 +603,7 @@ def train(
     rng = np.random.default_rng(p.seed)
     keep_prob = keep_probabilities(vocab.counts, p.sample)
     V = len(vocab)
+    _check_batch_memory(p, vocab.total)
     weights = init_weights(V, p.vector_size, rng)
     center_vectors, outside_vectors = weights[:V], weights[V:]
     learn_chunk = _engine_chunk_function(engine, workers, bool(shuffle), vocab, p, rng)
@@ -521,11 +636,8 @@ def train(
                 epoch_pairs += stats.n_pairs
                 effective_words += stats.n_effective_words
                 longest_sentence = max(longest_sentence, int(np.diff(chunk.sentence_starts).max()))
-            if epoch == 0 and longest_sentence < 2:
-                raise ValueError(
-                    "`sentences`에서 (중심, 주변) 쌍을 하나도 만들 수 없습니다: 어휘에 남은 단어가 2개 이상인 문장이 "
-                    f"없습니다 (min_count={p.min_count}). 문장을 더 넣거나 min_count 를 낮춰 보세요."
-                )
+            if epoch_pairs == 0:  # 쌍 없이 "평균 손실 0" 과 무작위 벡터를 돌려주지 않음
+                raise _no_pairs_error(p, vocab, keep_prob, longest_sentence, epoch + 1)
             if not np.isfinite(weights).all():
                 raise _diverged("가중치", p)
             seconds += time.perf_counter() - start
@@ -533,9 +645,7 @@ def train(
             pairs_trained += epoch_pairs
             mean_loss = epoch_loss / max(epoch_pairs, 1)
             loss_history.append(mean_loss)
-            stats = TrainingStats(
-                seconds, cpu_seconds, pairs_trained, effective_words, engine=engine, workers=workers
-            )
+            stats = TrainingStats(seconds, cpu_seconds, pairs_trained, effective_words, engine=engine, workers=workers)
             model = SGNSModel(vocab, center_vectors, outside_vectors, p, stats, loss_history)
             if verbose:
                 print(f"에폭 {epoch + 1}/{p.epochs}: 평균 손실 {mean_loss:.4f} (쌍 {epoch_pairs:,}개)")

@@ -20,11 +20,11 @@ from notebook_checks import SOLUTION_MARK, STUB_MARK, check_record_problems
 from conftest import REPO
 from sgns import checks
 
-WRONG_SKIPGRAM = '''    pairs = []
+WRONG_SKIPGRAM = """    pairs = []
     for i, center in enumerate(tokens):
         for j in range(max(0, i - window), min(len(tokens), i + window + 1)):
             pairs.append((center, tokens[j]))  # j != i 를 빠뜨림: 자기 자신과의 쌍
-    return pairs'''
+    return pairs"""
 
 
 def _execute(path):
@@ -152,3 +152,19 @@ def test_in_a_kernel_endless_loops_time_out_and_an_interrupt_stops_the_run_with_
     assert interrupted.output_type == "error" and interrupted.ename == "CheckInterrupted"
     assert len(interrupted.traceback) == 1 and "sgns/" not in interrupted.traceback[0]
     assert nb.cells[5].execution_count is None
+
+
+def test_in_a_kernel_a_check_called_without_a_function_says_so_in_one_korean_line():
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_code_cell("from sgns.checks import check_sigmoid"),
+        nbformat.v4.new_code_cell("check_sigmoid()"),
+    ]
+    client = NotebookClient(nb, kernel_name="python3")
+    with pytest.raises(Exception, match="확인할 함수 하나를 넣어 주세요"):
+        client.execute()
+    [error] = nb.cells[1].outputs
+    assert error.output_type == "error" and error.ename == "CheckCallError"
+    assert len(error.traceback) == 1 and "check_sigmoid(sigmoid)" in error.traceback[0]
+    assert "sgns/" not in error.traceback[0]

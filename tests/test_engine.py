@@ -33,6 +33,8 @@ REPO = Path(__file__).resolve().parent.parent
 def train_compiled(sentences, **params):
     """컴파일한 엔진으로 학습 (``sgns.train(..., engine="compiled")``)."""
     return train(sentences, engine="compiled", **params)
+
+
 PARAMS = {"vector_size": 50, "epochs": 25, "seed": 1}
 
 
@@ -363,12 +365,12 @@ def test_divergence_is_reported(tiny):
     ("sentences", "kwargs", "error", "pattern"),
     [
         ("the cat", {}, TypeError, "`sentences`"),
-        ([["a", "b"], ["c"]], {"min_count": 5}, ValueError, "`sentences`.*min_count=5"),
+        ([["a", "b"], ["c"]], {"min_count": 5}, ValueError, "`sentences`.*`min_count`=5"),
         ([["a"], ["b"], ["a"]], {"min_count": 1}, ValueError, "`sentences`.*쌍을 하나도"),
         ([["a", "b"]], {"min_count": 1, "workers": 0}, ValueError, "`workers`=0"),
         ([["a", "b"]], {"min_count": 1, "chunk_tokens": -5}, ValueError, "`chunk_tokens`"),
         ([["a", "b"]], {"min_count": 1, "alpha": -1}, ValueError, "`alpha`"),
-        ([["a", "b"]], {"vectorsize": 3}, TypeError, "알 수 없는 매개변수: vectorsize"),
+        ([["a", "b"]], {"vectorsize": 3}, TypeError, "알 수 없는 매개변수: `vectorsize`"),
     ],
 )
 def test_train_compiled_bad_input(sentences, kwargs, error, pattern):

@@ -31,8 +31,7 @@ Car\tTRUCK\t8.0
 cat\tapple\t5.0
 dog\tcar\t1.0
 cat\tunicorn\t7.0
-broken line without tabs
-apple\ttruck\tnot-a-number
+
 """
 
 
@@ -45,7 +44,7 @@ def pairs_file(tmp_path):
 
 def test_word_pairs_by_hand(pairs_file):
     result = evaluate_word_pairs(WORDS, VECTORS, pairs_file)
-    # 유효한 줄 5 개 (주석·깨진 줄 제외), 그중 unicorn 쌍만 어휘 밖 -> 4 개 평가
+    # 쌍 5 개 (주석·빈 줄 제외), 그중 unicorn 쌍만 어휘 밖 -> 4 개 평가
     assert result.n_total == 5
     assert result.n_covered == 4
     assert result.coverage == pytest.approx(4 / 5)
@@ -65,12 +64,103 @@ def test_word_pairs_case_sensitive(pairs_file):
     assert result.n_covered == 3  # "Car", "TRUCK" 은 대소문자가 달라 빠짐
 
 
-def test_word_pairs_without_enough_pairs(tmp_path):
+def test_word_pairs_without_enough_pairs_is_an_error_not_nan(tmp_path):
     path = tmp_path / "one.tsv"
     path.write_text("cat\tdog\t3\nfoo\tbar\t1\n", encoding="utf8")
+    with pytest.raises(ValueError, match=r"`path`.*1개뿐"):
+        evaluate_word_pairs(WORDS, VECTORS, path)
+    same = tmp_path / "same.tsv"
+    same.write_text("cat\tdog\t3\ncar\ttruck\t3\n", encoding="utf8")
+    with pytest.raises(ValueError, match="사람 점수가 모두 3"):
+        evaluate_word_pairs(WORDS, VECTORS, same)
+
+
+def test_few_pairs_give_a_result_that_says_it_is_unreliable(tmp_path):
+    """쌍 2개 (자료의 0.6%) 로 잰 ρ = 1 은 결과의 note 와 repr 에 그렇다고 적힙니다."""
+    path = tmp_path / "pairs.tsv"
+    lines = ["cat\tdog\t9", "cat\tapple\t5"] + [f"w{i}\tv{i}\t{i % 10}" for i in range(330)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf8")
     result = evaluate_word_pairs(WORDS, VECTORS, path)
-    assert result.n_covered == 1 and result.coverage == 0.5
-    assert np.isnan(result.spearman)
+    assert result.n_covered == 2 and result.coverage == pytest.approx(2 / 332)
+    assert result.spearman == pytest.approx(1.0)
+    assert not result.reliable
+    assert "2개뿐" in result.note and "0.6%" in result.note
+    assert "note=" in repr(result) and "2개뿐" in repr(result)
+    full = evaluate_word_pairs(WORDS * 1, VECTORS, path)  # 같은 결과 (결정적)
+    assert full.note == result.note
+
+
+def test_enough_pairs_are_reliable(pairs_file, monkeypatch):
+    import sgns.evaluate as evaluate
+
+    monkeypatch.setattr(evaluate, "MIN_RELIABLE_PAIRS", 4)
+    result = evaluate_word_pairs(WORDS, VECTORS, pairs_file)  # 4 쌍, 80%
+    assert result.reliable and result.note == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "match"),
+    [
+        ("cat dog 9.0\n", 1, "공백"),  # 탭이 아니라 공백
+        ("# 주석\ncat,dog,9.0\n", 2, "쉼표"),
+        ("cat\tdog\t9.0\ncat\tdog\n", 2, "칸이 2개"),
+        ("cat\tdog\tnan\n", 1, "유한한 수가 아닙니다"),
+        ("cat\tdog\tinf\n", 1, "유한한 수가 아닙니다"),
+        ("cat\tdog\tnine\n", 1, "수가 아닙니다"),
+        ("cat\t\t9\n", 1, "비어"),
+    ],
+)
+def test_malformed_word_pair_file_names_the_line(tmp_path, content, line, match):
+    path = tmp_path / "bad.tsv"
+    path.write_text(content, encoding="utf8")
+    with pytest.raises(ValueError, match=rf"`path`=.*의 {line}번째 줄.*{match}"):
+        read_word_pairs(path)
+    with pytest.raises(ValueError, match=rf"{line}번째 줄"):
+        evaluate_word_pairs(WORDS, VECTORS, path)
+
+
+def test_empty_or_non_utf8_word_pair_file(tmp_path):
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("# 주석뿐\n\n", encoding="utf8")
+    with pytest.raises(ValueError, match="하나도 없습니다"):
+        evaluate_word_pairs(WORDS, VECTORS, empty)
+    latin = tmp_path / "latin.tsv"
+    latin.write_bytes("cat\tdog\t9\ncaf\xe9\tdog\t1\n".encode("latin-1"))
+    with pytest.raises(ValueError, match="2번째 줄이 UTF-8 이 아닙니다"):
+        evaluate_word_pairs(WORDS, VECTORS, latin)
+    with pytest.raises(IsADirectoryError, match="폴더"):
+        read_word_pairs(tmp_path)
+
+
+def test_bom_does_not_drop_the_first_pair(tmp_path):
+    path = tmp_path / "bom.tsv"
+    path.write_text("\ufeffcat\tdog\t9.0\ncat\tapple\t5.0\ndog\tcar\t1.0\n", encoding="utf8")
+    pairs = read_word_pairs(path)
+    assert pairs[0] == ("cat", "dog", 9.0) and len(pairs) == 3
+    assert evaluate_word_pairs(WORDS, VECTORS, path).n_covered == 3
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [
+        (": family\nman,woman,king,queen\n", "2번째 줄.*단어가 1개"),
+        (": family\nman woman king\n", "2번째 줄.*단어가 3개"),
+        ("", "하나도 없습니다"),
+        (": only sections\n: another\n", "하나도 없습니다"),
+    ],
+)
+def test_malformed_analogy_file_names_the_line(tmp_path, content, match):
+    path = tmp_path / "q.txt"
+    path.write_text(content, encoding="utf8")
+    with pytest.raises(ValueError, match=match):
+        read_analogies(path)
+
+
+def test_analogies_with_no_covered_question_is_an_error(tmp_path):
+    path = tmp_path / "q.txt"
+    path.write_text(": x\nfoo bar baz qux\n", encoding="utf8")
+    with pytest.raises(ValueError, match=r"`path`.*없어 정확도를 계산할 수 없습니다"):
+        evaluate_analogies(WORDS, VECTORS, path)
 
 
 def test_read_word_pairs(pairs_file):
@@ -191,9 +281,14 @@ def test_spearman_equals_scipy_including_ties(seed):
     assert pearson(x, y) == pytest.approx(stats.pearsonr(x, y)[0], abs=1e-12)
 
 
-def test_spearman_undefined_cases_are_nan_and_bad_input_is_reported():
-    assert np.isnan(spearman([1.0], [2.0]))
-    assert np.isnan(spearman([1.0, 1.0, 1.0], [1.0, 2.0, 3.0]))
+def test_spearman_undefined_cases_are_errors_and_bad_input_is_reported():
+    with pytest.raises(ValueError, match="1개뿐"):
+        spearman([1.0], [2.0])
+    with pytest.raises(ValueError, match="`x`의 값이 모두 1.0"):
+        spearman([1.0, 1.0, 1.0], [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="`y`의 값이 모두"):
+        pearson([1.0, 2.0, 3.0], [5.0, 5.0, 5.0])
+    assert pearson([1e300, 2e300, 3e300], [1.0, 2.0, 3.0]) == pytest.approx(1.0)  # 제곱합이 넘치지 않음
     assert spearman([1.0, 2.0, 3.0], [10.0, 20.0, 15.0]) == pytest.approx(0.5)
     with pytest.raises(ValueError, match="`y`의 형태"):
         spearman([1.0, 2.0], [1.0, 2.0, 3.0])
@@ -212,14 +307,19 @@ def test_spearman_standard_error_formula_and_validation():
 
 def test_results_are_dataclasses_also_readable_by_name():
     """결과는 데이터클래스이고, 예전 스크립트처럼 result["spearman"] 로도 읽힙니다 (같은 값)."""
-    wv = WordVectors(WORDS, VECTORS)
+    pairs = read_word_pairs(wordsim353_path())
+    words = sorted({w for a, b, _ in pairs[:100] for w in (a, b)})
+    wv = WordVectors(words, _random_vectors(words))
     score = wv.evaluate_word_pairs(wordsim353_path())
     assert isinstance(score, WordPairScore)
     assert score["n_total"] == score.n_total == 353
     with pytest.raises(KeyError, match="spearmann"):
         score["spearmann"]
-    analogy = wv.evaluate_analogies(analogies_path())
+    questions = read_analogies(analogies_path())
+    words = sorted({w for q in questions[:50] for w in q[1:]})
+    analogy = WordVectors(words, _random_vectors(words)).evaluate_analogies(analogies_path())
     assert isinstance(analogy, AnalogyScore) and analogy["n_total"] == analogy.n_total == 19544
+    assert analogy.n_covered >= 50 and not analogy.reliable and "%" in analogy["note"]
 
 
 # ---- 신뢰구간과 두 모델의 쌍체 비교 -------------------------------------------------------

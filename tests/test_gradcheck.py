@@ -123,3 +123,33 @@ def test_bad_input_gradcheck(args, kwargs, exc, name):
 def test_bad_input_check_loss_gradients(args, exc, name):
     with pytest.raises(exc, match=name):
         check_loss_gradients(*args)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_nan_or_inf_gradient_fails_instead_of_passing(bad):
+    """NaN 과의 비교는 언제나 거짓이라 '오차 > tol' 로는 잡히지 않습니다: NaN·inf 기울기는 그 자체로 실패."""
+    with pytest.raises(ValueError, match=r"`f`.*grad\[0\]=(nan|inf|-inf)"):
+        gradcheck(lambda x: (float((x**2).sum()), x * bad), np.ones(3))
+
+
+def test_nan_in_one_element_of_the_gradient_is_reported_with_its_index():
+    def one_nan(x):
+        g = 2 * x
+        g[1, 0] = np.nan
+        return float((x**2).sum()), g
+
+    with pytest.raises(ValueError, match=r"grad\[\(1, 0\)\]=nan"):
+        gradcheck(one_nan, np.ones((2, 2)))
+
+
+def test_non_finite_loss_or_numerical_estimate_fails():
+    with pytest.raises(ValueError, match="loss=nan"):
+        gradcheck(lambda x: (float("nan"), 2 * x), np.ones(2))
+    # J(x ± h) 는 유한하지만 차이가 float64 를 넘음 -> 수치 기울기가 inf
+    with pytest.raises(ValueError, match="수치 기울기가 유한하지 않습니다"):
+        gradcheck(lambda x: (float(x[0]) * 1e308, np.array([1e308])), np.array([0.0]), h=1.0)
+
+
+def test_loss_function_with_wrong_arity_is_named():
+    with pytest.raises(TypeError, match="`loss_fn`.*부를 수 없습니다"):
+        check_loss_gradients(lambda v, o: (0.0, v, v), np.ones(2), 0, np.ones((3, 2)))

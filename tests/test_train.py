@@ -156,7 +156,7 @@ def test_divergence_is_reported_not_returned(tiny):
         ({"seed": -1}, ValueError, "`seed`"),
         ({"ns_exponent": -0.5}, ValueError, "`ns_exponent`=-0.5"),
         ({"ns_exponent": 3.0}, ValueError, "`ns_exponent`=3.0"),
-        ({"vectorsize": 10}, TypeError, "알 수 없는 매개변수: vectorsize"),
+        ({"vectorsize": 10}, TypeError, "알 수 없는 매개변수: `vectorsize`. 혹시 `vector_size`"),
     ],
 )
 def test_bad_params(tiny, kwargs, error, pattern):
@@ -169,7 +169,7 @@ def test_bad_params(tiny, kwargs, error, pattern):
     [
         ([], {}, ValueError, "`sentences`.*비어"),
         ([[]], {}, ValueError, "`sentences`.*비어"),
-        ([["a", "b"], ["c"]], {"min_count": 5}, ValueError, "`sentences`.*min_count=5"),
+        ([["a", "b"], ["c"]], {"min_count": 5}, ValueError, "`sentences`.*`min_count`=5"),
         ([["a", 3, "b"]], {"min_count": 1}, TypeError, "`sentences`.*문자열이 아닌 토큰"),
         ("the cat sat", {}, TypeError, "`sentences`"),
         ([["a"], ["b"], ["a"]], {"min_count": 1}, ValueError, "`sentences`.*쌍을 하나도"),
@@ -420,3 +420,38 @@ def test_same_seed_same_vectors_on_every_cpu_kernel(tmp_path):
         out = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, check=True)
         hashes.add(out.stdout.strip())
     assert len(hashes) == 1, (variants, hashes)
+
+
+# ---- 아무것도 학습하지 않은 결과를 돌려주지 않음, 크기 한도 ---------------------------------------------
+
+
+def test_training_on_zero_pairs_is_a_korean_error_naming_sample():
+    """작은 말뭉치에서 기본 sample=1e-3 은 거의 모든 단어를 지웁니다: 평균 손실 0 과 무작위 벡터 대신 오류."""
+    sentences = [["the", "cat", "sat", "on", "the", "mat"]] * 10
+    with pytest.raises(ValueError, match=r"`sample`=0\.001 .*쌍이 하나도 없었습니다.*sample=0") as info:
+        train(sentences, min_count=1, epochs=3, vector_size=5)
+    assert "토큰 60개" in str(info.value)
+    model = train(sentences, min_count=1, epochs=3, vector_size=5, sample=0)  # 말한 대로 고치면 학습됨
+    assert model.pairs_trained > 0 and all(loss > 0 for loss in model.loss_history)
+
+
+def test_sizes_are_refused_before_allocating_with_the_size_needed():
+    sentences = [["the", "cat", "sat", "on", "the", "mat"]] * 10
+    for kwargs, pattern in [
+        ({"vector_size": 10**9}, r"`vector_size`=1000000000 .*GiB"),
+        ({"negative": 10**9}, r"`negative`=1000000000 .*TiB"),
+        ({"window": 2**63}, r"`window`=9223372036854775808 .*1,000,000 이하"),
+    ]:
+        with pytest.raises(ValueError, match=pattern):
+            train(sentences, min_count=1, sample=0, **kwargs)
+    # 말뭉치보다 큰 배치는 배치 하나로 학습하는 것과 같습니다 (거대한 배열을 잡지 않음)
+    huge = train(sentences, min_count=1, sample=0, epochs=1, batch_size=10**9)
+    large = train(sentences, min_count=1, sample=0, epochs=1, batch_size=10**6)
+    np.testing.assert_array_equal(huge.center_vectors, large.center_vectors)
+
+
+def test_synthetic_corpus_object_trains_like_its_sentences():
+    corpus = synthetic_corpus(num_sentences=200, seed=1)
+    a = train(corpus, min_count=1, epochs=1, vector_size=8)
+    b = train(corpus.sentences, min_count=1, epochs=1, vector_size=8)
+    np.testing.assert_array_equal(a.center_vectors, b.center_vectors)

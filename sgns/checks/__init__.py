@@ -57,6 +57,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from sgns._validate import describe
 from sgns.checks import (
     alias,
     log_sigmoid,
@@ -131,11 +132,33 @@ EXERCISES: dict[str, Exercise] = {
 
 
 def exercise(exercise_id: str) -> Exercise:
-    """id 로 연습문제 찾기. 없으면 비슷한 id 를 알려 주는 KeyError."""
+    """id 로 연습문제 찾기. 없으면 있는 id 를 알려 주는 KeyError."""
     try:
         return EXERCISES[exercise_id]
-    except KeyError:
-        raise KeyError(f"연습문제 id {exercise_id!r} 가 없습니다. 있는 id: {', '.join(EXERCISES)}") from None
+    except (KeyError, TypeError):  # TypeError: 해시할 수 없는 값 (리스트 등)
+        raise KeyError(
+            f"`exercise_id`={exercise_id!r}: 그런 연습문제 id 가 없습니다. 있는 id: {', '.join(EXERCISES)}"
+        ) from None
+
+
+class CheckCallError(TypeError):
+    """확인 함수를 잘못 불렀습니다 (확인할 함수를 넣지 않음 등). 노트북에는 트레이스백 없이 한 줄로 보입니다."""
+
+
+_MISSING = object()  # 확인할 함수를 넣지 않았음을 나타내는 값
+
+
+def _check_call(name: str, fn, extra: tuple, kwargs: dict, example: str):
+    """확인 함수의 인자 검사: 확인할 함수 하나만 (넣지 않았거나 더 넣었으면 한국어 CheckCallError)."""
+    if fn is _MISSING or extra or kwargs:
+        got = (
+            "없음"
+            if fn is _MISSING
+            else ", ".join([describe(a) for a in (fn, *extra)] + [f"{k}={describe(v)}" for k, v in kwargs.items()])
+        )
+        _use_short_errors()
+        raise CheckCallError(f"`fn`: {name} 에는 확인할 함수 하나를 넣어 주세요 (예: {example}). 받은 인자: {got}")
+    return fn
 
 
 def categories(exercise_id: str) -> dict[str, str]:
@@ -143,18 +166,21 @@ def categories(exercise_id: str) -> dict[str, str]:
     return {**COMMON_CATEGORIES, **exercise(exercise_id).categories}
 
 
-def evaluate(exercise_id: str, fn) -> CheckRecord:
+def evaluate(exercise_id: str, fn=_MISSING) -> CheckRecord:
     """화면에 아무것도 보이지 않고 판정만 합니다 (테스트와 채점용). 학생 답이 틀려도 예외를 내지 않습니다."""
     spec = exercise(exercise_id)
+    _check_call("evaluate", fn, (), {}, f"evaluate({exercise_id!r}, {spec.function})")
     grading = GRADING[exercise_id]
     return run_exercise(spec, fn, points=grading.points, partial_credit=grading.partial_credit)
 
 
-def check(exercise_id: str, fn) -> float | None:
+def check(exercise_id: str, fn=_MISSING) -> float | None:
     """연습문제 id 로 확인하고 결과를 보여 줍니다 (확인 셀용; `check_softmax(softmax)` 와 같음).
 
     평소에는 None, nbgrader 로 채점할 때는 점수 (모듈 설명 참고).
     """
+    spec = exercise(exercise_id)
+    _check_call("check", fn, (), {}, f"check({exercise_id!r}, {spec.function})")
     return _evaluate_and_show(exercise_id, fn)
 
 
@@ -185,21 +211,31 @@ def _evaluate_and_show(exercise_id: str, fn) -> float | None:
     else:
         show(record)
         return record.score() if os.environ.get(NBGRADER_ENV_VAR) else None
+    _use_short_errors()
+    raise CheckInterrupted(f"⏹ 확인을 중단했습니다: {EXERCISES[exercise_id].title}") from None
+
+
+_SHORT_ERRORS = (CheckInterrupted, CheckCallError)
+
+
+def _use_short_errors() -> None:
+    """IPython 안이면 확인 도구의 예외 (중단, 잘못 부름) 를 트레이스백 없이 한 줄로 보이게 합니다."""
     try:
         from IPython import get_ipython
 
         shell = get_ipython()
     except ImportError:
         shell = None
-    if shell is not None and not shell.custom_exceptions:  # 다른 처리기가 이미 있으면 건드리지 않습니다
-        shell.set_custom_exc((CheckInterrupted,), _short_traceback)
-    raise CheckInterrupted(f"⏹ 확인을 중단했습니다: {EXERCISES[exercise_id].title}") from None
+    # 다른 처리기가 이미 있으면 건드리지 않습니다 (예전 판이 CheckInterrupted 만 등록했으면 넓힘)
+    if shell is not None and set(shell.custom_exceptions) <= set(_SHORT_ERRORS):
+        shell.set_custom_exc(_SHORT_ERRORS, _short_traceback)
 
 
 def _make_check(exercise_id: str):
     spec = EXERCISES[exercise_id]
 
-    def check_function(fn) -> float | None:
+    def check_function(fn=_MISSING, *extra, **kwargs) -> float | None:
+        _check_call(f"check_{spec.function}", fn, extra, kwargs, f"check_{spec.function}({spec.function})")
         return _evaluate_and_show(exercise_id, fn)
 
     check_function.__name__ = check_function.__qualname__ = f"check_{spec.function}"
@@ -228,6 +264,7 @@ check_build_alias_table = _make_check("nb05-alias-table")
 __all__ = [
     "Case",
     "CaseResult",
+    "CheckCallError",
     "CheckRecord",
     "EXERCISES",
     "Exercise",

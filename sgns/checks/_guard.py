@@ -18,6 +18,8 @@ import sys
 import threading
 from pathlib import Path
 
+from sgns._validate import as_callable, as_positive_float
+
 SGNS_DIR = Path(__file__).resolve().parent.parent
 CHECKS_DIR = Path(__file__).resolve().parent
 
@@ -40,6 +42,8 @@ def run_with_time_limit(func, seconds: float, references: frozenset[str] = froze
     references, found : func 를 실행하는 스레드에서 `watch_calls` 로 참조 구현 호출을 지켜봅니다
     (sys.setprofile 은 스레드마다 따로이고, 시간 제한 예외가 그 정리 도중에 나지 않도록 제한 시간 밖에서 켭니다).
     """
+    func = as_callable("func", func, 0, "func()")
+    seconds = as_positive_float("seconds", seconds, example="60")
     found = [] if found is None else found
     if _alarm_available():
         with watch_calls(references, found):

@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from sgns._validate import as_input_file, describe
 
 MIME_TYPE = "application/vnd.sgns.check+json"
 RECORD_VERSION = 1
@@ -190,6 +193,8 @@ def _md_escape(text: str) -> str:
 
 def show(record: CheckRecord) -> None:
     """기록을 보여 줍니다: IPython 커널 안이면 출력 하나(display_data), 아니면 메시지를 print."""
+    if not isinstance(record, CheckRecord):
+        raise TypeError(f"`record`는 CheckRecord (evaluate 의 결과)이어야 합니다. 받은 값: {describe(record)}")
     try:
         from IPython import get_ipython
         from IPython.display import display
@@ -213,7 +218,16 @@ def records(notebook) -> list[CheckRecord]:
     list[CheckRecord] : 출력에 기록이 있는 확인 셀마다 하나 (실행하지 않은 셀에는 없음)
     """
     if isinstance(notebook, (str, Path)):
-        notebook = json.loads(Path(notebook).read_text(encoding="utf-8"))
+        path = as_input_file("notebook", notebook)
+        try:
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"`notebook`={str(path)!r} 는 노트북(JSON) 파일이 아닙니다: {exc}") from None
+    if not isinstance(notebook, Mapping):
+        raise TypeError(
+            "`notebook`은 노트북 파일 경로, NotebookNode, 또는 노트북 JSON dict 여야 합니다. "
+            f"받은 값: {describe(notebook)}"
+        )
     found = []
     for cell in notebook.get("cells", []):
         if cell.get("cell_type") != "code":

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sgns._validate import describe
+from sgns._validate import as_axes, describe
 
 __all__ = [
     "MAX_NEGATIVES",
@@ -197,7 +197,7 @@ def draw_sgns_diagram(center_word: str, outside_word: str, negative_words, ax=No
         fig, ax = plt.subplots(figsize=(11, 0.8 + 0.85 * rows))
         fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.92)
     else:
-        fig = ax.figure
+        fig = as_axes("ax", ax).figure
     ax.set_axis_off()
     ax.set_xlim(-0.95, 9.65)
     ax.set_ylim(-(rows - 1) - 1.05, 1.0)
@@ -210,8 +210,9 @@ def draw_sgns_diagram(center_word: str, outside_word: str, negative_words, ax=No
         _draw_box(ax, box, FancyBboxPatch)
     for start, end in layout.arrows:
         ax.add_patch(_arrow(layout.box(start), layout.box(end), FancyArrowPatch))
-    ax.text(_position(layout.box("label:o"))[0], -(rows - 1) - 0.72, layout.loss_text,
-            ha="center", va="center", fontsize=12)
+    ax.text(
+        _position(layout.box("label:o"))[0], -(rows - 1) - 0.72, layout.loss_text, ha="center", va="center", fontsize=12
+    )
     ax.set_title("스킵-그램 + 네거티브 샘플링: 긍정 쌍 1개와 부정 쌍 K개를 이진 분류로", fontsize=13)
     return fig
 
@@ -221,10 +222,22 @@ def _draw_matrix_backgrounds(ax, layout: DiagramLayout, patch_cls) -> None:
     half = _HALF_WIDTH[1] + 0.28
     last = -float(layout.negative + 1)
     # 위: 중심 단어 벡터 행렬 (v_c 와 그 이름), 아래: 주변 단어 벡터 행렬 U (u_o, u_1..u_K 와 그 이름)
-    ax.add_patch(patch_cls((x - half, -0.66), 2 * half, 1.02, boxstyle="round,pad=0.02",
-                           facecolor="0.93", edgecolor="none", zorder=0))
-    ax.add_patch(patch_cls((x - half, last - 0.66), 2 * half, -1.0 - last + 1.04, boxstyle="round,pad=0.02",
-                           facecolor="0.93", edgecolor="none", zorder=0))
+    ax.add_patch(
+        patch_cls(
+            (x - half, -0.66), 2 * half, 1.02, boxstyle="round,pad=0.02", facecolor="0.93", edgecolor="none", zorder=0
+        )
+    )
+    ax.add_patch(
+        patch_cls(
+            (x - half, last - 0.66),
+            2 * half,
+            -1.0 - last + 1.04,
+            boxstyle="round,pad=0.02",
+            facecolor="0.93",
+            edgecolor="none",
+            zorder=0,
+        )
+    )
     ax.text(x - 0.1, -0.5, "중심 단어 벡터 행렬", ha="center", va="center", fontsize=8.5, color="0.3")
     ax.text(x, last - 0.5, "주변 단어 벡터 행렬 U", ha="center", va="center", fontsize=8.5, color="0.3")
 
@@ -233,8 +246,18 @@ def _draw_box(ax, box: DiagramBox, patch_cls) -> None:
     x, y = _position(box)
     w, h = _HALF_WIDTH[box.column], _HALF_HEIGHT
     color = _ROLE_COLORS[box.role]
-    ax.add_patch(patch_cls((x - w, y - h), 2 * w, 2 * h, boxstyle="round,pad=0.03", facecolor="white",
-                           edgecolor=color, linewidth=1.6, zorder=2))
+    ax.add_patch(
+        patch_cls(
+            (x - w, y - h),
+            2 * w,
+            2 * h,
+            boxstyle="round,pad=0.03",
+            facecolor="white",
+            edgecolor=color,
+            linewidth=1.6,
+            zorder=2,
+        )
+    )
     size = 9 if box.kind == "word" else 11
     ax.text(x, y, box.text, ha="center", va="center", fontsize=size, zorder=3)
 
@@ -248,5 +271,6 @@ def _arrow(start: DiagramBox, end: DiagramBox, patch_cls):
         begin = (x0 + _HALF_WIDTH[start.column], y0 - 0.1)
         finish = (x1 - _HALF_WIDTH[end.column] * 0.55, y1 + _HALF_HEIGHT)
         color = _ROLE_COLORS["center"]
-    return patch_cls(begin, finish, arrowstyle="-|>", mutation_scale=11, color=color, linewidth=1.1,
-                     shrinkA=2, shrinkB=2, zorder=1)
+    return patch_cls(
+        begin, finish, arrowstyle="-|>", mutation_scale=11, color=color, linewidth=1.1, shrinkA=2, shrinkB=2, zorder=1
+    )

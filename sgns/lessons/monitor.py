@@ -458,8 +458,8 @@ def cooccurrence_counts(sentences, vocab: Vocabulary, center: str, words, window
     if isinstance(words, (str, bytes)) or not all(isinstance(w, str) for w in words):
         raise TypeError(f"`words`는 단어(문자열) 목록이어야 합니다 (예: [{words!r}]). 받은 값: {describe(words)}")
     window = as_positive_int("window", window)
-    c = vocab.id(center)
-    targets = np.array([vocab.id(w) for w in words], dtype=np.int64)
+    c = vocab.id(center, "center")
+    targets = np.array([vocab.id(w, "words") for w in words], dtype=np.int64)
     ids, sentence_ids = encode_corpus(sentences, vocab)
     cooc = cooccurrence_matrix(*skipgram_pair_arrays(ids, sentence_ids, window), len(vocab))
     return cooc[c, targets].astype(np.int64)

@@ -12,15 +12,18 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
-from scipy.special import gammaln
 
 from sgns._validate import (
+    as_axes,
     as_float_array,
     as_index_array,
     as_int_array,
     as_positive_int,
     as_probabilities,
+    check_memory,
     describe,
 )
 
@@ -47,8 +50,9 @@ def choice_per_pair(probs, num_pairs: int, k: int, seed=None) -> np.ndarray:
     negative_indices : (num_pairs, k) int64
     """
     probs = as_probabilities("probs", probs)
-    num_pairs = as_positive_int("num_pairs", num_pairs, minimum=0)
+    num_pairs = as_positive_int("num_pairs", num_pairs, minimum=0, maximum=10**6)  # 쌍마다 O(V): 10^6 이면 수십 초
     k = as_positive_int("k", k, minimum=1)
+    check_memory("k", k, 8 * num_pairs * k, "뽑은 네거티브 (num_pairs, k) int64 배열")
     if seed is not None:
         seed = as_positive_int("seed", seed, minimum=0)
     random_state = np.random.RandomState(seed)
@@ -89,7 +93,10 @@ def expected_tv_noise(probs, n: int) -> float:
     E[TVD] = (1/2n) Σ_w E|X_w - n p_w| 입니다 (기댓값의 선형성). 이항분포의 평균 절대 편차는
     de Moivre 의 닫힌 꼴로 구합니다:
 
-        E|X - np| = 2 m C(n, m) p^m (1 - p)^(n - m + 1),   m = floor(np) + 1
+        E|X - np| = 2 m C(n, m) p^m (1 - p)^(n - m + 1) = 2 m (1 - p) · P(X = m),   m = floor(np) + 1
+
+    P(X = m) 는 scipy 의 이항분포 pmf 로 구합니다 (n 이 10^16 처럼 커도 정확; log C(n, m) 을 gammaln 의 차로
+    계산하면 자릿수가 사라져 TVD 가 1 을 넘기도 합니다).
 
     (정규 근사 sqrt(2/π)·sqrt(p(1-p)/n) 와는 np 가 클 때 일치합니다.)
 
@@ -103,22 +110,33 @@ def expected_tv_noise(probs, n: int) -> float:
     expected_tvd : float
     """
     probs = as_probabilities("probs", probs)
-    n = as_positive_int("n", n, minimum=1)
+    n = as_positive_int("n", n, minimum=1, maximum=10**300)  # float64 로 바꿀 수 있는 횟수
     p = probs[(probs > 0) & (probs < 1)]
     if p.size == 0:  # 한 단어에 확률 1: 언제나 정확합니다
         return 0.0
     m = np.floor(n * p) + 1.0
     inside = m <= n  # m > n 이면 X > np 인 경우가 없어 편차 합이 0 (p 가 1 에 아주 가까울 때)
     p, m = p[inside], m[inside]
-    log_mad = (
-        np.log(2.0 * m)
-        + gammaln(n + 1.0)
-        - gammaln(m + 1.0)
-        - gammaln(n - m + 1.0)
-        + m * np.log(p)
-        + (n - m + 1.0) * np.log1p(-p)
-    )
-    return float(np.exp(log_mad).sum() / (2.0 * n))
+    mad = 2.0 * m * (1.0 - p) * _binomial_pmf(m, n, p)
+    return float(mad.sum() / (2.0 * n))
+
+
+def _binomial_pmf(m: np.ndarray, n: int, p: np.ndarray) -> np.ndarray:
+    """P(X = m), X ~ Binomial(n, p) (m, p 는 같은 형태).
+
+    m 이 작으면 log C(n, m) = Σ_{i<m} log(n - i) - log m! 로 직접 (p 가 1e-300 처럼 작아도 정확), 크면 scipy 의 pmf
+    (큰 n 에서도 정확; scipy 의 logpmf 는 gammaln 의 차라서 n = 10^16 이면 자릿수가 사라짐).
+    """
+    from scipy.stats import binom
+
+    pmf = np.empty_like(p)
+    small = m <= 64
+    for i in np.flatnonzero(small):
+        k = int(m[i])
+        log_choose = sum(math.log(n - j) for j in range(k)) - math.lgamma(k + 1)
+        pmf[i] = math.exp(log_choose + k * math.log(p[i]) + (n - k) * math.log1p(-p[i]))
+    pmf[~small] = binom.pmf(m[~small], float(n), p[~small])
+    return pmf
 
 
 def draw_alias_table(ax, prob, alias, labels, colors=None, min_label_height: float = 0.08):
@@ -141,6 +159,7 @@ def draw_alias_table(ax, prob, alias, labels, colors=None, min_label_height: flo
     -------
     own_bars, alias_bars : matplotlib BarContainer 두 개 (칸마다 아래 조각, 위 조각)
     """
+    ax = as_axes("ax", ax)
     prob = as_float_array("prob", prob, ndim=1).astype(np.float64, copy=False)
     size = prob.shape[0]
     if size == 0:

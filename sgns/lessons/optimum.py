@@ -40,6 +40,7 @@ from sgns._validate import (
     as_float_in_range,
     as_index_array,
     as_positive_int,
+    check_memory,
 )
 from sgns.corpus import skipgram_pair_arrays
 from sgns.functions import log_sigmoid, sigmoid
@@ -189,6 +190,7 @@ def zero_vector_objective(n_pairs: int, n_positions: int, k: int) -> float:
     k = as_positive_int("k", k)
     return n_pairs / n_positions * (k + 1) * float(np.log(2.0))
 
+
 # ---------------------------------------------------------------------------
 # 최적점
 # ---------------------------------------------------------------------------
@@ -210,12 +212,11 @@ def cooccurrence_matrix(centers, contexts, vocab_size: int) -> np.ndarray:
     cooc : (V, V) float64, cooc[w, c] = #(w, c)
     """
     vocab_size = as_positive_int("vocab_size", vocab_size, minimum=1)
+    check_memory("vocab_size", vocab_size, 16 * vocab_size**2, "밀집 공기 행렬 (V, V) (개수 int64 + float64)")
     centers = as_index_array("centers", centers, vocab_size, ndim=1)
     contexts = as_index_array("contexts", contexts, vocab_size, ndim=1)
     if centers.shape != contexts.shape:
-        raise ValueError(
-            f"`centers`의 형태 {centers.shape} 와 `contexts`의 형태 {contexts.shape} 가 같아야 합니다."
-        )
+        raise ValueError(f"`centers`의 형태 {centers.shape} 와 `contexts`의 형태 {contexts.shape} 가 같아야 합니다.")
     flat = centers * vocab_size + contexts
     counts = np.bincount(flat, minlength=vocab_size * vocab_size)
     return counts.astype(np.float64).reshape(vocab_size, vocab_size)
@@ -389,6 +390,8 @@ def compare_to_optimum(dot_products, target, cooc, min_count: int = 1, max_count
 
 
 def _weighted_pearson(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
+    # 상관은 척도와 무관: 2 의 거듭제곱으로 나눠 (정확함) 큰 값에서 제곱이 넘치지 않게
+    x, y = np.ldexp(x, -np.frexp(np.abs(x).max())[1]), np.ldexp(y, -np.frexp(np.abs(y).max())[1])
     w = w / w.sum()
     dx = x - (w * x).sum()
     dy = y - (w * y).sum()

@@ -56,9 +56,7 @@ def _check_pair_list(name: str, pairs) -> list[tuple]:
     out = []
     for i, pair in enumerate(pairs):
         if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
-            raise ValueError(
-                f"`{name}`[{i}] 가 (중심, 주변) 두 개짜리 쌍이 아닙니다. 받은 값: {describe(pair)}"
-            )
+            raise ValueError(f"`{name}`[{i}] 가 (중심, 주변) 두 개짜리 쌍이 아닙니다. 받은 값: {describe(pair)}")
         out.append((pair[0], pair[1]))
     return out
 
@@ -79,9 +77,7 @@ def pairs_with_center(pairs, center) -> list[tuple]:
     chosen = [pair for pair in pairs if pair[0] == center]
     if not chosen:
         centers = list(dict.fromkeys(c for c, _ in pairs))[:8]
-        raise ValueError(
-            f"중심 단어가 {center!r} 인 쌍이 없습니다. 목록에 있는 중심 단어 (앞의 8개까지): {centers}"
-        )
+        raise ValueError(f"중심 단어가 {center!r} 인 쌍이 없습니다. 목록에 있는 중심 단어 (앞의 8개까지): {centers}")
     return chosen
 
 
@@ -134,8 +130,7 @@ def labelled_pairs(true_pairs, negative_words) -> list[tuple]:
     true_pairs = _check_pair_list("true_pairs", true_pairs)
     if isinstance(negative_words, (str, bytes)) or not hasattr(negative_words, "__len__"):
         raise TypeError(
-            "`negative_words`는 쌍마다 네거티브 샘플 목록이 든 리스트여야 합니다. "
-            f"받은 값: {describe(negative_words)}"
+            f"`negative_words`는 쌍마다 네거티브 샘플 목록이 든 리스트여야 합니다. 받은 값: {describe(negative_words)}"
         )
     if len(negative_words) != len(true_pairs):
         raise ValueError(
@@ -165,9 +160,11 @@ def count_labels(rows) -> tuple[int, int]:
     -------
     (num_positive, num_negative) : tuple[int, int]
     """
+    if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
+        raise TypeError(f"`rows`는 (중심, 주변, 레이블) 줄들의 목록이어야 합니다. 받은 값: {describe(rows)}")
     positive = negative = 0
     for i, row in enumerate(rows):
-        if len(row) != 3 or row[2] not in (0, 1) or isinstance(row[2], bool):
+        if not isinstance(row, (tuple, list)) or len(row) != 3 or row[2] not in (0, 1) or isinstance(row[2], bool):
             raise ValueError(f"`rows`[{i}] 는 레이블이 0 또는 1 인 (중심, 주변, 레이블) 이어야 합니다: {describe(row)}")
         if row[2] == 1:
             positive += 1
@@ -214,8 +211,7 @@ def rare_words_drawn(negative_words, vocab: Vocabulary, max_count: int) -> list[
     max_count = as_positive_int("max_count", max_count)
     if isinstance(negative_words, (str, bytes)) or not hasattr(negative_words, "__iter__"):
         raise TypeError(
-            "`negative_words`는 쌍마다 네거티브 샘플 목록이 든 리스트여야 합니다. "
-            f"받은 값: {describe(negative_words)}"
+            f"`negative_words`는 쌍마다 네거티브 샘플 목록이 든 리스트여야 합니다. 받은 값: {describe(negative_words)}"
         )
     rare = []
     for i, row in enumerate(negative_words):
@@ -226,9 +222,7 @@ def rare_words_drawn(negative_words, vocab: Vocabulary, max_count: int) -> list[
             )
         for word in row:
             if word not in vocab:
-                raise ValueError(
-                    f"네거티브 샘플 {word!r} 가 `vocab`에 없습니다. 같은 어휘로 뽑은 단어를 넣어 주세요."
-                )
+                raise ValueError(f"네거티브 샘플 {word!r} 가 `vocab`에 없습니다. 같은 어휘로 뽑은 단어를 넣어 주세요.")
             if vocab.counts[vocab.id(word)] <= max_count:
                 rare.append(word)
     return rare

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from sgns._validate import as_float_array, as_index_array, as_positive_int
+from sgns.evaluate import normalize_rows
 
 __all__ = ["PCAResult", "pca", "pca_2d", "GroupCosines", "group_cosines"]
 
@@ -46,6 +47,9 @@ def pca(vectors, n_components: int = 2) -> PCAResult:
         모든 벡터가 같으면 (분산 0) 좌표와 비율은 0 입니다.
     """
     X = as_float_array("vectors", vectors, ndim=2).astype(np.float64)
+    # 2 의 거듭제곱으로 나눠 (정확함) 계산하고 좌표만 되돌립니다: 1e300 같은 값에서 평균·제곱합이 넘치지 않게
+    _, exponent = np.frexp(np.abs(X).max(initial=0.0))
+    X = np.ldexp(X, -exponent)
     n, d = X.shape
     if n < 2:
         raise ValueError(f"`vectors`에 벡터가 {n}개뿐입니다. 주성분 분석에는 적어도 2개가 필요합니다.")
@@ -68,7 +72,7 @@ def pca(vectors, n_components: int = 2) -> PCAResult:
     ratio = s[:n_components] ** 2 / total if total > 0 else np.zeros(n_components)
     if total == 0:
         coords = np.zeros((n, n_components))
-    return PCAResult(coords, comps, ratio)
+    return PCAResult(np.ldexp(coords, exponent), comps, ratio)
 
 
 def pca_2d(vectors) -> np.ndarray:
@@ -125,10 +129,10 @@ def group_cosines(vectors, labels) -> GroupCosines:
         raise ValueError(
             f"무리는 0..G-1 번호로 2개 이상이고 무리마다 벡터가 2개 이상이어야 합니다. 무리별 개수: {sizes.tolist()}"
         )
-    norms = np.linalg.norm(X, axis=1)
-    if np.any(norms == 0):
-        raise ValueError(f"`vectors`의 {int(np.argmin(norms))} 번째 행이 영벡터라 코사인 유사도를 정의할 수 없습니다.")
-    Xn = X / norms[:, None]
+    top = np.abs(X).max(axis=1)
+    if np.any(top == 0):
+        raise ValueError(f"`vectors`의 {int(np.argmin(top))} 번째 행이 영벡터라 코사인 유사도를 정의할 수 없습니다.")
+    Xn = normalize_rows(X)  # 1e300 이나 1e-300 같은 값에서도 길이 1 (제곱합이 넘치거나 0 이 되지 않게)
     C = Xn @ Xn.T  # (n, n) 코사인 유사도
     onehot = np.eye(n_groups)[labels]  # (n, G)
     sums = C @ onehot  # (n, G) 벡터마다 무리별 코사인 합 (자기 자신 포함)

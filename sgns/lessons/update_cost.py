@@ -33,7 +33,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sgns._validate import as_callable, as_counts, as_float_array, as_positive_float, as_positive_int, describe
+from sgns._validate import (
+    as_callable,
+    as_counts,
+    as_float_array,
+    as_positive_float,
+    as_positive_int,
+    check_memory,
+    describe,
+)
 from sgns.neg_sampling import neg_sampling_sparse_gradient
 from sgns.softmax_loss import naive_softmax_loss_and_gradient
 
@@ -183,6 +191,8 @@ def korean_number(value: float) -> str:
     """
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise TypeError(f"`value`는 수여야 합니다. 받은 값: {describe(value)}")
+    if isinstance(value, (int, np.integer)) and abs(value) > 10**300:  # float 로 바꾸면 넘침
+        raise ValueError(f"`value` (약 2^{int(value).bit_length()}) 는 너무 큽니다. 10^300 이하의 수를 넣어 주세요.")
     if not np.isfinite(value):
         raise ValueError(f"`value`={value} 는 유한한 수가 아닙니다. 유한한 수를 넣어 주세요.")
     sign = "-" if value < 0 else ""
@@ -241,6 +251,7 @@ def row_grid(mask, width: int = 50) -> np.ndarray:
     """
     mask = as_float_array("mask", mask, ndim=1)
     width = as_positive_int("width", width)
+    check_memory("width", width, 8 * width * -(-mask.size // width), "격자 (줄 수, width) float64")
     if mask.size == 0:
         raise ValueError("`mask`가 비어 있습니다. 행이 하나 이상 있어야 합니다.")
     rows = -(-mask.size // width)  # 올림 나눗셈
@@ -272,7 +283,7 @@ def time_per_call(fn, *args, repeat: int = 5, min_time: float = 0.05, **kwargs) 
     seconds : float, 호출 한 번당 시간(초)의 중앙값
     """
     as_callable("fn", fn)
-    repeat = as_positive_int("repeat", repeat)
+    repeat = as_positive_int("repeat", repeat, maximum=1000)
     min_time = as_positive_float("min_time", min_time, example="0.05")
     if min_time > 60:
         raise ValueError(f"`min_time`={min_time} 는 허용 범위 밖입니다. 0 초과 60 이하의 초 단위 실수여야 합니다.")
@@ -351,6 +362,7 @@ def compare_update_costs(vocab_sizes, dim: int = 100, k: int = 5, seed: int = 0,
     sizes = [as_positive_int("vocab_sizes", V, minimum=k + 2) for V in vocab_sizes]
     if not sizes:
         raise ValueError("`vocab_sizes`가 비어 있습니다. 어휘 크기를 하나 이상 넣어 주세요.")
+    check_memory("vocab_sizes", max(sizes), 3 * 8 * max(sizes) * dim, "U 와 밀집 기울기 (V, d) float64")
 
     rng = np.random.default_rng(seed)
     results = []
@@ -426,7 +438,9 @@ def summarize_update_costs(costs) -> UpdateCostSummary:
     soft = np.array([row.softmax_s for row in costs], dtype=np.float64)
     neg = np.array([row.neg_s for row in costs], dtype=np.float64)
     if vs.size < 2 or np.unique(vs).size != vs.size:
-        raise ValueError(f"서로 다른 어휘 크기 V 가 2개 이상 있어야 기울기를 구할 수 있습니다. 받은 V: {vs.tolist()}")
+        raise ValueError(
+            f"`costs`에 서로 다른 어휘 크기 V 가 2개 이상 있어야 기울기를 구할 수 있습니다. 받은 V: {vs.tolist()}"
+        )
     if np.any(soft <= 0) or np.any(neg <= 0) or not np.all(np.isfinite(soft)) or not np.all(np.isfinite(neg)):
         raise ValueError("시간은 모두 0 보다 큰 유한한 값이어야 합니다 (로그를 씁니다).")
     slope = float(np.polyfit(np.log(vs), np.log(soft), 1)[0])

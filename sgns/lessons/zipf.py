@@ -21,7 +21,14 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sgns._validate import as_counts, as_float_array, as_positive_int, as_probabilities, describe
+from sgns._validate import (
+    as_counts,
+    as_float_array,
+    as_positive_int,
+    as_probabilities,
+    check_finite_result,
+    describe,
+)
 
 __all__ = [
     "rank_frequency",
@@ -99,7 +106,7 @@ def fit_zipf(counts, min_rank: int = 1, max_rank: int | None = None) -> ZipfFit:
     max_rank = min(max_rank, int(ranks[-1]))
     if max_rank - min_rank + 1 < 2:
         raise ValueError(
-            f"적합할 점이 2개 미만입니다 (min_rank={min_rank}, max_rank={max_rank}, "
+            f"적합할 점이 2개 미만입니다 (`min_rank`={min_rank}, `max_rank`={max_rank}, "
             f"빈도가 0 보다 큰 단어 {ranks[-1]}개). 순위 범위를 넓혀 주세요."
         )
     x = np.log10(ranks[min_rank - 1 : max_rank].astype(np.float64))
@@ -129,9 +136,13 @@ def rank_count_ratio(counts, rank_a: int = 1, rank_b: int = 10) -> float:
     n = sorted_counts.size
     if max(rank_a, rank_b) > n:
         raise ValueError(
-            f"순위가 너무 큽니다 (rank_a={rank_a}, rank_b={rank_b}): 빈도가 0 보다 큰 단어가 {n}개뿐입니다."
+            f"순위가 너무 큽니다 (`rank_a`={rank_a}, `rank_b`={rank_b}): 빈도가 0 보다 큰 단어가 {n}개뿐입니다."
         )
-    return float(sorted_counts[rank_a - 1] / sorted_counts[rank_b - 1])
+    with np.errstate(over="ignore"):
+        ratio = float(sorted_counts[rank_a - 1] / sorted_counts[rank_b - 1])
+    check_finite_result("빈도 비", ratio, f"`counts`의 순위 {rank_a} 빈도 {sorted_counts[rank_a - 1]:.3g}, "
+                        f"순위 {rank_b} 빈도 {sorted_counts[rank_b - 1]:.3g}")  # fmt: skip
+    return ratio
 
 
 def frequency_groups(counts, top: int = 100, rare_max: int = 5) -> dict[str, np.ndarray]:
