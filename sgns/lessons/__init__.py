@@ -13,10 +13,12 @@
 | `gensim_baseline` | 같은 조건의 gensim 학습 (비교용; gensim 은 이 모듈을 쓸 때 불러옵니다) | 4 |
 | `zipf` | 순위-빈도 (Zipf 법칙), 빈도 무리, 무리가 잡음 분포에서 받는 몫 | 5 |
 | `noise_samplers` | 원문식 샘플러 (쌍마다 choice), 샘플러의 분포 검사 (TVD 와 그 기댓값) | 5 |
+| `korean` | 한국어 말뭉치 (konlpy 휠의 헌법·의안), 어절·형태소(Kiwi) 토큰화, 품사로 조사·어미 고르기 | 부록 |
 """
 
 __all__ = [
     "gensim_baseline",
+    "korean",
     "monitor",
     "noise_samplers",
     "optimum",
