@@ -118,8 +118,8 @@ def _variants(words, counts, power: float) -> list[tuple[str, float, str]]:
         (
             "contains-j",
             _share(words, counts, power, lambda w: "J" in _tag(w)),
-            "품사에 'J' 가 *들어 있는지* 로 골라 접속 부사 MAJ (그리고, 및) 까지 셌습니다. "
-            "품사가 J 로 *시작하는지* (tag.startswith('J')) 를 보세요.",
+            "품사에 'J' 가 들어 있는지('J' in tag)로 골라 접속 부사 MAJ (그리고, 및) 까지 셌습니다. "
+            "품사가 J 로 시작하는지 (tag.startswith('J')) 를 보세요.",
         ),
         (
             "jk-only",
@@ -148,7 +148,7 @@ def _variants(words, counts, power: float) -> list[tuple[str, float, str]]:
         (
             0.0,
             "type-share",
-            "조사인 단어 *종류* 의 비율을 셌습니다 (power=0 과 같음). 빈도^power 로 무게를 주세요.",
+            "조사인 단어 종류의 비율을 셌습니다 (power=0 과 같음). 단어마다 빈도^power 로 무게를 주세요.",
         ),
         (
             3.0,
