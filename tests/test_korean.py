@@ -201,12 +201,31 @@ def test_tag_mask_and_remove_particles():
     ]
 
 
+def test_eojeol_analyses_pair_each_eojeol_with_its_morphemes_in_context(corpus):
+    [row] = korean.eojeol_analyses(["제1조 ① 대한민국은 민주공화국이다."])
+    assert row == [
+        ("제1조", ("제/MM", "1/SN", "조/NNG")),
+        ("대한민국은", ("대한민국/NNP", "은/JX")),
+        ("민주공화국이다", ("민주/NNG", "공화국/NNG", "이/VCP", "다/EF")),
+    ]
+    analyses = korean.eojeol_analyses(corpus.lines[:300])
+    # 어절은 eojeol_tokens 와 같고, 형태소는 (문장 부호를 뺀) morpheme_tokens 와 같은 분석
+    assert [[w for w, _ in row] for row in analyses] == [eojeol_tokens(line) for line in corpus.lines[:300]]
+    flat = [[m for _, ms in row for m in ms] for row in analyses]
+    assert flat == morpheme_tokens(corpus.lines[:300])
+    with pytest.raises(TypeError, match="`lines`"):
+        korean.eojeol_analyses("국민")
+
+
 def test_eojeol_forms_keep_inflected_forms_and_drop_compounds():
-    counts = {"국민은": 35, "국민의": 17, "국민투표에": 4, "국민": 7, "민국은": 2, "국민에게": 9}
-    forms = eojeol_forms(counts, "국민/NNG")
-    assert forms == [("국민은", 35), ("국민의", 17), ("국민에게", 9), ("국민", 7)]
-    assert eojeol_forms(counts, "국민/NNG", top=1) == [("국민은", 35)]
-    assert eojeol_forms({"정한다": 3, "정하여": 1, "정부는": 5}, "정하/VV") == [("정한다", 3), ("정하여", 1)]
+    lines = ["국민은 국민투표에 부친다.", "모든 국민은 국민의 권리를 가진다.",
+             "법률로 정한다.", "법률이 정하는 바에 의하여"]
+    analyses = korean.eojeol_analyses(lines)
+    assert eojeol_forms(analyses, "국민/NNG") == [("국민은", 2), ("국민의", 1)]  # 국민투표에 는 빠짐
+    assert eojeol_forms(analyses, "국민/NNG", top=1) == [("국민은", 2)]
+    assert eojeol_forms(analyses, "정하/VV") == [("정하는", 1), ("정한다", 1)]
+    with pytest.raises(ValueError, match="'형태/품사'"):
+        eojeol_forms(analyses, "국민")
 
 
 # ---------------------------------------------------------------------------

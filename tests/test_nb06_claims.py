@@ -13,6 +13,7 @@ from notebook_outputs import cell_output_text, check_statuses, code_cells, markd
 import sgns
 from sgns.lessons.korean import (
     count_below,
+    eojeol_analyses,
     eojeol_forms,
     eojeol_tokens,
     is_ending,
@@ -46,7 +47,7 @@ def data():
         "vocab": vocab,
         "particle": tag_mask(mv.words, is_particle),
         "ending": tag_mask(mv.words, is_ending),
-        "eojeol_counts": dict(zip(vocab["어절"].words, vocab["어절"].counts.tolist(), strict=True)),
+        "analyses": eojeol_analyses(corpus.lines),
     }
 
 
@@ -104,18 +105,21 @@ def test_vocabulary_sizes_and_words_below_min_count(nb, data, params):
 
 
 def test_forms_of_one_word(nb, data, params):
-    out = output_of(nb, "eojeol_forms(eojeol_counts, lemma)")
+    out = output_of(nb, "eojeol_forms(analyses, lemma)")
     for lemma in ["국민/NNG", "정하/VV"]:
-        forms = eojeol_forms(data["eojeol_counts"], lemma)
+        forms = eojeol_forms(data["analyses"], lemma)
         rare = sum(count < params["MIN_COUNT"] for _, count in forms)
         lemma_count = int(data["vocab"]["형태소"].counts[data["vocab"]["형태소"].id(lemma)])
         assert f"{lemma}: 어절 꼴 {len(forms)}개 (빈도 합 {sum(c for _, c in forms)}), " in out
         assert f"그중 빈도 < {params['MIN_COUNT']} 인 꼴 {rare}개; 형태소 토큰 {lemma} 의 빈도 {lemma_count}" in out
         assert ", ".join(f"{w}({c})" for w, c in forms) in out
-        assert lemma_count > sum(c for _, c in forms)  # 글: 복합어("국민투표")까지 세므로 형태소 빈도가 더 큼
-    assert "국민생(1)" in out  # 글: 줄 끝에서 잘린 "국민생활"
-    raw = "".join(path.read_text(encoding="utf-8") for path in data["corpus"].files)
-    assert "국민생\n" in raw and "국민생활" in raw
+        assert lemma_count > sum(c for _, c in forms)  # 글: 복합어까지 세므로 형태소 빈도가 더 큼
+    assert "국민투표에" in data["vocab"]["어절"] and "재외국민을" in data["vocab"]["어절"]  # 글의 복합어 예
+    # 글: 줄 끝에서 잘린 "국민생활" 의 두 조각이 어절 어휘의 단어가 됨
+    lines = data["corpus"].lines
+    cut = next(i for i, line in enumerate(lines) if line.endswith("발생하거나 국민생"))
+    assert lines[cut + 1].startswith("활과 직접")
+    assert "국민생" in data["vocab"]["어절"] and "활과" in data["vocab"]["어절"]
 
 
 def test_heads_of_both_vocabularies_and_particle_token_share(nb, data, params):
@@ -219,7 +223,7 @@ def _neighbours(model, word):
 def test_neighbour_table_and_its_honest_reading(nb, data, params, models):
     queries = {
         "형태소": params["QUERY_WORDS"],
-        "어절": [eojeol_forms(data["eojeol_counts"], lemma, top=1)[0][0] for lemma in params["QUERY_WORDS"]],
+        "어절": [eojeol_forms(data["analyses"], lemma, top=1)[0][0] for lemma in params["QUERY_WORDS"]],
     }
     rows = [[lemma, ", ".join(_neighbours(models["형태소"][0], lemma)), eojeol,
              ", ".join(_neighbours(models["어절"][0], eojeol))]

@@ -48,6 +48,7 @@ __all__ = [
     "is_noun",
     "tag_mask",
     "remove_particles",
+    "eojeol_analyses",
     "eojeol_forms",
     "count_below",
     "neighbour_overlap",
@@ -224,26 +225,51 @@ def remove_particles(sentences: Iterable[Sequence[str]]) -> list[list[str]]:
     return [sentence for sentence in kept if sentence]
 
 
-def eojeol_forms(eojeol_counts: dict[str, int], lemma: str, *, top: int | None = None) -> list[tuple[str, int]]:
-    """한 단어의 어절 꼴들: 첫 형태소가 ``lemma`` 이고 나머지가 모두 조사·어미·접사인 어절과 그 빈도 (많은 순).
+def eojeol_analyses(lines: Iterable[str]) -> list[list[tuple[str, tuple[str, ...]]]]:
+    """줄마다 어절과 그 어절의 형태소: [(어절, (형태/품사, ...)), ...].
+
+    줄 전체를 문맥 속에서 형태소 분석한 뒤 (``morpheme_tokens`` 와 같은 분석), 형태소를 그것이 시작하는 어절에
+    나눠 담습니다. 어절은 ``eojeol_tokens`` 처럼 앞뒤 문장 부호를 뗀 것이고, 형태소에서는 문장 부호·기호를 뺍니다.
+    글자가 남지 않은 어절 ("①", "-") 은 버립니다.
+    """
+    lines = list(lines) if not isinstance(lines, str) else None
+    if lines is None or not all(isinstance(line, str) for line in lines):
+        raise TypeError("`lines`은(는) 문자열들의 리스트여야 합니다 (한 줄 = 문자열 하나).")
+    result = []
+    for line, tokens in zip(lines, kiwi_tokenizer().tokenize(lines), strict=True):
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+        ends = np.array([end for _, end in spans])
+        parts: list[list[str]] = [[] for _ in spans]
+        for token in tokens:
+            if not token.tag.startswith("S") or token.tag in _KEPT_S_TAGS:
+                parts[min(int(np.searchsorted(ends, token.start, side="right")), len(spans) - 1)].append(
+                    f"{token.form}/{token.tag}"
+                )
+        row = [(_EDGE.sub("", line[a:b]), tuple(part)) for (a, b), part in zip(spans, parts, strict=True)]
+        result.append([(word, part) for word, part in row if word])
+    return result
+
+
+def eojeol_forms(analyses, lemma: str, *, top: int | None = None) -> list[tuple[str, int]]:
+    """한 단어의 어절 꼴들과 빈도 (많은 순, 같으면 가나다순): 첫 형태소가 ``lemma`` 이고 나머지가 모두
+    조사·어미·접미사·'이다' 인 어절.
 
     "국민/NNG" 라면 "국민은", "국민의", "국민에게" 는 들고, "국민투표" (명사가 더 붙음) 는 들지 않습니다.
-    어절마다 따로 (문맥 없이) 형태소 분석합니다.
+    문맥 속 분석 (``eojeol_analyses``) 을 쓰므로 같은 어절도 문맥에 따라 다르게 분석되면 그 자리만 셉니다.
 
     Parameters
     ----------
-    eojeol_counts : 어절 -> 빈도 (예: ``Counter`` 나 어휘의 단어·빈도)
+    analyses : ``eojeol_analyses(lines)`` 의 결과
     lemma : ``"형태/품사"`` (예: ``"국민/NNG"``, ``"정하/VV"``)
     top : 앞에서 몇 개만 (없으면 모두)
     """
     split_tag(lemma)
-    candidates = sorted(eojeol_counts.items(), key=lambda item: (-item[1], item[0]))
-    analysed = morpheme_tokens([word for word, _ in candidates])
-    forms = [
-        (word, int(count))
-        for (word, count), tokens in zip(candidates, analysed, strict=True)
-        if tokens and tokens[0] == lemma and all(_is_attached(t) for t in tokens[1:])
-    ]
+    counts: dict[str, int] = {}
+    for row in analyses:
+        for word, morphemes in row:
+            if morphemes and morphemes[0] == lemma and all(_is_attached(m) for m in morphemes[1:]):
+                counts[word] = counts.get(word, 0) + 1
+    forms = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return forms if top is None else forms[:top]
 
 
