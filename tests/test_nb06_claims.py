@@ -230,6 +230,13 @@ def test_neighbour_table_and_its_honest_reading(nb, data, params, models):
             for lemma, eojeol in zip(queries["형태소"], queries["어절"], strict=True)]
     header = ["형태소", "형태소 모델의 이웃 5개", "어절", "어절 모델의 이웃 5개"]
     assert str(Table(header, rows, left_columns=4)) in output_of(nb, "def neighbours(")
+    # 글이 이웃 표에서 읽는 것: 형태소 이웃은 대부분 명사, 대통령 옆에 국무·제청, 국민은 옆에 권리를·가진다
+    morpheme_neighbours = [w for row in rows for w in row[1].split(", ")]
+    assert np.mean([is_noun(w) for w in morpheme_neighbours]) > 0.5
+    president = rows[queries["형태소"].index("대통령/NNG")]
+    assert {"국무/NNG", "제청/NNG"} <= set(president[1].split(", "))
+    people = rows[queries["형태소"].index("국민/NNG")]
+    assert people[2] == "국민은" and {"권리를", "가진다"} <= set(people[3].split(", "))
     out = output_of(nb, "same_line_share(")
     for name, ms in models.items():
         together = np.mean([same_line_share(data["tokenized"][name], w, _neighbours(ms[0], w)) for w in queries[name]])
