@@ -138,6 +138,12 @@ def build_alias_table(probs):
     return prob, alias
 
 
+def particle_share(words, counts, power):
+    weights = np.asarray(counts, dtype=np.float64) ** power
+    is_particle = np.array([word.rsplit("/", 1)[1].startswith("J") for word in words])
+    return float(weights[is_particle].sum() / weights.sum())
+
+
 SOLUTIONS = {
     "nb01-skipgram-pairs": skipgram_pairs,
     "nb02-softmax": softmax,
@@ -152,4 +158,5 @@ SOLUTIONS = {
     "nb05-noise-distribution": noise_distribution,
     "nb05-keep-probabilities": keep_probabilities,
     "nb05-alias-table": build_alias_table,
+    "nb06-particle-share": particle_share,
 }

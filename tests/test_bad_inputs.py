@@ -90,6 +90,7 @@ from sgns.gradcheck import GradientErrors, check_loss_gradients, gradcheck
 from sgns.lessons import (
     diagram,
     gensim_baseline,
+    korean,
     monitor,
     noise_samplers,
     optimum,
@@ -976,6 +977,49 @@ row(update_cost.hierarchical_softmax_dot_products, 1000, expect=Equals(10))
 bad(update_cost.huffman_code_lengths, [5, -3], param="counts", shows="-3")
 bad(update_cost.huffman_code_lengths, [5], param="counts", shows="1개")
 row(update_cost.huffman_code_lengths, [5, 3, 1, 1], expect=Equals(np.array([1, 2, 3, 3])))
+
+# korean (부록; Kiwi 분석은 한 번 만들어 다시 씀)
+bad(korean.load_korean_corpus, "kolaw", param="sources", shows="'kolaw'", error=TypeError)
+bad(korean.load_korean_corpus, ["nope"], param="sources", shows="'nope'")
+row(korean.load_korean_corpus, ["kolaw"], expect=Gives(korean.KoreanCorpus, lambda c: len(c.lines) > 100))
+row(korean.KoreanCorpus, ["가"], ["kolaw"], [], expect=Gives(korean.KoreanCorpus, lambda c: c.lines == ["가"]))
+row(korean.KoreanDataMissing, "없음", expect=Gives(ModuleNotFoundError))
+row(korean.korean_corpus_dir, expect=Gives(Path, lambda p: (p / "kolaw").is_dir()))
+bad(korean.eojeol_tokens, None, param="line", shows="None", error=TypeError)
+row(korean.eojeol_tokens, "대한민국은 (민주공화국이다).", expect=Equals(["대한민국은", "민주공화국이다"]))
+row(korean.kiwi_tokenizer, expect=Gives(object, lambda k: hasattr(k, "tokenize")))
+bad(korean.morpheme_tokens, None, param="lines", shows="None", error=TypeError)
+bad(korean.morpheme_tokens, "국민은", param="lines", shows="'국민은'", error=TypeError)
+row(korean.morpheme_tokens, ["국민은"], expect=Equals([["국민/NNG", "은/JX"]]))
+bad(korean.split_tag, "국민", param="word", shows="'국민'")
+row(korean.split_tag, "a/b/SL", expect=Equals(("a/b", "SL")))
+bad(korean.is_particle, 3, param="word", shows="3")
+row(korean.is_particle, "은/JX", expect=Equals(True))
+row(korean.is_ending, "다/EF", expect=Equals(True))
+row(korean.is_noun, "다/EF", expect=Equals(False))
+bad(korean.tag_mask, "은/JX", korean.is_particle, param="words", shows="'은/JX'", error=TypeError)
+bad(korean.tag_mask, ["은/JX"], None, param="predicate", shows="None", error=TypeError)
+row(korean.tag_mask, ["은/JX", "국가/NNG"], korean.is_particle, expect=Equals(np.array([True, False])))
+bad(korean.remove_particles, ["국가/NNG"], param="sentences[0]", shows="'국가/NNG'", error=TypeError)
+bad(korean.remove_particles, [["국가"]], param="sentences[0][0]", shows="'국가'")
+row(korean.remove_particles, [["국가/NNG", "는/JX"], ["는/JX"]], expect=Equals([["국가/NNG"]]))
+bad(korean.eojeol_analyses, "국가는", param="lines", shows="'국가는'", error=TypeError)
+row(korean.eojeol_analyses, ["국가는"], expect=Equals([[("국가는", ("국가/NNG", "는/JX"))]]))
+ANALYSES = [[("국가는", ("국가/NNG", "는/JX")), ("국가가", ("국가/NNG", "가/JKS")), ("국가는", ("국가/NNG", "는/JX"))]]
+bad(korean.eojeol_forms, None, "국가/NNG", param="analyses", shows="None", error=TypeError)
+bad(korean.eojeol_forms, ANALYSES, "국가", param="lemma", shows="'국가'")
+bad(korean.eojeol_forms, ANALYSES, "국가/NNG", top=0, param="top", shows="0")
+row(korean.eojeol_forms, ANALYSES, "국가/NNG", expect=Equals([("국가는", 2), ("국가가", 1)]))
+bad(korean.count_below, [1, -2], 5, param="counts", shows="-2")
+bad(korean.count_below, [1, 2], 0, param="min_count", shows="0")
+row(korean.count_below, [1, 2, 5, 7], 5, expect=Equals((2, 3)))
+bad(korean.neighbour_overlap, "ab", ["b"], param="first", shows="'ab'", error=TypeError)
+bad(korean.neighbour_overlap, ["a"], None, param="second", shows="None", error=TypeError)
+row(korean.neighbour_overlap, ["a", "b"], ["b", "c"], expect=Equals(1 / 3))
+bad(korean.same_line_share, "ab", "a", ["b"], param="sentences", shows="'ab'", error=TypeError)
+bad(korean.same_line_share, [["a"]], None, ["b"], param="word", shows="None", error=TypeError)
+bad(korean.same_line_share, [["a"]], "a", "b", param="others", shows="'b'", error=TypeError)
+row(korean.same_line_share, [["a", "b"], ["c"]], "a", ["b", "c"], expect=Equals(0.5))
 
 # ---------------------------------------------------------------------------
 # sgns.compiled (컴파일한 엔진; 학습기가 부르는 부품)

@@ -46,10 +46,12 @@ nbgrader 로 채점할 때 (``nbgrader autograde`` 가 환경 변수 ``NBGRADER_
 | 05 | nb05-noise-distribution | noise_distribution(counts, power) -> (V,) | check_noise_distribution |
 | 05 | nb05-keep-probabilities | keep_probabilities(counts, sample) -> (V,) | check_keep_probabilities |
 | 05 | nb05-alias-table | build_alias_table(probs) -> (prob (V,), alias (V,) int) | check_build_alias_table |
+| 06 | nb06-particle-share | particle_share(words, counts, power) -> float | check_particle_share |
 
 함수마다의 자세한 약속(형태, 규칙)은 각 모듈의 docstring 에 있습니다: `skipgram`, `softmax`,
 `softmax_gradient`, `naive_softmax`, `sigmoid`, `log_sigmoid`, `neg_score_gradients`, `neg_sampling`,
-`sgd` (참조 구현 `reference_sgd_step` 포함), `training`, `noise`, `subsampling` (선택), `alias` (선택).
+`sgd` (참조 구현 `reference_sgd_step` 포함), `training`, `noise`, `subsampling` (선택), `alias` (선택),
+`particles` (부록, 선택).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ from sgns.checks import (
     neg_sampling,
     neg_score_gradients,
     noise,
+    particles,
     sgd,
     sigmoid,
     skipgram,
@@ -103,6 +106,7 @@ GRADING: dict[str, Grading] = {
     "nb05-noise-distribution": Grading(2, partial_credit=True),
     "nb05-keep-probabilities": Grading(1, partial_credit=True, optional=True),
     "nb05-alias-table": Grading(2, partial_credit=True, optional=True),
+    "nb06-particle-share": Grading(2, partial_credit=True, optional=True),
 }
 
 # 손으로 채점하는 마크다운 셀의 nbgrader 배점 (셀 태그 -> 점수; tools/nbgrader_metadata.py 가 씀).
@@ -127,6 +131,7 @@ EXERCISES: dict[str, Exercise] = {
         noise,
         subsampling,
         alias,
+        particles,
     )
 }
 
@@ -260,6 +265,7 @@ check_train_sgns = _make_check("nb04-train-loop")
 check_noise_distribution = _make_check("nb05-noise-distribution")
 check_keep_probabilities = _make_check("nb05-keep-probabilities")
 check_build_alias_table = _make_check("nb05-alias-table")
+check_particle_share = _make_check("nb06-particle-share")
 
 __all__ = [
     "Case",
@@ -284,6 +290,7 @@ __all__ = [
     "check_neg_sampling_loss_and_gradient",
     "check_neg_sampling_score_gradients",
     "check_noise_distribution",
+    "check_particle_share",
     "check_sgd_step",
     "check_sigmoid",
     "check_skipgram_pairs",

@@ -15,11 +15,13 @@
 | `own_trainer` | 학생이 만든 학습기를 확인을 통과했을 때만, 제한 시간 안에서 실제 텍스트로 학습 | 4 |
 | `zipf` | 순위-빈도 (Zipf 법칙), 빈도 구간, 빈도 구간이 잡음 분포에서 받는 몫 | 5 |
 | `noise_samplers` | 원문식 샘플러 (쌍마다 choice), 샘플러의 분포 검사 (TVD 와 그 기댓값), 별칭 표 그림 | 5 |
+| `korean` | 한국어 말뭉치 (konlpy 휠의 헌법·의안), 어절·형태소(Kiwi) 토큰화, 품사로 조사·어미 고르기 | 부록 |
 """
 
 __all__ = [
     "diagram",
     "gensim_baseline",
+    "korean",
     "monitor",
     "noise_samplers",
     "optimum",
