@@ -376,7 +376,9 @@ def keep_probabilities(counts, sample: float = 1e-3) -> np.ndarray:
 
     논문(Mikolov et al. 2013)의 식 (``paper_keep_probabilities``) 은 버릴 확률 1 - sqrt(t / f) 이고,
     거기서는 t 와 f 가 상대 빈도입니다 (t ≈ 1e-5). 코드의 식은 여기에 t / f 를 더한 꼴이라 덜 버리고,
-    기본값 sample=1e-3 을 씁니다. f <= t 인 드문 단어는 언제나 남습니다 (keep = 1).
+    기본값 sample=1e-3 을 씁니다. x = sqrt(f / t) 로 쓰면 keep = (x + 1) / x² 이고, x + 1 >= x² 인 동안
+    (x <= 황금비 φ ≈ 1.618, 곧 f <= φ²·t ≈ 2.618·t) 1 이므로, 빈도가 문턱 t 의 약 2.6 배까지인 단어는 언제나
+    남습니다 (f <= t 에서 끝나지 않음; 5장이 계산해 보여 줍니다).
 
     Parameters
     ----------

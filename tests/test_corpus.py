@@ -386,3 +386,14 @@ def test_pair_arrays_stacked_form_is_the_two_arrays_side_by_side():
     assert pairs.shape == (centers.shape[0], 2) and pairs.dtype == ids.dtype
     np.testing.assert_array_equal(pairs[:, 0], centers)
     np.testing.assert_array_equal(pairs[:, 1], contexts)
+
+
+def test_keep_probability_is_one_up_to_golden_ratio_squared_times_threshold():
+    """keep = (x + 1) / x² (x = sqrt(f / t)) 는 x <= φ 에서 1: 문턱의 φ² ≈ 2.618 배까지 언제나 남습니다."""
+    phi = (1 + 5**0.5) / 2
+    total, sample = 1_000_000, 1e-3
+    t = sample * total
+    counts = np.array([phi**2 * t * 0.999, phi**2 * t * 1.001, total - 2 * phi**2 * t])
+    keep = keep_probabilities(counts, sample)
+    assert keep[0] == 1.0
+    assert 0.998 < keep[1] < 1.0
