@@ -60,7 +60,7 @@ def child(path: str, mode: str, epochs: int) -> dict:
     import sgns
     from sgns.corpus import LineSentences
 
-    sgns.train([["a", "b"]], min_count=1, epochs=1, vector_size=4)  # 지연 import (scipy 등) 를 미리
+    sgns.train([["a", "b"]], min_count=1, sample=0, epochs=1, vector_size=4)  # 지연 import (scipy 등) 를 미리
     if mode == "list":
         corpus = [[sys.intern(w) for w in line.split()] for line in open(path, encoding="utf8")]
     else:
