@@ -317,6 +317,16 @@ def as_probabilities(name: str, value, *, tol: float = 1e-8) -> np.ndarray:
     return arr
 
 
+def as_list(name: str, value, expected: str) -> list:
+    """목록 (문자열 하나가 아닌 iterable) 을 list 로 바꿉니다. 문자열 하나는 글자로 쪼개지므로 받지 않습니다.
+
+    expected 는 메시지의 술어입니다 (예: "정수들의 목록이어야 합니다").
+    """
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise TypeError(f"`{name}`는 {expected}. 받은 값: {describe(value)}")
+    return list(value)
+
+
 def as_word_list(name: str, value) -> list[str]:
     """단어(문자열) 목록인지 검사해 list 로 돌려줍니다. 문자열 하나는 받지 않습니다 (글자로 쪼개지므로).
 

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from sgns._validate import as_positive_int, describe
+from sgns._validate import as_list, as_positive_int, describe
 
 __all__ = ["FONT_FAMILY", "korean_font_path", "use_korean_font", "display_width", "Table", "show_table"]
 
@@ -100,22 +100,16 @@ class Table:
     left_columns: int = 1
 
     def __init__(self, header, rows, left_columns: int = 1):
-        if isinstance(header, (str, bytes)) or not hasattr(header, "__iter__"):
-            raise TypeError(f"`header`는 열 이름들의 목록이어야 합니다. 받은 값: {describe(header)}")
-        head = tuple(str(h) for h in header)
+        head = tuple(str(h) for h in as_list("header", header, "열 이름들의 목록이어야 합니다"))
         m = len(head)
         if m == 0:
             raise ValueError("`header`가 비어 있습니다. 열 이름이 1개 이상 필요합니다.")
         left_columns = as_positive_int("left_columns", left_columns, minimum=0)
         if left_columns > m:
             raise ValueError(f"`left_columns`={left_columns} 는 0 이상 {m} 이하여야 합니다.")
-        if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
-            raise TypeError(f"`rows`는 줄들의 목록이어야 합니다. 받은 값: {describe(rows)}")
         body = []
-        for i, row in enumerate(rows):
-            if isinstance(row, (str, bytes)) or not hasattr(row, "__iter__"):
-                raise TypeError(f"`rows`[{i}] 는 값 {m}개의 목록이어야 합니다. 받은 값: {describe(row)}")
-            cells = tuple(str(x) for x in row)
+        for i, row in enumerate(as_list("rows", rows, "줄들의 목록이어야 합니다")):
+            cells = tuple(str(x) for x in as_list(f"rows[{i}]", row, f"값 {m}개의 목록이어야 합니다"))
             if len(cells) != m:
                 raise ValueError(f"`rows`[{i}] 의 값이 {len(cells)}개입니다. 머리글처럼 {m}개여야 합니다.")
             body.append(cells)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sgns._validate import as_axes, describe
+from sgns._validate import as_axes, as_list, describe
 
 __all__ = [
     "MAX_NEGATIVES",
@@ -93,12 +93,9 @@ def _check_word(name: str, word) -> str:
 
 
 def _check_negative_words(negative_words) -> list[str]:
-    if isinstance(negative_words, (str, bytes)) or not hasattr(negative_words, "__iter__"):
-        raise TypeError(
-            "`negative_words`는 네거티브 샘플 단어들의 리스트여야 합니다 (단어 하나라도 리스트로). "
-            f"받은 값: {describe(negative_words)}"
-        )
-    words = list(negative_words)
+    words = as_list(
+        "negative_words", negative_words, "네거티브 샘플 단어들의 리스트여야 합니다 (단어 하나라도 리스트로)"
+    )
     if not 1 <= len(words) <= MAX_NEGATIVES:
         raise ValueError(
             f"`negative_words`의 단어 수 K = {len(words)} 는 1 이상 {MAX_NEGATIVES} 이하여야 합니다 "

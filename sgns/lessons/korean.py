@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sgns._validate import as_callable, as_counts, as_positive_int, as_word_list, describe
+from sgns._validate import as_callable, as_counts, as_list, as_positive_int, as_word_list, describe
 
 __all__ = [
     "KoreanDataMissing",
@@ -225,10 +225,7 @@ def tag_mask(words: Sequence[str], predicate) -> np.ndarray:
 
 def remove_particles(sentences: Iterable[Sequence[str]]) -> list[list[str]]:
     """형태소 문장들에서 조사(품사 J*) 토큰을 뺀 문장들 (빈 문장은 버림)."""
-    if isinstance(sentences, (str, bytes)) or not hasattr(sentences, "__iter__"):
-        raise TypeError(
-            f"`sentences`는 형태소 문장 (토큰 리스트) 들의 리스트여야 합니다. 받은 값: {describe(sentences)}"
-        )
+    sentences = as_list("sentences", sentences, "형태소 문장 (토큰 리스트) 들의 리스트여야 합니다")
     kept = []
     for i, sentence in enumerate(sentences):
         name = f"sentences[{i}]"
@@ -275,8 +272,7 @@ def eojeol_forms(analyses, lemma: str, *, top: int | None = None) -> list[tuple[
     """
     _split_tag("lemma", lemma)
     top = None if top is None else as_positive_int("top", top)
-    if isinstance(analyses, (str, bytes)) or not hasattr(analyses, "__iter__"):
-        raise TypeError(f"`analyses`는 eojeol_analyses(lines) 의 결과여야 합니다. 받은 값: {describe(analyses)}")
+    analyses = as_list("analyses", analyses, "eojeol_analyses(lines) 의 결과여야 합니다")
     counts: dict[str, int] = {}
     for row in analyses:
         for word, morphemes in row:
@@ -319,8 +315,7 @@ def same_line_share(sentences: Iterable[Sequence[str]], word: str, others: Seque
     others = as_word_list("others", others)
     if not isinstance(word, str):
         raise TypeError(f"`word`은(는) 단어(문자열)여야 합니다. 받은 값: {describe(word)}")
-    if isinstance(sentences, (str, bytes)) or not hasattr(sentences, "__iter__"):
-        raise TypeError(f"`sentences`는 토큰 리스트들의 리스트여야 합니다. 받은 값: {describe(sentences)}")
+    sentences = as_list("sentences", sentences, "토큰 리스트들의 리스트여야 합니다")
     if not others:
         return 0.0
     wanted = set(others)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sgns._validate import as_callable, as_float_array, as_positive_float, as_positive_int, describe
+from sgns._validate import as_callable, as_float_array, as_list, as_positive_float, as_positive_int, describe
 from sgns.checks import TimeUp, evaluate, run_with_time_limit
 
 __all__ = ["OwnRun", "run_own_trainer", "window_pair_count", "STATUSES"]
@@ -88,10 +88,7 @@ def window_pair_count(corpus_ids, window: int) -> int:
     count : int, Σ_문장 Σ_{δ=1..m} 2·max(n - δ, 0)
     """
     window = as_positive_int("window", window)
-    if isinstance(corpus_ids, (str, bytes)) or not hasattr(corpus_ids, "__iter__"):
-        raise TypeError(
-            f"`corpus_ids`는 문장 (정수 인덱스의 리스트) 들의 리스트여야 합니다. 받은 값: {describe(corpus_ids)}"
-        )
+    corpus_ids = as_list("corpus_ids", corpus_ids, "문장 (정수 인덱스의 리스트) 들의 리스트여야 합니다")
     lengths = []
     for i, sentence in enumerate(corpus_ids):
         if isinstance(sentence, (str, bytes)) or not hasattr(sentence, "__len__"):

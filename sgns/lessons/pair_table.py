@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sgns._validate import as_counts, as_index_array, as_positive_int, as_probabilities, describe
+from sgns._validate import as_counts, as_index_array, as_list, as_positive_int, as_probabilities, describe
 from sgns.corpus import Vocabulary
 from sgns.plotting import Table
 from sgns.sampling import NegativeSampler, noise_distribution
@@ -51,8 +51,7 @@ LABEL_NAMES = {1: "긍정 쌍", 0: "부정 쌍"}
 
 
 def _check_pair_list(name: str, pairs) -> list[tuple]:
-    if isinstance(pairs, (str, bytes)) or not hasattr(pairs, "__iter__"):
-        raise TypeError(f"`{name}`은(는) (중심, 주변) 쌍의 리스트여야 합니다. 받은 값: {describe(pairs)}")
+    pairs = as_list(name, pairs, "(중심, 주변) 쌍의 리스트여야 합니다")
     out = []
     for i, pair in enumerate(pairs):
         if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
@@ -139,11 +138,7 @@ def labelled_pairs(true_pairs, negative_words) -> list[tuple]:
         )
     rows = []
     for i, ((center, context), words) in enumerate(zip(true_pairs, negative_words, strict=True)):
-        if isinstance(words, (str, bytes)) or not hasattr(words, "__iter__"):
-            raise TypeError(
-                f"`negative_words`[{i}] 는 네거티브 샘플의 목록이어야 합니다 (문자열 하나가 아니라). "
-                f"받은 값: {describe(words)}"
-            )
+        words = as_list(f"negative_words[{i}]", words, "네거티브 샘플의 목록이어야 합니다 (문자열 하나가 아니라)")
         rows.append((center, context, 1))
         rows.extend((center, word, 0) for word in words)
     return rows
@@ -160,8 +155,7 @@ def count_labels(rows) -> tuple[int, int]:
     -------
     (num_positive, num_negative) : tuple[int, int]
     """
-    if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
-        raise TypeError(f"`rows`는 (중심, 주변, 레이블) 줄들의 목록이어야 합니다. 받은 값: {describe(rows)}")
+    rows = as_list("rows", rows, "(중심, 주변, 레이블) 줄들의 목록이어야 합니다")
     positive = negative = 0
     for i, row in enumerate(rows):
         if not isinstance(row, (tuple, list)) or len(row) != 3 or row[2] not in (0, 1) or isinstance(row[2], bool):
@@ -209,17 +203,10 @@ def rare_words_drawn(negative_words, vocab: Vocabulary, max_count: int) -> list[
     if not isinstance(vocab, Vocabulary):
         raise TypeError(f"`vocab`은 Vocabulary 여야 합니다 (build_vocab 으로 만드세요). 받은 값: {describe(vocab)}")
     max_count = as_positive_int("max_count", max_count)
-    if isinstance(negative_words, (str, bytes)) or not hasattr(negative_words, "__iter__"):
-        raise TypeError(
-            f"`negative_words`는 쌍마다 네거티브 샘플 목록이 든 리스트여야 합니다. 받은 값: {describe(negative_words)}"
-        )
+    negative_words = as_list("negative_words", negative_words, "쌍마다 네거티브 샘플 목록이 든 리스트여야 합니다")
     rare = []
     for i, row in enumerate(negative_words):
-        if isinstance(row, (str, bytes)) or not hasattr(row, "__iter__"):
-            raise TypeError(
-                f"`negative_words`[{i}] 는 네거티브 샘플의 목록이어야 합니다 (문자열 하나가 아니라). "
-                f"받은 값: {describe(row)}"
-            )
+        row = as_list(f"negative_words[{i}]", row, "네거티브 샘플의 목록이어야 합니다 (문자열 하나가 아니라)")
         for word in row:
             if word not in vocab:
                 raise ValueError(f"네거티브 샘플 {word!r} 가 `vocab`에 없습니다. 같은 어휘로 뽑은 단어를 넣어 주세요.")

@@ -37,6 +37,7 @@ from sgns._validate import (
     as_callable,
     as_counts,
     as_float_array,
+    as_list,
     as_positive_float,
     as_positive_int,
     check_memory,
@@ -357,8 +358,7 @@ def compare_update_costs(vocab_sizes, dim: int = 100, k: int = 5, seed: int = 0,
     k = as_positive_int("k", k)
     repeat = as_positive_int("repeat", repeat)
     seed = as_positive_int("seed", seed, minimum=0)
-    if isinstance(vocab_sizes, (str, bytes)) or not hasattr(vocab_sizes, "__iter__"):
-        raise TypeError(f"`vocab_sizes`는 정수들의 목록이어야 합니다. 받은 값: {describe(vocab_sizes)}")
+    vocab_sizes = as_list("vocab_sizes", vocab_sizes, "정수들의 목록이어야 합니다")
     sizes = [as_positive_int("vocab_sizes", V, minimum=k + 2) for V in vocab_sizes]
     if not sizes:
         raise ValueError("`vocab_sizes`가 비어 있습니다. 어휘 크기를 하나 이상 넣어 주세요.")
@@ -426,9 +426,7 @@ def summarize_update_costs(costs) -> UpdateCostSummary:
     -------
     UpdateCostSummary
     """
-    if isinstance(costs, (str, bytes)) or not hasattr(costs, "__iter__"):
-        raise TypeError(f"`costs`는 compare_update_costs 가 돌려준 목록이어야 합니다. 받은 값: {describe(costs)}")
-    costs = list(costs)
+    costs = as_list("costs", costs, "compare_update_costs 가 돌려준 목록이어야 합니다")
     for i, row in enumerate(costs):
         if not isinstance(row, UpdateCost):
             raise TypeError(
