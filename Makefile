@@ -126,7 +126,7 @@ grade: $(STAMP)
 	$(BIN)/python tools/grade.py "$(SUBMISSIONS)" --out "$(GRADE_OUT)" --jobs $(JOBS) $(if $(HIDDEN),--hidden "$(HIDDEN)") $(GRADE_ARGS)
 
 $(NBGRADER_STAMP): grading/nbgrader-requirements.txt
-	@test -x $(NBGRADER_VENV)/bin/python || $(PY) -m venv $(NBGRADER_VENV)
+	@test -x $(NBGRADER_VENV)/bin/python || { py=$$(sh tools/find_python.sh $(PY)) && "$$py" -m venv $(NBGRADER_VENV); }
 	$(NBGRADER_VENV)/bin/python -m pip install --quiet -r grading/nbgrader-requirements.txt
 	@touch $@
 
