@@ -33,7 +33,6 @@ nbgrader 0.9 의 ``generate_assignment`` 는 풀이 구간이 있는 셀이 "풀
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -41,6 +40,7 @@ import jsonschema
 import nbformat
 from course_files import atomic_write
 from grading.exercise_cells import BEGIN, CellRole, MappingError, cell_roles, cell_text, has_solution_region
+from notebook_cli import course_notebooks, mode_parser
 from slide_metadata import render  # 같은 파일 형식으로 써야 두 도구가 번갈아 고쳐 쓰지 않음
 
 SCHEMA_VERSION = 3
@@ -170,17 +170,14 @@ def _show(path: Path, roles: list[CellRole]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="노트북 구조에서 nbgrader 셀 메타데이터를 만듭니다.")
-    parser.add_argument("paths", nargs="*", type=Path, help="노트북 (기본: notebooks/*.ipynb)")
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", action="store_true", help="고쳐 씁니다")
-    mode.add_argument("--check", action="store_true", help="최신이고 nbgrader 스키마에 맞는지 검사만 합니다")
-    mode.add_argument("--show", action="store_true", help="역할이 있는 셀과 grade_id, 배점을 보여 줍니다")
+    parser = mode_parser(
+        "노트북 구조에서 nbgrader 셀 메타데이터를 만듭니다.",
+        check_help="최신이고 nbgrader 스키마에 맞는지 검사만 합니다",
+        show_help="역할이 있는 셀과 grade_id, 배점을 보여 줍니다",
+    )
     args = parser.parse_args(argv)
-
-    paths = args.paths or sorted(Path("notebooks").glob("*.ipynb"))
-    if not paths:
-        print("❌ 노트북이 없습니다 (저장소 맨 위 폴더에서 실행했나요?)", file=sys.stderr)
+    paths = course_notebooks(args.paths)
+    if paths is None:
         return 2
     planned: dict[Path, nbformat.NotebookNode] = {}
     roles_by_path: dict[Path, list[CellRole]] = {}

@@ -28,7 +28,6 @@
 
 from __future__ import annotations
 
-import argparse
 import math
 import re
 import sys
@@ -36,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from notebook_cli import mode_parser
 from notebook_guards import cell_source
 
 NAV_KEY = "course-nav"
@@ -184,11 +184,11 @@ def planned_files(paths: list[Path], start_page: Path | None) -> dict[Path, str]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="강의 노트북의 이전/다음 링크와 시작 페이지 목차를 만듭니다.")
-    parser.add_argument("paths", nargs="*", type=Path, help="강의 노트북 (기본: notebooks/*.ipynb)")
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", action="store_true", help="고쳐 씁니다")
-    mode.add_argument("--check", action="store_true", help="최신인지 검사만 합니다 (다르면 종료 코드 1)")
+    parser = mode_parser(
+        "강의 노트북의 이전/다음 링크와 시작 페이지 목차를 만듭니다.",
+        check_help="최신인지 검사만 합니다 (다르면 종료 코드 1)",
+        paths_help="강의 노트북",
+    )
     parser.add_argument("--start-page", type=Path, default=Path(START_PAGE), help=f"시작 페이지 (기본: {START_PAGE})")
     parser.add_argument("--no-start-page", action="store_true", help="시작 페이지는 건드리지 않습니다")
     args = parser.parse_args(argv)

@@ -30,15 +30,14 @@ JupyterLab 의 RISE (jupyterlab-rise) 와 ``make slides`` (nbconvert 의 reveal.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import math
 import re
 import struct
 import sys
-from pathlib import Path
 
 import nbformat
+from notebook_cli import course_notebooks, mode_parser
 from notebook_guards import cell_source, display_width
 
 NAV_KEY = "course-nav"
@@ -162,17 +161,14 @@ def render(nb: nbformat.NotebookNode) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="노트북 구조에서 슬라이드 메타데이터를 만듭니다.")
-    parser.add_argument("paths", nargs="*", type=Path, help="노트북 (기본: notebooks/*.ipynb)")
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", action="store_true", help="고쳐 씁니다")
-    mode.add_argument("--check", action="store_true", help="최신인지 검사만 합니다 (다르면 종료 코드 1)")
-    mode.add_argument("--show", action="store_true", help="셀마다 정해진 slide_type 과 어림한 높이를 보여 줍니다")
+    parser = mode_parser(
+        "노트북 구조에서 슬라이드 메타데이터를 만듭니다.",
+        check_help="최신인지 검사만 합니다 (다르면 종료 코드 1)",
+        show_help="셀마다 정해진 slide_type 과 어림한 높이를 보여 줍니다",
+    )
     args = parser.parse_args(argv)
-
-    paths = args.paths or sorted(Path("notebooks").glob("*.ipynb"))
-    if not paths:
-        print("❌ 노트북이 없습니다 (저장소 맨 위 폴더에서 실행했나요?)", file=sys.stderr)
+    paths = course_notebooks(args.paths)
+    if paths is None:
         return 2
     stale = []
     for path in paths:
