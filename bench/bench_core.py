@@ -5,7 +5,7 @@
 1) 한 쌍 (중심, 주변) 의 갱신 한 번 (d=100, k=5, float64, 같은 실행 안에서 잰 시간의 중앙값):
    - softmax: 손실 + ∂J/∂v_c + 밀집 ∂J/∂U (V×d)
    - NS 희소: 손실 + ∂J/∂v_c + 건드린 k+1 개 행의 기울기 (네거티브는 미리 뽑아 둠)
-   - NS 밀집 (교육용 neg_sampling_loss_and_gradient, 입력 검사 포함): V×d 기울기를 만들면 이점이 사라짐을 보임
+   - NS 밀집 (교육용 neg_sampling_loss_and_gradient): V×d 기울기를 만들면 이점이 사라짐을 보임
 2) B 쌍을 neg_sampling_batch 로 한꺼번에 계산했을 때의 쌍당 비용 (softmax 는 1) 의 갱신 한 번 비용을 B 번으로 환산).
 
 결과는 Markdown 표로 출력하고 bench/results/core.md 에 씁니다. 모든 비는 같은 실행에서 잰 기준과의 비입니다.
@@ -54,14 +54,14 @@ def batch_costs(V: int, batch: int, repeat: int, seed: int = 0) -> dict:
     valid = negs != o[:, None]
 
     def step_and_scatter():
-        res = neg_sampling_batch(C, U, c, o, negs, valid, check=False)
+        res = neg_sampling_batch(C, U, c, o, negs, valid)
         gC = np.zeros_like(C)  # 실제 학습기는 흩뿌리기 방법을 고르므로 여기서는 가장 단순한 np.add.at
         gU = np.zeros_like(U)
         np.add.at(gC, c, res.grad_center)
         np.add.at(gU, res.target_idx, res.grad_targets)
         return gC, gU
 
-    compute = time_per_call(neg_sampling_batch, C, U, c, o, negs, valid, check=False, repeat=repeat)
+    compute = time_per_call(neg_sampling_batch, C, U, c, o, negs, valid, repeat=repeat)
     with_scatter = time_per_call(step_and_scatter, repeat=repeat)
     return {"batch_s": compute, "batch_scatter_s": with_scatter}
 

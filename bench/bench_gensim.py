@@ -153,17 +153,17 @@ def _train(trainer: str, sentences, params: dict):
         effective, _ = model.train(sentences, total_examples=model.corpus_count, epochs=params["epochs"])
         return model.wv.index_to_key, model.wv.vectors, int(effective)
     if trainer == "numpy":
-        from sgns.train import train
+        from sgns import train
 
         model = train(sentences, **params)
         return model.words, model.center_vectors, model.effective_words
     if trainer == "compiled-ordered":
-        from sgns.train import train
+        from sgns import train
 
         model = train(sentences, engine="compiled", workers=1, shuffle=False, **params)
         return model.words, model.center_vectors, model.effective_words
     if trainer.startswith("compiled"):
-        from sgns.train import train
+        from sgns import train
 
         model = train(sentences, engine="compiled", workers=int(trainer[-1]), **params)
         return model.words, model.center_vectors, model.effective_words
@@ -175,11 +175,11 @@ def _prepare(trainer: str) -> None:
     if trainer.startswith("gensim"):
         import gensim.models.word2vec  # noqa: F401
     elif trainer.startswith("compiled"):
-        from sgns.compiled import ensure_compiled
+        from sgns.engine.compiled import ensure_compiled
 
         ensure_compiled()
     else:
-        import sgns.train  # noqa: F401
+        import sgns.trainer  # noqa: F401
 
 
 def child(spec: dict) -> dict:
@@ -206,9 +206,9 @@ def child(spec: dict) -> dict:
         from sgns.evaluate import evaluate_analogies, evaluate_word_pairs
 
         words = list(words)
-        result["ws353"] = evaluate_word_pairs(words, vectors, wordsim353_path())["spearman"]
-        result["simlex"] = evaluate_word_pairs(words, vectors, simlex999_path())["spearman"]
-        result["analogy"] = evaluate_analogies(words, vectors, analogies_path())["accuracy"]
+        result["ws353"] = evaluate_word_pairs(words, vectors, wordsim353_path()).spearman
+        result["simlex"] = evaluate_word_pairs(words, vectors, simlex999_path()).spearman
+        result["analogy"] = evaluate_analogies(words, vectors, analogies_path()).accuracy
     return result
 
 

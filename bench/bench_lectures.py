@@ -32,11 +32,11 @@ LIMIT_SECONDS = 60.0
 
 def _trainer(engine: str):
     if engine == "numpy":
-        from sgns.train import train
+        from sgns import train
 
         return train
-    from sgns.compiled import ensure_compiled
-    from sgns.train import train
+    from sgns import train
+    from sgns.engine.compiled import ensure_compiled
 
     ensure_compiled()
     workers = int(engine[-1])
@@ -49,7 +49,7 @@ def lecture_04(train, sentences) -> dict:
     start = time.perf_counter()
     model = train(sentences, epochs=20, seed=0, **PARAMS_04)
     ours = time.perf_counter() - start
-    ws = model.evaluate_word_pairs(wordsim353_path())["spearman"]
+    ws = model.evaluate_word_pairs(wordsim353_path()).spearman
     start = time.perf_counter()
     train_gensim(sentences, epochs=20, seed=0, **PARAMS_04)
     gensim_seconds = time.perf_counter() - start
@@ -62,7 +62,7 @@ def lecture_05(train, sentences) -> dict:
     for p in (0.0, 0.75, 1.0):
         for seed in (0, 1, 2):
             model = train(sentences, ns_exponent=p, epochs=5, vector_size=100, seed=seed)
-            scores[p, seed] = model.evaluate_word_pairs(wordsim353_path())["spearman"]
+            scores[p, seed] = model.evaluate_word_pairs(wordsim353_path()).spearman
     return {"seconds": time.perf_counter() - start, "scores": scores}
 
 

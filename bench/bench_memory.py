@@ -11,7 +11,7 @@
 
 어휘가 모든 크기에서 거의 같도록 (min_count=5) 어휘를 작게 잡았습니다. 그래서 가중치 (2V × d float32) 처럼
 어휘에 따라 정해지는 메모리는 크기마다 같고, 증가량의 차이는 말뭉치 크기에 따라 늘어나는 메모리를 보여 줍니다.
-학습기는 말뭉치를 조각 (``sgns.train.CHUNK_TOKENS`` 토큰) 씩 처리하므로, 조각보다 큰 말뭉치에서는 증가량이
+학습기는 말뭉치를 조각 (``sgns.engine.chunks.CHUNK_TOKENS`` 토큰) 씩 처리하므로, 조각보다 큰 말뭉치에서는 증가량이
 일정해야 합니다. 시간은 참고로만 적습니다 (같은 기계의 부하에 따라 흔들림).
 """
 
@@ -87,7 +87,7 @@ def main() -> None:
 
     import numpy as np
 
-    from sgns.train import CHUNK_TOKENS
+    from sgns.engine.chunks import CHUNK_TOKENS
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,29 +1,50 @@
 """sgns: 스킵-그램 네거티브 샘플링(SGNS)을 처음부터 구현한 강의용 패키지.
 
-노트북은 설명하고 보여 주고, 계산은 모두 이 패키지가 합니다. 패키지는 두 층입니다.
+노트북은 설명하고 보여 주고, 계산은 모두 이 패키지가 합니다. 패키지는 세 층입니다.
 
-**핵심 (core)**: ``sgns.train`` 과 연습문제 확인이 쓰는 것. 모듈 하나에 아이디어 하나입니다.
+**배우는 길 (taught path)**: 강의의 식을 코드로 옮긴 것. 모듈 하나에 아이디어 하나이고, 위에서 아래로 읽으면
+됩니다 (함수마다 docstring 의 식 바로 아래에 그 코드).
 
 | 모듈 | 아이디어 | 노트북 |
 |---|---|---|
 | `functions` | 시그모이드, 로그 시그모이드, 소프트맥스 (수치적으로 안정) | 2, 3 |
 | `softmax_loss` | naive softmax 손실과 기울기 | 2 |
 | `neg_sampling` | 네거티브 샘플링 손실과 기울기 (한 쌍, 계수 형태, 배치 형태) | 3, 4 |
-| `gradcheck` | 중심 차분으로 기울기 확인 | 4 |
-| `corpus` | 어휘, 스킵-그램 쌍, 빈출 단어 서브샘플링 (두 식), 파일 말뭉치, 조각으로 읽기 | 1, 5 |
+| `gradient_check` | 중심 차분으로 기울기 확인 (``sgns.gradcheck``, ``sgns.check_loss_gradients``) | 4 |
+| `corpus` | 어휘, 스킵-그램 쌍, 빈출 단어 서브샘플링 (두 식), 파일 말뭉치 | 1, 5 |
 | `sampling` | 잡음 분포 P_n(w) 와 빠른 샘플러 (별칭 방법) | 1, 5 |
 | `scatter` | 중복 인덱스까지 더하는 갱신 (scatter-add) | 4 |
-| `train` | 학습기: 조각의 쌍, 네거티브, 벡터화한 한 걸음, 학습률 | 3, 4, 5 |
-| `compiled` | 같은 조각 계약의 빠른 엔진 (numba, 선택 사항): ``sgns.train(..., engine="compiled", workers=2)`` | |
+| `trainer` | 학습기: 조각의 쌍, 네거티브, 벡터화한 한 걸음, 학습률, 그리고 입구 ``sgns.train`` | 3, 4, 5 |
 | `model` | 학습한 단어 벡터: 이웃, 유사도, 유추, 내보내기 | 3, 4 |
 | `evaluate` | 단어 쌍 유사도(Spearman)와 유추 평가, Spearman 의 표준오차 | 4, 5 |
 | `data` | gensim 휠에 들어 있는 실제 텍스트와 평가 자료, 합성 말뭉치, 원문의 예시 | 모두 |
-| `checks` | 연습문제 자동 확인 (한국어 피드백) | 모두 |
 | `plotting` | 한글 글꼴, 노트북에서 렌더링되는 표 | 모두 |
-| `_validate` | 모든 모듈이 쓰는 검사: 값, 잡기 전의 배열 크기, 파일의 줄, 결과의 NaN·inf (한국어 메시지) | |
+| `_validate` | 입구의 검사: 값, 잡기 전의 배열 크기, 파일의 줄 (한국어 메시지) | |
 
-**강의 도우미 (``sgns.lessons``)**: 한 장(chapter)의 표, 그림, 실험에만 쓰는 것. 핵심은 이것을 import 하지
-않습니다. 목록은 ``sgns.lessons`` 의 설명에 있습니다.
+**엔진 (``sgns.engine``)**: 학습기를 빠르고, 말뭉치 크기와 상관없는 메모리로 돌리는 부품. 배우는 길을 읽는 데는
+필요 없습니다: `chunks` (말뭉치를 조각으로, 학습 전의 메모리 어림), `sparse` (scatter-add 의 scipy 커널),
+`compiled` (numba 엔진, ``sgns.train(..., engine="compiled", workers=2)``).
+
+**연습문제 확인 (``sgns.checks``) 과 강의 도우미 (``sgns.lessons``)**: 한 장(chapter)의 확인, 표, 그림, 실험.
+핵심은 이것들을 import 하지 않습니다. 목록은 각 패키지의 설명에 있습니다.
+
+**입구 (doors)**: 학생이나 강사가 자기 값을 넣어 부르는 곳입니다. 잘못된 값은 매개변수 이름, 받은 값, 기대한
+것을 말하는 한국어 오류가 되고, NaN 이 조용히 결과로 나오지 않습니다.
+
+- ``sgns.train`` 과 그 하이퍼파라미터 (``sgns.trainer.TrainParams``, ``TrainParams.from_kwargs``)
+- 말뭉치와 파일: ``sgns.build_vocab``, ``sgns.corpus.LineSentences``, ``sgns.corpus.Vocabulary.id``,
+  ``sgns.data`` 의 읽기 함수 (``load_head500``, ``load_lee``, ``gensim_data_path``, ``synthetic_corpus`` ...),
+  ``sgns.evaluate`` 의 평가 (``evaluate_word_pairs``, ``evaluate_analogies``, ``read_word_pairs``,
+  ``read_analogies``, ``compare_word_pair_scores``, ``spearman_interval`` 과 그 구간의 ``Interval.contains``)
+- 학습한 벡터에 단어로 묻기와 내보내기: ``WordVectors`` (만들 때의 단어와 벡터, ``most_similar``, ``similarity``,
+  ``analogy``, ``index``, ``evaluate_word_pairs``, ``evaluate_analogies``, ``save_word2vec_format``,
+  ``save_projector_tsv``)
+- 학생의 함수를 받는 기울기 검사: ``sgns.gradcheck``, ``sgns.check_loss_gradients``
+- ``sgns.data`` 와 ``sgns.plotting`` (노트북의 표 ``show_table``, ``Table``) 의 모든 함수
+- 연습문제 확인 ``sgns.checks`` 의 모든 함수와, 강의 도우미 ``sgns.lessons`` 의 모든 함수
+
+그 밖의 함수 (배우는 길의 식, 엔진) 는 입구를 지난, 이미 검사한 값을 받습니다. 잘못된 값을 직접 넣으면 numpy 의
+오류나 assert 로 멈출 수 있습니다.
 
 노트북은 ``import sgns`` 로 핵심을 ``sgns.train(...)``, ``sgns.data.load_head500()`` 처럼 쓰고, 강의 도우미는
 ``from sgns.lessons.monitor import ...`` 처럼 이름으로 가져옵니다.
@@ -38,12 +59,12 @@ import importlib
 
 from .corpus import Vocabulary, build_vocab, keep_probabilities, skipgram_pairs
 from .functions import log_sigmoid, sigmoid, softmax
-from .gradcheck import check_loss_gradients, gradcheck
+from .gradient_check import check_loss_gradients, gradcheck
 from .neg_sampling import neg_sampling_batch, neg_sampling_loss_and_gradient
 from .plotting import use_korean_font
 from .sampling import NegativeSampler, noise_distribution
 from .softmax_loss import naive_softmax_loss_and_gradient, softmax_probabilities
-from .train import train
+from .trainer import train
 
 __version__ = "0.1.0"
 
@@ -52,9 +73,10 @@ _SUBMODULES = {
     "checks",
     "corpus",
     "data",
+    "engine",
     "evaluate",
     "functions",
-    "gradcheck",
+    "gradient_check",
     "lessons",
     "model",
     "neg_sampling",
@@ -62,13 +84,7 @@ _SUBMODULES = {
     "sampling",
     "scatter",
     "softmax_loss",
-}
-# 예전 배치의 모듈 이름 -> 지금의 모듈 (예전 코드가 ``sgns.cost`` 처럼 쓴 것을 계속 읽게 합니다)
-_MOVED = {
-    "cost": "sgns.lessons.update_cost",
-    "timing": "sgns.lessons.update_cost",
-    "pmi": "sgns.lessons.optimum",
-    "compare": "sgns.lessons.gensim_baseline",
+    "trainer",
 }
 
 __all__ = [
@@ -76,44 +92,28 @@ __all__ = [
     "Vocabulary",
     "build_vocab",
     "check_loss_gradients",
-    "checks",
-    "corpus",
-    "cost",
-    "data",
-    "evaluate",
-    "functions",
     "gradcheck",
     "keep_probabilities",
-    "lessons",
     "log_sigmoid",
-    "model",
     "naive_softmax_loss_and_gradient",
-    "neg_sampling",
     "neg_sampling_batch",
     "neg_sampling_loss_and_gradient",
     "noise_distribution",
-    "plotting",
-    "pmi",
-    "sampling",
-    "scatter",
     "sigmoid",
     "skipgram_pairs",
     "softmax",
-    "softmax_loss",
     "softmax_probabilities",
-    "timing",
     "train",
     "use_korean_font",
+    *sorted(_SUBMODULES),
 ]
 
 
 def __getattr__(name: str):
     if name in _SUBMODULES:
         return importlib.import_module(f"{__name__}.{name}")
-    if name in _MOVED:
-        return importlib.import_module(_MOVED[name])
     raise AttributeError(f"module 'sgns' has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(set(globals()) | _SUBMODULES | set(_MOVED))
+    return sorted(set(globals()) | _SUBMODULES)

@@ -1,6 +1,7 @@
-"""입력 검사 도구 모음: 학생이 읽을 수 있는 한국어 오류 메시지를 만듭니다.
+"""입구의 검사 도구 모음: 학생이 읽을 수 있는 한국어 오류 메시지를 만듭니다.
 
-패키지의 모든 모듈이 이 검사들을 씁니다 (모듈마다 따로 베낀 검사를 두지 않습니다).
+학생이나 강사가 자기 값을 넣어 부르는 입구 (``sgns`` 의 설명에 있는 목록: ``sgns.train``, 말뭉치와 파일 읽기,
+연습문제 확인, 강의 도우미 ...) 가 이 검사들을 씁니다 (모듈마다 따로 베낀 검사를 두지 않습니다).
 모든 메시지는 매개변수 이름, 받은 값, 기대한 것을 함께 말합니다.
 
 검사는 네 종류입니다.
@@ -9,7 +10,8 @@
 - 크기: ``check_memory`` 가 배열을 잡기 *전에* 필요한 바이트를 한도 (``memory_limit``) 와 비교합니다
   (numpy 의 영어 MemoryError 나 몇 분 동안 멈춘 컴퓨터 대신, 필요한 크기를 말하는 한국어 오류).
 - 파일: ``as_input_file``, ``as_output_file``, ``text_lines`` (UTF-8 이 아닌 줄은 줄 번호와 함께 알림).
-- 결과: ``check_finite_result`` 는 계산한 값이 float64 범위를 넘었을 때 NaN·inf 를 돌려주는 대신 알립니다.
+- 결과: ``check_finite_result`` 는 계산한 값이 float64 범위를 넘었을 때 NaN·inf 를 돌려주는 대신 알립니다
+  (강의 도우미가 씀).
 """
 
 from __future__ import annotations
@@ -46,7 +48,6 @@ __all__ = [
     "as_output_file",
     "text_lines",
     "check_finite_result",
-    "magnitudes",
 ]
 
 
@@ -226,23 +227,6 @@ def as_callable(name: str, value, n_args: int | None = None, call: str | None = 
                 f"받은 값: {describe(value)}, 서명 {signature}"
             ) from None
     return value
-
-
-def as_sentence_starts(name: str, value, n_tokens: int | None = None) -> np.ndarray:
-    """문장 시작 위치 (s+1,) int64: 0 에서 시작해 줄지 않고, n_tokens 를 주면 그 값 (전체 토큰 수) 에서 끝납니다."""
-    starts = as_int_array(name, value, ndim=1).astype(np.int64, copy=False)
-    end = "" if n_tokens is None else f" 전체 토큰 수 {n_tokens} 에서 끝나는"
-    if (
-        starts.size == 0
-        or starts[0] != 0
-        or (np.diff(starts) < 0).any()
-        or (n_tokens is not None and starts[-1] != n_tokens)
-    ):
-        raise ValueError(
-            f"`{name}`는 0 에서 시작해{end} 오름차순 (줄지 않는) 문장 시작 위치여야 합니다. 받은 값: {describe(value)}"
-            + (f" (처음 {int(starts[0])}, 끝 {int(starts[-1])})" if starts.size else "")
-        )
-    return np.ascontiguousarray(starts)
 
 
 def as_axes(name: str, value):
@@ -479,14 +463,3 @@ def check_finite_result(what: str, value, cause: str) -> None:
             f"{what}이(가) float64 로 나타낼 수 있는 범위 (약 ±1.8e308) 를 넘어 계산할 수 없습니다: {cause}. "
             "값의 크기를 줄여 주세요 (학습하는 벡터의 값은 보통 절댓값 10 안팎입니다)."
         )
-
-
-def magnitudes(**arrays) -> str:
-    """넘친 결과의 원인을 말하는 문장 조각: 배열마다 가장 큰 절댓값 (``check_finite_result`` 의 cause 로 씀).
-
-    예: ``magnitudes(center_vec=v, outside_vectors=U)`` -> "`center_vec`의 가장 큰 절댓값 1e+154, ..."
-    """
-    return ", ".join(
-        f"`{name}`의 가장 큰 절댓값 {float(np.abs(np.asarray(arr, dtype=np.float64)).max(initial=0.0)):.3g}"
-        for name, arr in arrays.items()
-    )

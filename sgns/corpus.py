@@ -9,34 +9,21 @@
   ``subsample``: 빈출 단어 서브샘플링 (5장).
 - ``LineSentences``: 한 줄에 문장 하나인 텍스트 파일을 에폭마다 처음부터 다시 읽는 말뭉치
   (gensim 의 ``LineSentence`` 와 같은 생각: 말뭉치 전체를 메모리에 올리지 않음).
-- ``encode_chunks``: 말뭉치를 한 번 훑으며 크기가 정해진 조각(인덱스 배열 + 문장 경계)으로 바꿉니다
-  (학습기가 에폭마다 씀; 메모리가 말뭉치 크기와 상관없이 일정).
+
+입구는 ``build_vocab`` (학생이 넣은 말뭉치를 처음 읽는 곳: ``sgns.train`` 도 이것으로 읽음), ``LineSentences``,
+``Vocabulary.id`` 입니다. 말뭉치의 흔한 실수 (문장 대신 문자열 하나, 문자열이 아닌 토큰, 한 번만 훑을 수 있는
+반복자) 는 여기서 한국어 오류가 됩니다.
 """
 
 from __future__ import annotations
 
 import difflib
-import numbers
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
 
 import numpy as np
 
-from sgns._validate import (
-    as_bool,
-    as_counts,
-    as_float_array,
-    as_float_in_range,
-    as_generator,
-    as_index_array,
-    as_input_file,
-    as_int_array,
-    as_positive_int,
-    as_word_list,
-    check_memory,
-    describe,
-    text_lines,
-)
+from sgns._validate import as_input_file, as_positive_int, check_memory, describe, text_lines
 
 __all__ = [
     "Vocabulary",
@@ -50,8 +37,6 @@ __all__ = [
     "subsample",
     "LineSentences",
     "check_reiterable",
-    "EncodedChunk",
-    "encode_chunks",
     "MAX_WINDOW",
 ]
 
@@ -59,78 +44,21 @@ __all__ = [
 # 중심 단어마다 1..window 에서 윈도우를 뽑는 정수 난수가 넘치지 않게 합니다.
 MAX_WINDOW = 1_000_000
 
-# skipgram_pairs 가 만드는 (center, context) 튜플 하나의 대략적인 메모리 (튜플 56 + 목록의 자리 8 바이트)
-_PAIR_TUPLE_BYTES = 64
-
-
-def _check_sentence(sentence, index: int, name: str | None = None):
-    """문장 하나가 토큰 리스트인지 검사합니다 (문자열 하나로 들어온 흔한 실수를 잡습니다).
-
-    name 이 있으면 그 매개변수 자체가 문장 하나 (예: ``tokens``), 없으면 ``sentences`` 의 index 번째 문장입니다.
-    """
-    where = f"`{name}`" if name else f"`sentences`의 {index}번째 문장"
-    if isinstance(sentence, (str, bytes)):
-        preview = describe(sentence)
-        raise TypeError(
-            f"{where}이 토큰 리스트가 아니라 문자열 하나입니다: {preview}. "
-            "문자열을 그대로 넣으면 글자 하나하나가 단어가 됩니다. "
-            "먼저 토큰으로 나눠 주세요 (예: sentence.split())."
-        )
-    if not isinstance(sentence, Iterable):
-        raise TypeError(f"{where}은 토큰(문자열)의 리스트여야 합니다. 받은 값: {describe(sentence)}")
-    return sentence
-
-
-def _check_tokens(tokens: list, name: str) -> list:
-    """문장 하나의 토큰이 단어(문자열)나 정수 인덱스인지 검사합니다 (문장 목록을 통째로 넣은 실수를 잡습니다)."""
-    for i, token in enumerate(tokens):
-        if not isinstance(token, (str, numbers.Integral, np.integer)) or isinstance(token, (bool, np.bool_)):
-            hint = (
-                " 문장 여러 개의 목록을 넣은 것 같습니다. 문장 하나(토큰 리스트)씩 넣어 주세요 "
-                "(예: [pair for s in sentences for pair in skipgram_pairs(s, window)])."
-                if isinstance(token, (list, tuple))
-                else ""
-            )
-            raise TypeError(f"`{name}`[{i}] 가 토큰(단어 문자열 또는 정수 인덱스)이 아닙니다: {describe(token)}.{hint}")
-    return tokens
-
-
-def _check_sentences(sentences):
-    if isinstance(sentences, (str, bytes)):
-        raise TypeError(
-            "`sentences`에 문자열 하나가 들어왔습니다. 문장마다 토큰 리스트인 리스트가 필요합니다 "
-            f"(예: [['the', 'cat'], ['a', 'dog']]). 받은 값: {describe(sentences)}"
-        )
-    if not isinstance(sentences, Iterable):
-        raise TypeError(f"`sentences`는 토큰 리스트들의 iterable 이어야 합니다. 받은 값: {describe(sentences)}")
-    return sentences
-
 
 def unknown_word_error(word, words: Sequence[str], name: str | None = None) -> KeyError:
-    """어휘에 없는 단어에 대한 한국어 KeyError (비슷한 철자를 최대 3개 제안).
-
-    Parameters
-    ----------
-    word : 찾지 못한 단어
-    words : 어휘의 단어 목록
-    name : 매개변수 이름 (있으면 메시지 앞에 붙임)
-    """
-    words = as_word_list("words", words)
+    """어휘에 없는 단어에 대한 한국어 KeyError (비슷한 철자를 최대 3개 제안; name 은 매개변수 이름)."""
     if name:
         message = f"`{name}`={word!r}: 어휘에 없는 단어입니다 (어휘 {len(words):,}개)"
     else:
         message = f"어휘에 없는 단어입니다: {word!r} (어휘 {len(words):,}개)"
-    if isinstance(word, str):
-        close = difflib.get_close_matches(word, list(words), n=3)
-        if close:
-            message += ". 혹시 이 단어인가요? " + ", ".join(repr(w) for w in close)
+    close = difflib.get_close_matches(word, list(words), n=3) if isinstance(word, str) else []
+    if close:
+        message += ". 혹시 이 단어인가요? " + ", ".join(repr(w) for w in close)
     return KeyError(message)
 
 
 class Vocabulary:
-    """어휘: 단어 <-> 인덱스와 단어별 빈도.
-
-    ``build_vocab(sentences, min_count)`` (또는 ``Vocabulary.from_sentences``) 로 만듭니다.
+    """어휘: 단어 <-> 인덱스와 단어별 빈도 (``build_vocab(sentences, min_count)`` 로 만듭니다).
 
     Attributes
     ----------
@@ -141,25 +69,11 @@ class Vocabulary:
     """
 
     def __init__(self, words, counts):
-        self.words = as_word_list("words", words)
-        counts = as_counts("counts", counts, allow_all_zero=True, integer=True)
-        if counts.shape != (len(self.words),):
-            raise ValueError(
-                f"`counts`의 형태 {counts.shape} 가 단어 수 {len(self.words)} 와 맞지 않습니다 "
-                "(단어마다 빈도가 하나씩 있어야 합니다)."
-            )
-        if counts.max() >= 2**63:
-            raise ValueError(f"`counts`에 너무 큰 빈도가 있습니다: {counts.max():.3g}. 2^63 보다 작아야 합니다.")
-        self.counts = counts.astype(np.int64)
+        self.words = list(words)
+        self.counts = np.asarray(counts, dtype=np.int64)
         self.word_to_id = {word: i for i, word in enumerate(self.words)}
-        if len(self.word_to_id) != len(self.words):
-            raise ValueError("`words`에 중복된 단어가 있습니다. 단어마다 인덱스가 하나여야 합니다.")
+        assert len(self.word_to_id) == len(self.words) == len(self.counts), "단어마다 인덱스와 빈도가 하나씩"
         self.total = int(self.counts.sum())
-
-    @classmethod
-    def from_sentences(cls, sentences, min_count: int = 1) -> Vocabulary:
-        """``build_vocab`` 과 같습니다."""
-        return build_vocab(sentences, min_count=min_count)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -177,18 +91,12 @@ class Vocabulary:
         try:
             return self.word_to_id[word]
         except (KeyError, TypeError):
-            pass
-        raise unknown_word_error(word, self.words, name)
+            raise unknown_word_error(word, self.words, name) from None
 
     def encode(self, tokens) -> np.ndarray:
         """토큰 리스트 -> (n,) int64 인덱스 배열. 어휘에 없는 토큰은 버립니다."""
-        tokens = _check_sentence(tokens, 0, name="tokens")
         lookup = self.word_to_id
-        try:
-            return np.array([lookup[t] for t in tokens if t in lookup], dtype=np.int64)
-        except TypeError:  # 해시할 수 없는 토큰 (리스트 등): 어느 토큰인지 알려 줌
-            _check_tokens(list(tokens), "tokens")
-            raise
+        return np.array([lookup[t] for t in tokens if t in lookup], dtype=np.int64)
 
 
 def build_vocab(sentences, min_count: int = 1) -> Vocabulary:
@@ -204,29 +112,72 @@ def build_vocab(sentences, min_count: int = 1) -> Vocabulary:
     vocab : Vocabulary. 인덱스는 빈도 내림차순, 같은 빈도면 코퍼스에 먼저 나온 단어가 앞입니다.
     """
     min_count = as_positive_int("min_count", min_count, minimum=1)
-    counts: dict[str, int] = {}  # dict 는 처음 나온 순서를 기억합니다
-    for index, sentence in enumerate(_check_sentences(sentences)):
-        for token in _check_sentence(sentence, index):
-            if not isinstance(token, str):
-                raise TypeError(
-                    f"`sentences`의 {index}번째 문장에 문자열이 아닌 토큰 {token!r} "
-                    f"(자료형 {type(token).__name__}) 이 있습니다. "
-                    "토큰은 모두 문자열(str)이어야 합니다."
-                )
-            counts[token] = counts.get(token, 0) + 1
-    if not counts:
-        raise ValueError("코퍼스가 비어 있습니다. `sentences`에 토큰이 하나도 없습니다.")
+    counts = Counter()  # 처음 나온 순서를 기억합니다
+    for sentence in _checked_sentences(sentences):
+        counts.update(sentence)
     words = list(counts)
     freq = np.fromiter(counts.values(), dtype=np.int64, count=len(words))
-    order = np.argsort(-freq, kind="stable")  # 안정 정렬: 같은 빈도면 처음 나온 순서
+    order = np.argsort(-freq, kind="stable")  # 빈도 내림차순, 같은 빈도면 처음 나온 순서
     order = order[freq[order] >= min_count]
     if order.size == 0:
-        raise ValueError(
-            f"모든 단어가 `min_count`={min_count} 보다 적게 나와 어휘가 비었습니다 "
-            f"(가장 많이 나온 단어의 빈도: {int(freq.max())}). "
-            f"min_count 를 {int(freq.max())} 이하로 낮춰 보세요."
-        )
+        raise _empty_vocabulary_error(freq, min_count)
     return Vocabulary([words[i] for i in order], freq[order])
+
+
+def _checked_sentences(sentences) -> Iterator[list[str]]:
+    """말뭉치의 문장들을 토큰 리스트로 (입구의 검사: 흔한 실수는 어느 문장인지 말하는 한국어 TypeError)."""
+    _check_corpus(sentences)
+    for index, sentence in enumerate(sentences):
+        if isinstance(sentence, (str, bytes)):
+            raise TypeError(
+                f"`sentences`의 {index}번째 문장이 토큰 리스트가 아니라 문자열 하나입니다: {describe(sentence)}. "
+                "그대로 넣으면 글자 하나하나가 단어가 되므로, 먼저 토큰으로 나눠 주세요 (예: sentence.split())."
+            )
+        if not isinstance(sentence, Iterable):
+            raise TypeError(f"`sentences`의 {index}번째 문장이 토큰 리스트가 아닙니다: {describe(sentence)}")
+        tokens = list(sentence)
+        for token in tokens:
+            if not isinstance(token, str):
+                raise TypeError(
+                    f"`sentences`의 {index}번째 문장에 문자열이 아닌 토큰 {describe(token)} "
+                    f"(자료형 {type(token).__name__}) 이 있습니다. 토큰은 모두 문자열(str)이어야 합니다."
+                )
+        yield tokens
+
+
+def _check_corpus(sentences, name: str = "sentences") -> None:
+    if isinstance(sentences, (str, bytes)) or not isinstance(sentences, Iterable):
+        single = "문자열 하나가 들어왔습니다. " if isinstance(sentences, (str, bytes)) else ""
+        raise TypeError(
+            f"`{name}`에 {single}문장마다 토큰 리스트인 리스트가 필요합니다 (예: [['the', 'cat'], ['a', 'dog']]). "
+            f"받은 값: {describe(sentences)}"
+        )
+
+
+def _empty_vocabulary_error(freq: np.ndarray, min_count: int) -> ValueError:
+    if freq.size == 0:
+        return ValueError("코퍼스가 비어 있습니다. `sentences`에 토큰이 하나도 없습니다.")
+    return ValueError(
+        f"모든 단어가 `min_count`={min_count} 보다 적게 나와 어휘가 비었습니다 "
+        f"(가장 많이 나온 단어의 빈도: {int(freq.max())}). min_count 를 {int(freq.max())} 이하로 낮춰 보세요."
+    )
+
+
+def check_reiterable(sentences, name: str = "sentences"):
+    """여러 번 훑을 수 있는 말뭉치인지 검사합니다 (학습은 에폭마다 말뭉치를 처음부터 다시 읽습니다).
+
+    리스트·튜플이나, ``__iter__`` 가 부를 때마다 새 반복자를 돌려주는 객체 (``LineSentences`` 등) 는 됩니다.
+    제너레이터처럼 한 번 훑으면 끝나는 반복자는 둘째 에폭에서 비어 버리므로 한국어 TypeError 를 냅니다.
+    """
+    _check_corpus(sentences, name)
+    if iter(sentences) is sentences:
+        raise TypeError(
+            f"`{name}`에 한 번만 훑을 수 있는 반복자(제너레이터 등)가 들어왔습니다: {describe(sentences)}. "
+            "학습은 에폭마다 말뭉치를 처음부터 다시 읽어야 하는데, 반복자는 한 번 훑고 나면 비어서 "
+            "둘째 에폭부터는 문장이 하나도 없게 됩니다. list(...) 로 바꿔 넣거나, 파일이라면 "
+            "sgns.corpus.LineSentences(경로) 처럼 훑을 때마다 다시 읽는 객체를 넣어 주세요."
+        )
+    return sentences
 
 
 def skipgram_pairs(tokens, window: int) -> list[tuple]:
@@ -249,10 +200,7 @@ def skipgram_pairs(tokens, window: int) -> list[tuple]:
     >>> skipgram_pairs(["turning", "into", "banking"], window=1)
     [('turning', 'into'), ('into', 'turning'), ('into', 'banking'), ('banking', 'into')]
     """
-    window = as_positive_int("window", window, minimum=1)
-    tokens = _check_tokens(list(_check_sentence(tokens, 0, name="tokens")), "tokens")
-    n = len(tokens)
-    check_memory("tokens", tokens, 2 * n * min(window, max(n - 1, 0)) * _PAIR_TUPLE_BYTES, "(중심, 주변) 쌍 목록")
+    tokens = list(tokens)
     pairs = []
     for i, center in enumerate(tokens):
         for j in range(max(0, i - window), min(len(tokens), i + window + 1)):
@@ -264,33 +212,19 @@ def skipgram_pairs(tokens, window: int) -> list[tuple]:
 def encode_corpus(sentences, vocab: Vocabulary) -> tuple[np.ndarray, np.ndarray]:
     """코퍼스 전체를 한 줄의 인덱스 배열로 바꿉니다 (어휘에 없는 토큰은 버림).
 
-    작은 말뭉치로 쌍을 세거나 그림을 그릴 때 씁니다. 학습기는 메모리를 아끼려고 ``encode_chunks`` 로
-    조각씩 바꿉니다.
-
-    Parameters
-    ----------
-    sentences : 토큰 리스트들의 iterable
-    vocab : Vocabulary
+    작은 말뭉치로 쌍을 세거나 그림을 그릴 때 씁니다 (학습기는 ``sgns.engine.chunks.encode_chunks`` 로 조각씩).
 
     Returns
     -------
     ids : (N,) int32, 이어 붙인 단어 인덱스
     sentence_ids : (N,) int32, 각 토큰이 속한 문장 번호 (입력 순서 그대로, 오름차순)
     """
-    _check_vocab(vocab)
-    id_parts, sentence_parts = [], []
-    for index, sentence in enumerate(_check_sentences(sentences)):
-        encoded = vocab.encode(_check_sentence(sentence, index))
+    id_parts, sentence_parts = [np.zeros(0, dtype=np.int32)], [np.zeros(0, dtype=np.int32)]
+    for index, sentence in enumerate(_checked_sentences(sentences)):  # 강의 도우미가 학생의 말뭉치로 부릅니다
+        encoded = vocab.encode(sentence)
         id_parts.append(encoded.astype(np.int32))
         sentence_parts.append(np.full(encoded.size, index, dtype=np.int32))
-    if not id_parts:
-        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
     return np.concatenate(id_parts), np.concatenate(sentence_parts)
-
-
-def _check_vocab(vocab) -> None:
-    if not isinstance(vocab, Vocabulary):
-        raise TypeError(f"`vocab`은 Vocabulary 여야 합니다 (build_vocab 으로 만드세요). 받은 값: {describe(vocab)}")
 
 
 def skipgram_pair_arrays(ids, sentence_ids, window: int, rng=None, reduced_window: bool = False, stacked=False):
@@ -317,54 +251,34 @@ def skipgram_pair_arrays(ids, sentence_ids, window: int, rng=None, reduced_windo
 
     Returns
     -------
-    centers : (P,) ids 와 같은 dtype, 중심 단어 인덱스
-    contexts : (P,) ids 와 같은 dtype, 주변 단어 인덱스
-    (stacked=True 이면 pairs : (P, 2), pairs[:, 0] = centers, pairs[:, 1] = contexts)
+    centers, contexts : (P,) ids 와 같은 dtype (stacked=True 이면 pairs (P, 2) = [centers, contexts])
     """
-    ids = as_int_array("ids", ids, ndim=1)
-    sentence_ids = as_int_array("sentence_ids", sentence_ids, ndim=1)
-    if ids.shape != sentence_ids.shape:
-        raise ValueError(f"`ids`의 형태 {ids.shape} 와 `sentence_ids`의 형태 {sentence_ids.shape} 가 같아야 합니다.")
-    if sentence_ids.size > 1 and (np.diff(sentence_ids) < 0).any():
-        raise ValueError(
-            "`sentence_ids`는 오름차순이어야 합니다 (같은 문장의 토큰이 이어져 있어야 함). "
-            "encode_corpus 의 결과를 그대로 넣어 주세요."
-        )
-    window = as_positive_int("window", window, minimum=1, maximum=MAX_WINDOW)
-    reduced_window = as_bool("reduced_window", reduced_window)
-    stacked = as_bool("stacked", stacked)
-    spans = as_generator("rng", rng).integers(1, window + 1, size=ids.shape[0]) if reduced_window else None
-    pairs = _window_pairs(ids, sentence_ids, window, spans)
-    return pairs if stacked else (pairs[:, 0].copy(), pairs[:, 1].copy())
-
-
-def _window_pairs(ids: np.ndarray, sentence_ids: np.ndarray, window: int, spans) -> np.ndarray:
-    """``skipgram_pair_arrays`` 의 본체 (검사 없음): (P, 2) 배열 [중심, 주변] 을 한 번에 잡아 두고 채웁니다.
-
-    spans : (N,) 중심 단어마다의 윈도우 b, 또는 None (모두 window)
-    """
-    size = ids.shape[0]
-    left = np.arange(size, dtype=np.int64)
+    window = as_positive_int("window", window, maximum=MAX_WINDOW)  # 강의 도우미가 학생의 값으로 부릅니다
+    ids, sentence_ids = np.asarray(ids), np.asarray(sentence_ids)
+    n = ids.shape[0]
+    spans = np.random.default_rng(rng).integers(1, window + 1, size=n) if reduced_window else None  # b
     keeps = []  # 거리 δ 마다 (오른쪽 주변 단어를 남길 위치, 왼쪽 주변 단어를 남길 위치)
-    for d in range(1, min(window, max(size - 1, 0)) + 1):
+    for d in range(1, min(window, max(n - 1, 0)) + 1):
         same = sentence_ids[:-d] == sentence_ids[d:]
-        if spans is None:
-            keeps.append((d, same, same))
-        else:
-            keeps.append((d, same & (spans[:-d] >= d), same & (spans[d:] >= d)))
-    total = sum(int(r.sum()) + int(lft.sum()) for _, r, lft in keeps)
-    check_memory("window", window, total * 2 * ids.dtype.itemsize, f"토큰 {size:,}개의 (중심, 주변) 쌍 {total:,}개")
+        keeps.append((d, same, same) if spans is None else (d, same & (spans[:-d] >= d), same & (spans[d:] >= d)))
+    total = sum(int(right.sum()) + int(left.sum()) for _, right, left in keeps)
+    check_memory("window", window, total * 2 * ids.dtype.itemsize, f"토큰 {n:,}개의 (중심, 주변) 쌍 {total:,}개")
     pairs = np.empty((total, 2), dtype=ids.dtype)
-    at = 0
+    at, positions = 0, np.arange(n, dtype=np.int64)
     for d, keep_right, keep_left in keeps:
         # (중심 i, 주변 i+δ) 쌍들, 그다음 (중심 i+δ, 주변 i) 쌍들
         for keep, c_shift, o_shift in ((keep_right, 0, d), (keep_left, d, 0)):
-            i = left[: size - d][keep]  # 위치 i (오른쪽 이웃은 i + δ)
-            n = i.shape[0]
-            pairs[at : at + n, 0] = ids[i + c_shift]
-            pairs[at : at + n, 1] = ids[i + o_shift]
-            at += n
-    return pairs
+            i = positions[: n - d][keep]
+            pairs[at : at + i.shape[0], 0] = ids[i + c_shift]
+            pairs[at : at + i.shape[0], 1] = ids[i + o_shift]
+            at += i.shape[0]
+    return pairs if stacked else (pairs[:, 0].copy(), pairs[:, 1].copy())
+
+
+def _relative_frequencies(counts: np.ndarray) -> np.ndarray:
+    """빈도 / 전체 빈도 (최댓값으로 먼저 나눠 합이 넘치지 않게)."""
+    scaled = counts / counts.max()
+    return scaled / scaled.sum()
 
 
 def keep_probabilities(counts, sample: float = 1e-3) -> np.ndarray:
@@ -374,6 +288,7 @@ def keep_probabilities(counts, sample: float = 1e-3) -> np.ndarray:
 
         keep(w) = (sqrt(f / t) + 1) · t / f,   1 을 넘으면 1
 
+    상대 빈도 f / total 과 t / total = sample 로 쓰면 같은 식이 sqrt(sample / f) + sample / f 입니다 (그렇게 계산).
     논문(Mikolov et al. 2013)의 식 (``paper_keep_probabilities``) 은 버릴 확률 1 - sqrt(t / f) 이고,
     거기서는 t 와 f 가 상대 빈도입니다 (t ≈ 1e-5). 코드의 식은 여기에 t / f 를 더한 꼴이라 덜 버리고,
     기본값 sample=1e-3 을 씁니다. x = sqrt(f / t) 로 쓰면 keep = (x + 1) / x² 이고, x + 1 >= x² 인 동안
@@ -389,24 +304,14 @@ def keep_probabilities(counts, sample: float = 1e-3) -> np.ndarray:
     -------
     keep_prob : (V,) float64, 0 초과 1 이하. 빈도 0 인 단어는 1.
     """
-    counts = as_counts("counts", counts, allow_all_zero=True)
-    sample = as_float_in_range("sample", sample, 0.0, 1.0)
+    counts = np.asarray(counts, dtype=np.float64)
     keep = np.ones_like(counts)
-    if sample == 0.0 or not (counts > 0).any():
+    if sample == 0:
         return keep
     seen = counts > 0
-    # t / f = sample / (f / total) 로 계산합니다 (같은 식). t = sample × total 을 먼저 만들면 아주 작은 sample 이나
-    # 빈도에서 0 으로 내려가 (0 / 0 = NaN), 아주 큰 빈도에서는 합이 넘칩니다. 상대 빈도는 언제나 0 초과 1 이하.
     f = _relative_frequencies(counts)[seen]
-    with np.errstate(over="ignore", divide="ignore"):  # t / f 가 넘치면 inf: 아주 드문 단어라 keep = 1 (맞는 값)
-        keep[seen] = np.minimum(np.sqrt(sample) / np.sqrt(f) + sample / f, 1.0)  # sqrt(t/f) + t/f
+    keep[seen] = np.minimum(np.sqrt(sample) / np.sqrt(f) + sample / f, 1.0)  # sqrt(t/f) + t/f
     return keep
-
-
-def _relative_frequencies(counts: np.ndarray) -> np.ndarray:
-    """빈도 / 전체 빈도 (넘치지 않게 최댓값으로 먼저 나눔). counts : (V,) 0 이상, 적어도 하나는 0 보다 큼."""
-    scaled = counts / counts.max()
-    return scaled / scaled.sum()
 
 
 def paper_keep_probabilities(counts, t: float = 1e-5) -> np.ndarray:
@@ -425,41 +330,22 @@ def paper_keep_probabilities(counts, t: float = 1e-5) -> np.ndarray:
     -------
     keep_prob : (V,) float64, 0 초과 1 이하. 빈도 0 인 단어는 1.
     """
-    counts = as_counts("counts", counts)
-    t = as_float_in_range("t", t, 0.0, 1.0)
-    if t == 0.0:
-        raise ValueError("`t`=0 은 허용되지 않습니다. 0 초과 1 이하의 문턱이어야 합니다 (예: 1e-5).")
+    counts = np.asarray(counts, dtype=np.float64)
     keep = np.ones_like(counts)
     seen = counts > 0
-    f = _relative_frequencies(counts)[seen]
-    with np.errstate(divide="ignore"):  # 상대 빈도가 0 으로 내려간 아주 드문 단어는 sqrt(t / f) = inf -> 1
-        keep[seen] = np.minimum(np.sqrt(t) / np.sqrt(f), 1.0)  # sqrt(t / f), t / f 가 0 으로 내려가지 않게
+    keep[seen] = np.minimum(np.sqrt(t) / np.sqrt(_relative_frequencies(counts)[seen]), 1.0)  # sqrt(t / f)
     return keep
 
 
 def subsample(ids, keep_prob, rng=None) -> np.ndarray:
-    """서브샘플링 마스크: 토큰마다 확률 keep_prob[ids[i]] 로 남깁니다.
-
-    Parameters
-    ----------
-    ids : (N,) int, 단어 인덱스
-    keep_prob : (V,) ``keep_probabilities`` 의 결과
-    rng : numpy.random.Generator, int 시드, 또는 None
+    """서브샘플링 마스크: 토큰마다 확률 keep_prob[ids[i]] 로 남깁니다 (rng: Generator, int 시드, 또는 None).
 
     Returns
     -------
     keep_mask : (N,) bool, 남길 토큰이면 True. ``ids[mask]``, ``sentence_ids[mask]`` 처럼 씁니다.
     """
-    keep_prob = as_float_array("keep_prob", keep_prob, ndim=1)
-    if ((keep_prob < 0) | (keep_prob > 1)).any():
-        raise ValueError("`keep_prob`는 0 이상 1 이하의 확률이어야 합니다. keep_probabilities 의 결과를 넣어 주세요.")
-    ids = as_index_array("ids", ids, keep_prob.shape[0], ndim=1)
-    return as_generator("rng", rng).random(ids.shape[0]) < keep_prob[ids]
-
-
-# ---------------------------------------------------------------------------
-# 파일에서 읽기, 조각으로 바꾸기 (학습기용)
-# ---------------------------------------------------------------------------
+    ids = np.asarray(ids)
+    return np.random.default_rng(rng).random(ids.shape[0]) < np.asarray(keep_prob)[ids]
 
 
 class LineSentences:
@@ -484,81 +370,3 @@ class LineSentences:
 
     def __repr__(self) -> str:
         return f"LineSentences({str(self.path)!r})"
-
-
-def check_reiterable(sentences, name: str = "sentences"):
-    """여러 번 훑을 수 있는 말뭉치인지 검사합니다 (학습은 에폭마다 말뭉치를 처음부터 다시 읽습니다).
-
-    리스트·튜플이나, ``__iter__`` 가 부를 때마다 새 반복자를 돌려주는 객체 (``LineSentences`` 등) 는 됩니다.
-    제너레이터처럼 한 번 훑으면 끝나는 반복자는 둘째 에폭에서 비어 버리므로 한국어 TypeError 를 냅니다.
-    """
-    _check_sentences(sentences)
-    if iter(sentences) is sentences:
-        raise TypeError(
-            f"`{name}`에 한 번만 훑을 수 있는 반복자(제너레이터 등)가 들어왔습니다: {describe(sentences)}. "
-            "학습은 에폭마다 말뭉치를 처음부터 다시 읽어야 하는데, 반복자는 한 번 훑고 나면 비어서 "
-            "둘째 에폭부터는 문장이 하나도 없게 됩니다. list(...) 로 바꿔 넣거나, 파일이라면 "
-            "sgns.corpus.LineSentences(경로) 처럼 훑을 때마다 다시 읽는 객체를 넣어 주세요."
-        )
-    return sentences
-
-
-class EncodedChunk(NamedTuple):
-    """``encode_chunks`` 가 내놓는 말뭉치 조각 하나.
-
-    token_ids : (n,) int32, 이어 붙인 단어 인덱스 (어휘에 없는 토큰은 빠짐)
-    sentence_starts : (s+1,) int64, 문장 i 의 토큰은 token_ids[sentence_starts[i]:sentence_starts[i+1]]
-        (sentence_starts[0] = 0, sentence_starts[-1] = n)
-    """
-
-    token_ids: np.ndarray
-    sentence_starts: np.ndarray
-
-
-def encode_chunks(sentences, vocab: Vocabulary, chunk_tokens: int) -> Iterator[EncodedChunk]:
-    """말뭉치를 한 번 훑으며 토큰 chunk_tokens 개 안팎의 조각으로 바꿉니다 (문장은 자르지 않음).
-
-    문장을 이어 붙이다가 토큰 수가 chunk_tokens 이상이 되면 그 조각을 내놓습니다. 그래서 조각 하나는
-    chunk_tokens 개에 문장 하나 길이를 더한 것보다 작고, 조각마다 필요한 메모리는 말뭉치 크기와 상관이 없습니다.
-    어휘에 남은 토큰이 없는 문장은 건너뜁니다.
-
-    Parameters
-    ----------
-    sentences : 토큰 리스트들의 iterable
-    vocab : Vocabulary
-    chunk_tokens : int >= 1, 조각 하나의 목표 토큰 수
-
-    Yields
-    ------
-    EncodedChunk(token_ids (n,) int32, sentence_starts (s+1,) int64)
-    """
-    _check_vocab(vocab)
-    chunk_tokens = as_positive_int("chunk_tokens", chunk_tokens)
-    get = vocab.word_to_id.get
-    parts: list[np.ndarray] = []
-    lengths: list[int] = []
-    pending = 0
-    for index, sentence in enumerate(_check_sentences(sentences)):
-        tokens = list(_check_sentence(sentence, index))
-        try:
-            encoded = np.fromiter(map(get, tokens, [-1] * len(tokens)), dtype=np.int32, count=len(tokens))  # 없으면 -1
-        except TypeError:  # 해시할 수 없는 토큰 (리스트 등): 어느 토큰인지 알려 줌
-            _check_tokens(tokens, f"sentences[{index}]")
-            raise
-        encoded = encoded[encoded >= 0]
-        if encoded.size == 0:
-            continue
-        parts.append(encoded)
-        lengths.append(encoded.size)
-        pending += encoded.size
-        if pending >= chunk_tokens:
-            yield _make_chunk(parts, lengths)
-            parts, lengths, pending = [], [], 0
-    if parts:
-        yield _make_chunk(parts, lengths)
-
-
-def _make_chunk(parts: list[np.ndarray], lengths: list[int]) -> EncodedChunk:
-    starts = np.zeros(len(lengths) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=starts[1:])
-    return EncodedChunk(np.concatenate(parts), starts)

@@ -11,8 +11,7 @@
 - Spearman ρ 는 평균 순위(동점은 순위의 평균)의 피어슨 상관입니다 (scipy.stats.spearmanr 과 같은 정의,
   numpy 만으로 계산). ``spearman_standard_error`` 는 평가 쌍이 적을 때 ρ 가 얼마나 흔들리는지 어림합니다.
 
-결과는 데이터클래스 (``WordPairScore``, ``AnalogyScore``) 입니다. ``score.spearman`` 처럼 읽고,
-이전 스크립트를 위해 ``score["spearman"]`` 처럼 이름으로도 읽을 수 있습니다.
+결과는 데이터클래스 (``WordPairScore``, ``AnalogyScore``) 입니다. ``score.spearman`` 처럼 읽습니다.
 
 조용히 틀린 결과를 내지 않습니다.
 
@@ -27,7 +26,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -37,7 +36,6 @@ from sgns._validate import (
     as_float_array,
     as_float_in_range,
     as_generator,
-    as_index_array,
     as_positive_int,
     as_word_list,
     describe,
@@ -85,8 +83,7 @@ def normalize_rows(vectors) -> np.ndarray:
     -------
     unit : (V, d) float64, unit[w] = vectors[w] / ||vectors[w]||
     """
-    # NaN 이 있는 행은 오류입니다 (길이를 NaN 으로 나누면 코사인이 조용히 0 이나 NaN 이 됨)
-    vectors = np.asarray(as_float_array("vectors", vectors, ndim=2), dtype=np.float64)
+    vectors = np.asarray(vectors, dtype=np.float64)
     # 행마다 가장 큰 절댓값에 가까운 2 의 거듭제곱으로 먼저 나눕니다: 제곱합이 넘치지도 (원소 1e154 이상)
     # 0 으로 내려가지도 (원소 1e-162 이하) 않고, 2 의 거듭제곱으로 나누기는 정확해서 보통의 값에서는 결과가 같습니다.
     _, exponents = np.frexp(np.abs(vectors).max(axis=1, keepdims=True, initial=0.0))
@@ -125,12 +122,8 @@ def nearest_neighbors(unit, query, topn: int, exclude=()) -> list[tuple[int, flo
     -------
     [(index, cosine), ...] 유사도 내림차순
     """
-    unit = as_float_array("unit", unit, ndim=2)
-    query = np.asarray(as_float_array("query", query, shape=(unit.shape[1],)), dtype=np.float64)
-    topn = as_positive_int("topn", topn)
-    # 음수 인덱스가 조용히 뒤에서부터 세어지지 않게 0..V-1 만 받습니다
-    exclude = as_index_array("exclude", exclude, unit.shape[0], ndim=1)
-    query = normalize_rows(query[None, :])[0]  # 길이 0 이면 그대로 0
+    exclude = np.asarray(exclude, dtype=np.intp)
+    query = normalize_rows(np.asarray(query)[None, :])[0]  # 길이 0 이면 그대로 0
     scores = unit @ query
     if exclude.size:
         scores[exclude] = -np.inf
@@ -246,8 +239,7 @@ def pearson(x, y) -> float:
     ----------
     x, y : (n,) 실수 (NaN·inf 불가, 같은 길이, n >= 2, 각각 서로 다른 값이 2개 이상)
     """
-    x = as_float_array("x", x, ndim=1).astype(np.float64, copy=False)
-    y = as_float_array("y", y, shape=x.shape).astype(np.float64, copy=False)
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
     _check_correlation_defined(x, y)
     return _pearson_or_nan(x, y)
 
@@ -267,9 +259,6 @@ def _pearson_or_nan(x: np.ndarray, y: np.ndarray) -> float:
     """검사 없는 피어슨 상관 (정의되지 않으면 nan; 부트스트랩이 그런 표본을 세고 버릴 때만 씀)."""
     if x.size < 2 or np.all(x == x[0]) or np.all(y == y[0]):
         return float("nan")
-    # 큰 값에서 합·제곱합이 넘치지 않게 각자의 최대 절댓값에 가까운 2 의 거듭제곱으로 먼저 나눔
-    # (상관은 척도와 무관하고, 2 의 거듭제곱으로 나누기는 정확해서 보통의 값에서는 결과가 같음)
-    x, y = np.ldexp(x, -np.frexp(np.abs(x).max())[1]), np.ldexp(y, -np.frexp(np.abs(y).max())[1])
     dx, dy = x - x.mean(), y - y.mean()
     r = float((dx @ dy) / np.sqrt((dx @ dx) * (dy @ dy)))
     return min(1.0, max(-1.0, r))
@@ -277,8 +266,7 @@ def _pearson_or_nan(x: np.ndarray, y: np.ndarray) -> float:
 
 def spearman(x, y) -> float:
     """Spearman 순위 상관계수 ρ: 평균 순위의 피어슨 상관. 정의되지 않으면 한국어 ValueError (``pearson`` 참고)."""
-    x = as_float_array("x", x, ndim=1)
-    y = as_float_array("y", y, shape=x.shape)
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
     _check_correlation_defined(x, y)
     return _pearson_or_nan(_average_ranks(x), _average_ranks(y))
 
@@ -353,16 +341,6 @@ def _check_level(level) -> float:
     return level
 
 
-class _ReadableByName:
-    """데이터클래스를 ``result["name"]`` 으로도 읽게 합니다 (예전에 dict 를 받던 스크립트용)."""
-
-    def __getitem__(self, name: str):
-        if name not in {f.name for f in fields(self)}:
-            known = ", ".join(f.name for f in fields(self))
-            raise KeyError(f"`name`={name!r}: {type(self).__name__} 에 그런 항목이 없습니다. 있는 항목: {known}")
-        return getattr(self, name)
-
-
 def _reliability_note(n_covered: int, coverage: float, unit: str) -> str:
     """점수를 믿기 어려운 까닭 (믿을 만하면 빈 문자열). unit 은 "쌍" 또는 "문제"."""
     reasons = []
@@ -391,7 +369,7 @@ class _ReliabilityNote:
 
 
 @dataclass(frozen=True)
-class WordPairScore(_ReliabilityNote, _ReadableByName):
+class WordPairScore(_ReliabilityNote):
     """단어 쌍 유사도 평가의 결과.
 
     spearman, pearson : float, 어휘에 두 단어가 모두 있는 쌍(covered)만으로 계산
@@ -416,7 +394,7 @@ class WordPairScore(_ReliabilityNote, _ReadableByName):
 
 
 @dataclass(frozen=True)
-class AnalogyScore(_ReliabilityNote, _ReadableByName):
+class AnalogyScore(_ReliabilityNote):
     """유추 평가의 결과.
 
     accuracy : float, n_correct / n_covered
@@ -589,13 +567,6 @@ def solve_analogies(unit, questions, chunk: int = 512) -> np.ndarray:
     -------
     answers : (n,) int, 행마다 예측한 단어 인덱스
     """
-    unit = as_float_array("unit", unit, ndim=2)
-    questions = as_index_array("questions", questions, unit.shape[0], shape=(None, 3))
-    chunk = as_positive_int("chunk", chunk)
-    if unit.shape[0] < 4:
-        raise ValueError(
-            f"`unit`의 단어가 {unit.shape[0]}개뿐입니다. a, b, c 를 빼고도 답할 단어가 남으려면 4개 이상 필요합니다."
-        )
     answers = np.empty(questions.shape[0], dtype=np.int64)
     for start in range(0, questions.shape[0], chunk):
         q = questions[start : start + chunk]

@@ -1,7 +1,7 @@
 """학습된 단어 벡터를 담는 클래스: 유사도, 이웃, 유추, 평가, 내보내기.
 
 - ``WordVectors`` : 어떤 (words, vectors) 짝이든 감쌉니다 (gensim 벡터를 같은 코드로 평가할 때도 씀).
-- ``SGNSModel`` : ``sgns.train.train`` 이 돌려주는 모델. 중심 단어 벡터와 주변 단어 벡터, 손실 기록을 함께 가집니다.
+- ``SGNSModel`` : ``sgns.train`` 이 돌려주는 모델. 중심 단어 벡터와 주변 단어 벡터, 손실 기록을 함께 가집니다.
 - ``TrainingStats`` : 학습에 든 시간과 일의 양. 모델을 만들 때 함께 넘깁니다.
 
 스킵-그램은 단어마다 벡터를 두 개 배웁니다: 중심 단어 벡터 v_w (``center_vectors``) 와
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sgns._validate import as_float_array, as_output_file, as_positive_int, as_word_list, describe
-from sgns.corpus import Vocabulary, unknown_word_error
+from sgns.corpus import unknown_word_error
 from sgns.evaluate import (
     AnalogyScore,
     WordPairScore,
@@ -76,13 +76,6 @@ class WordVectors:
             raise ValueError(
                 f"`vectors`의 형태 {self.vectors.shape} 가 단어 {len(self.words)}개와 맞지 않습니다. "
                 "(V, d) 여야 합니다."
-            )
-        if stats is not None and not isinstance(stats, TrainingStats):
-            raise TypeError(f"`stats`는 TrainingStats 또는 None 이어야 합니다. 받은 값: {describe(stats)}")
-        if vocab is not None and (not isinstance(vocab, Vocabulary) or vocab.words != self.words):
-            raise ValueError(
-                "`vocab`은 None 이거나 `words`와 같은 순서의 단어를 가진 Vocabulary 여야 합니다. "
-                f"받은 값: {describe(vocab)}"
             )
         self.vocab = vocab
         self.stats = stats
@@ -231,13 +224,13 @@ class WordVectors:
 
 
 class SGNSModel(WordVectors):
-    """``sgns.train.train`` 의 결과.
+    """``sgns.train`` 의 결과 (학습기가 만듭니다).
 
     Parameters
     ----------
     vocab : sgns.corpus.Vocabulary
     center_vectors, outside_vectors : (V, d) 중심 단어 벡터 v_w 와 주변 단어 벡터 u_w
-    params : sgns.train.TrainParams, 학습에 쓴 하이퍼파라미터
+    params : sgns.trainer.TrainParams, 학습에 쓴 하이퍼파라미터
     stats : TrainingStats
     loss_history : 에폭마다 쌍 하나당 평균 손실 (길이 = 지금까지 끝난 에폭 수)
 
@@ -250,20 +243,7 @@ class SGNSModel(WordVectors):
     """
 
     def __init__(self, vocab, center_vectors, outside_vectors, params, stats: TrainingStats, loss_history=()):
-        from sgns.train import TrainParams  # train 이 이 모듈을 import 하므로 여기서
-
-        if not isinstance(vocab, Vocabulary):
-            raise TypeError(f"`vocab`은 Vocabulary 여야 합니다 (build_vocab 으로 만드세요). 받은 값: {describe(vocab)}")
-        if not isinstance(params, TrainParams):
-            raise TypeError(f"`params`는 TrainParams 여야 합니다. 받은 값: {describe(params)}")
-        if not isinstance(stats, TrainingStats):
-            raise TypeError(f"`stats`는 TrainingStats 여야 합니다. 받은 값: {describe(stats)}")
         super().__init__(vocab.words, center_vectors, vocab=vocab, stats=stats)
-        self.outside_vectors = np.asarray(outside_vectors)
-        if self.outside_vectors.shape != self.vectors.shape:
-            raise ValueError(
-                f"`outside_vectors`의 형태 {self.outside_vectors.shape} 가 `center_vectors`의 형태 "
-                f"{self.vectors.shape} 와 같아야 합니다."
-            )
+        self.outside_vectors = outside_vectors
         self.params = params
-        self.loss_history = tuple(as_float_array("loss_history", loss_history, ndim=1).tolist())
+        self.loss_history = tuple(float(loss) for loss in loss_history)

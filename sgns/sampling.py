@@ -15,29 +15,15 @@ numpy 로 한꺼번에 뽑습니다. 뽑히는 분포는 목표 분포와 (부�
 
 from __future__ import annotations
 
-import math
-import numbers
 from collections.abc import Mapping
 
 import numpy as np
 
-from sgns._validate import as_counts, as_float_in_range, as_generator, as_positive_int, check_memory, describe
+from sgns._validate import as_float_in_range
 
 __all__ = ["noise_distribution", "NegativeSampler"]
 
-_POWER_RANGE = (0.0, 2.0)
 _CHUNK = 1 << 16  # NegativeSampler.sample 이 한 번에 뽑는 개수
-
-
-def _check_power(power) -> float:
-    try:
-        return as_float_in_range("power", power, *_POWER_RANGE)
-    except ValueError:
-        raise ValueError(
-            f"`power`={power!r} 는 허용 범위 밖입니다. 0 이상 2 이하의 실수여야 합니다 "
-            "(0 = 균등 분포, 0.75 = word2vec 기본값, 1 = 유니그램 분포; "
-            "1보다 크면 빈출 단어 쪽으로 더 치우칩니다)."
-        ) from None
 
 
 def noise_distribution(counts, power: float = 0.75):
@@ -65,26 +51,12 @@ def noise_distribution(counts, power: float = 0.75):
     >>> round(p["the"] / p["democracy"], 2)   # 100 : 1 이 31.62 : 1 로 줄어듭니다
     31.62
     """
-    power = _check_power(power)
     if isinstance(counts, Mapping):
-        keys = list(counts.keys())
-        values = list(counts.values())
-        for key, value in zip(keys, values, strict=True):
-            if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)):
-                raise TypeError(f"`counts`[{key!r}] 의 빈도는 실수여야 합니다. 받은 값: {describe(value)}")
-        probs = noise_distribution(np.asarray(values, dtype=np.float64), power) if keys else None
-        if probs is None:
-            raise ValueError("`counts`가 비어 있습니다. 단어 -> 빈도 가 적어도 하나 있어야 합니다.")
-        return {key: float(p) for key, p in zip(keys, probs, strict=True)}
-
-    arr = as_counts("counts", counts)
-    positive = arr > 0
-    weights = np.zeros_like(arr)
-    if power == 0.0:
-        weights[positive] = 1.0
-    else:
-        # 큰 빈도에서도 넘치지 않도록 최댓값으로 나눈 뒤 제곱합니다 (비율은 그대로).
-        weights[positive] = (arr[positive] / arr.max()) ** power
+        return dict(zip(counts, map(float, noise_distribution(list(counts.values()), power)), strict=True))
+    as_float_in_range("power", power, 0.0, 2.0)  # 강의 도우미가 학생의 값으로 부릅니다
+    counts = np.asarray(counts, dtype=np.float64)
+    # 최댓값으로 나눈 뒤 제곱합니다 (비율은 그대로, 큰 빈도에서도 넘치지 않음)
+    weights = np.where(counts > 0, (counts / counts.max()) ** power, 0.0)
     return weights / weights.sum()
 
 
@@ -164,7 +136,7 @@ class NegativeSampler:
             counts = list(counts.values())
         self.probs = noise_distribution(counts, power)
         self.power = float(power)
-        self.rng = as_generator("seed", seed)
+        self.rng = np.random.default_rng(seed)  # Generator 를 주면 그대로 씀
         self.threshold, self.alias = _build_alias_table(self.probs)
 
     def __len__(self) -> int:
@@ -184,23 +156,18 @@ class NegativeSampler:
         -------
         negative_indices : size 형태의 int64 배열 (size=() 이나 None 이면 0차원 배열)
         """
-        shape = _check_size(size)
-        count = math.prod(shape)  # 파이썬 정수: 아무리 커도 넘치지 않음 (np.prod 는 조용히 넘침)
-        check_memory("size", size, count * 8, "뽑은 네거티브 인덱스 (int64) 배열")
-        if count == 0:
-            return np.zeros(shape, dtype=np.int64)
-        out = np.empty(count, dtype=np.int64)
+        out = np.empty(() if size is None else size, dtype=np.int64)
+        flat = out.reshape(-1)  # 같은 메모리를 한 줄로 보기
         # 조각(chunk)별로 뽑습니다: 10^7 개를 한 번에 하면 80 MB 짜리 임시 배열이 여러 개 생겨
         # 메모리 할당이 시간을 잡아먹습니다. 조각이 캐시에 들어가면 2~4배 빠릅니다.
-        uniform = np.empty(min(count, _CHUNK))
-        for start in range(0, count, _CHUNK):
-            stop = min(count, start + _CHUNK)
-            columns = self.rng.integers(0, len(self), size=stop - start, dtype=np.int64)  # 칸 i: 균등
-            u = self.rng.random(stop - start, out=uniform[: stop - start])  # u ~ U[0, 1)
-            chunk = out[start:stop]
+        uniform = np.empty(min(flat.size, _CHUNK))
+        for start in range(0, flat.size, _CHUNK):
+            chunk = flat[start : start + _CHUNK]
+            columns = self.rng.integers(0, len(self), size=chunk.size, dtype=np.int64)  # 칸 i: 균등
+            u = self.rng.random(chunk.size, out=uniform[: chunk.size])  # u ~ U[0, 1)
             np.take(self.alias, columns, out=chunk)  # 기본은 별칭 alias[i]
             np.copyto(chunk, columns, where=u < self.threshold[columns])  # u < threshold[i] 이면 i
-        return out.reshape(shape)
+        return out
 
     def exact_probabilities(self) -> np.ndarray:
         """별칭 표가 실제로 나타내는 분포를 표에서 다시 계산합니다.
@@ -215,13 +182,3 @@ class NegativeSampler:
         mass = self.threshold.copy()
         mass += np.bincount(self.alias, weights=1.0 - self.threshold, minlength=size)
         return mass / size
-
-
-def _check_size(size) -> tuple[int, ...]:
-    if size is None:
-        return ()
-    if isinstance(size, (numbers.Integral, np.integer)) and not isinstance(size, bool):
-        size = (size,)
-    if not isinstance(size, tuple):
-        raise TypeError(f"`size`는 정수 또는 정수 튜플이어야 합니다. 받은 값: {describe(size)}")
-    return tuple(as_positive_int(f"size[{i}]", s, minimum=0) for i, s in enumerate(size))

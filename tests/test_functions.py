@@ -93,28 +93,12 @@ def test_softmax_axis():
     np.testing.assert_allclose(softmax(x, axis=0)[:, 0], softmax(x[:, 0]))
 
 
-@pytest.mark.parametrize("fn", [sigmoid, log_sigmoid, softmax])
-@pytest.mark.parametrize(
-    "bad, exc",
-    [
-        (np.array([1.0, np.nan]), ValueError),
-        (np.array([np.inf]), ValueError),
-        ("abc", TypeError),
-        (None, TypeError),
-        (np.array(["a", "b"]), TypeError),
-    ],
-)
-def test_bad_x(fn, bad, exc):
-    with pytest.raises(exc, match="`x`"):
-        fn(bad)
-
-
-def test_softmax_bad_axis_and_shapes():
-    with pytest.raises(ValueError, match="`axis`"):
-        softmax([1.0, 2.0], axis=1)
-    with pytest.raises(TypeError, match="`axis`"):
-        softmax([1.0, 2.0], axis=0.5)
-    with pytest.raises(ValueError, match="`x`"):
-        softmax(3.0)
-    with pytest.raises(ValueError, match="`x`"):
-        softmax(np.zeros((2, 0)))
+@settings(max_examples=150, deadline=None)
+@given(arrays(np.float64, st.integers(1, 12), elements=st.floats(allow_nan=False, allow_infinity=False)))
+def test_sigmoid_and_log_sigmoid_are_finite_for_every_finite_input(x):
+    """e^{-|x|} 만 쓰므로 ±1.8e308 까지 어떤 유한한 입력에서도 유한하고, 경고도 없습니다."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s, ls = sigmoid(x), log_sigmoid(x)
+    assert np.all(np.isfinite(s)) and np.all((0 <= s) & (s <= 1))
+    assert np.all(np.isfinite(ls)) and np.all(ls <= 0)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sgns.gradcheck import GradientErrors, check_loss_gradients, gradcheck
+from sgns.gradient_check import GradientErrors, check_loss_gradients, gradcheck
 from sgns.neg_sampling import neg_sampling_loss_and_gradient
 from sgns.softmax_loss import naive_softmax_loss_and_gradient
 

@@ -1,7 +1,9 @@
-"""패키지의 배치: 핵심은 강의 도우미를 import 하지 않고, 모듈끼리 비공개 이름을 쓰지 않고, 한 아이디어는 한 번만
-정의되며, ``import sgns`` 는 가볍습니다. 코드(AST)와 새 파이썬 프로세스를 직접 살펴봅니다."""
+"""패키지의 배치: 핵심은 강의 도우미를 import 하지 않고, 모듈끼리 서로 import 하지 않고 (순환 없음), 비공개 이름을
+쓰지 않고, 한 아이디어는 한 번만 정의되며, ``import sgns`` 는 가볍습니다.
+코드(AST)와 새 파이썬 프로세스를 직접 살펴봅니다."""
 
 import ast
+import inspect
 import json
 import subprocess
 import sys
@@ -95,9 +97,9 @@ def test_each_function_and_class_is_defined_once():
                 where[node.name].append(_name(path))
     # 연습문제 확인 모듈마다 같은 이름으로 두는 약속 (sgns/checks/_harness.py 의 Exercise 가 부르는 함수들)
     protocol = {"make_cases", "judge", "summary"}
-    # 학습 엔진의 약속: 조각 하나를 학습하는 train_chunk 는 numpy 엔진 (sgns.train) 과 컴파일한 엔진
-    # (sgns.compiled) 이 같은 이름, 같은 계약으로 따로 구현합니다.
-    if sorted(where.get("train_chunk", [])) == ["sgns.compiled", "sgns.train"]:
+    # 학습 엔진의 약속: 조각 하나를 학습하는 train_chunk 는 numpy 엔진 (sgns.trainer) 과 컴파일한 엔진
+    # (sgns.engine.compiled) 이 같은 이름, 같은 계약으로 따로 구현합니다.
+    if sorted(where.get("train_chunk", [])) == ["sgns.engine.compiled", "sgns.trainer"]:
         protocol.add("train_chunk")
     duplicated = {n: modules for n, modules in where.items() if len(modules) > 1 and n not in protocol}
     assert not duplicated
@@ -144,21 +146,89 @@ def test_import_sgns_is_light_and_loads_no_lesson_helper():
     assert json.loads(out.stdout) == []
 
 
-def test_every_name_in_all_still_resolves():
-    """예전 ``sgns.__all__`` 의 이름 (옮긴 모듈 cost, timing, pmi, compare 포함) 은 모두 그대로 쓸 수 있습니다."""
-    for name in [*sgns.__all__, "compare"]:
+def test_every_name_in_all_resolves_and_names_one_thing():
+    """``sgns.__all__`` 의 이름은 모두 쓸 수 있고, 이름 하나는 한 가지입니다: 함수 ``sgns.train`` 과 같은 이름의
+    모듈은 없습니다 (모듈은 ``sgns.trainer``)."""
+    for name in sgns.__all__:
         assert getattr(sgns, name) is not None, name
-    assert sgns.cost.dot_products_per_update(10, negative=4) == 5
-    assert sgns.pmi.shifted_pmi is sgns.lessons.optimum.shifted_pmi
-    assert sgns.compare.train_gensim is sgns.lessons.gensim_baseline.train_gensim
+    assert callable(sgns.train) and sgns.train is sgns.trainer.train
+    assert callable(sgns.gradcheck) and sgns.gradcheck is sgns.gradient_check.gradcheck
+    module_names = {p.stem for p in PACKAGE.glob("*.py")} | {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
+    functions = [name for name in sgns.__all__ if not inspect.ismodule(getattr(sgns, name))]
+    assert not set(functions) & module_names
     with pytest.raises(AttributeError, match="nope"):
         sgns.nope  # noqa: B018
 
 
+def _import_graph(paths) -> dict[str, set[str]]:
+    """sgns 모듈 -> 그 모듈이 import 하는 sgns 모듈들 (함수 안의 import 포함; ``sgns.corpus.Vocabulary`` 는
+    ``sgns.corpus``)."""
+    modules = {_name(p) for p in paths}
+    graph = {}
+    for path in paths:
+        found = set()
+        for name in _imported_modules(path):
+            while name and name not in modules:  # sgns.corpus.Vocabulary -> sgns.corpus
+                name = name.rpartition(".")[0]
+            if name and name != _name(path) and name != "sgns":
+                found.add(name)
+        graph[_name(path)] = found
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """서로 import 하는 모듈 무리 (강하게 연결된 성분 중 모듈이 둘 이상이거나 자기 자신을 import 하는 것)."""
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+
+    def visit(node):
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1 or node in graph.get(node, ()):
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycles_in_the_package():
+    """모듈끼리 서로 import 하지 않습니다 (함수 안에 숨긴 import 도 셈): 타입은 쓰는 쪽이 아니라 놓일 곳에.
+
+    ``sgns.checks`` 안쪽은 연습문제 확인을 모듈마다 나누는 작업에서 따로 정리하므로 여기서는 빼고 봅니다."""
+    paths = [p for p in ALL_MODULES if not _name(p).startswith("sgns.checks.")]
+    assert _cycles(_import_graph(paths)) == []
+
+
+def test_the_cycle_search_would_notice_a_cycle():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": {"e"}}
+    assert _cycles(graph) == [["a", "b", "c"], ["e"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
 def test_docstrings_list_every_module():
+    import sgns.engine
+
     for path in CORE_MODULES:
         stem = path.stem
         if stem not in ("__init__",) and path.parent == PACKAGE:
             assert f"`{stem}`" in sgns.__doc__, stem
+        if stem not in ("__init__",) and path.parent == PACKAGE / "engine":
+            assert f"`{stem}`" in sgns.engine.__doc__, stem
     for stem in sgns.lessons.__all__:
         assert f"`{stem}`" in sgns.lessons.__doc__, stem

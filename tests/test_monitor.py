@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from sgns import train
 from sgns.corpus import build_vocab, encode_corpus, skipgram_pair_arrays, skipgram_pairs
 from sgns.data import synthetic_corpus
 from sgns.functions import sigmoid
@@ -22,7 +23,6 @@ from sgns.lessons.monitor import (
     sweep_negative,
 )
 from sgns.model import WordVectors
-from sgns.train import train
 
 PARAMS = {"vector_size": 30, "epochs": 8, "seed": 0, "min_count": 5, "window": 5}
 

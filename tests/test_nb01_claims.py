@@ -39,7 +39,7 @@ from sgns.lessons.pair_table import (
 from sgns.lessons.update_cost import dot_products_per_update, update_speedup
 from sgns.plotting import Table
 from sgns.sampling import NegativeSampler
-from sgns.train import DEFAULT_PARAMS
+from sgns.trainer import DEFAULT_PARAMS
 
 nb, params, output = notebook_fixtures("01_concept.ipynb")
 
@@ -241,7 +241,7 @@ def test_collisions_are_dominated_by_frequent_words(output, params, vocab, colli
 
 def test_collision_cell_uses_the_trainers_comparison(nb):
     # 글: "비교하는 줄은 학습기가 건너뛸 네거티브 샘플을 고르는 줄과 같습니다"
-    from sgns.train import train_chunk
+    from sgns.trainer import train_chunk
 
     assert "negatives == outsides[:, None]" in _cell(nb, "collided =").source
     assert "valid = (negatives != pairs[" in inspect.getsource(train_chunk)

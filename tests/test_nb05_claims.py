@@ -23,7 +23,7 @@ from sgns.checks import GRADING
 from sgns.evaluate import spearman_interval
 from sgns.lessons.noise_samplers import choice_per_pair, expected_tv_noise, total_variation
 from sgns.lessons.zipf import fit_zipf, frequency_groups, rank_count_ratio, share_of_noise
-from sgns.train import TrainParams
+from sgns.trainer import TrainParams
 
 ERRATA = "> **⚠️ 원문 바로잡기**"
 POWERS = {"균등 p=0": 0.0, "3/4 제곱 p=0.75": 0.75, "유니그램 p=1": 1.0}

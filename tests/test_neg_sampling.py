@@ -4,11 +4,10 @@ import math
 import warnings
 
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sgns.gradcheck import check_loss_gradients, gradcheck
+from sgns.gradient_check import check_loss_gradients, gradcheck
 from sgns.neg_sampling import (
     BatchCoefficients,
     BatchGradients,
@@ -128,19 +127,19 @@ def test_float32_stays_float32():
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.integers(0, 2**31), st.integers(2, 8), st.integers(1, 5), st.integers(0, 6), st.booleans())
-def test_sparse_gradient_matches_direct_formula(seed, V, d, K, check):
+@given(st.integers(0, 2**31), st.integers(2, 8), st.integers(1, 5), st.integers(0, 6))
+def test_sparse_gradient_matches_direct_formula(seed, V, d, K):
     """희소 형태의 행들을 모으면 식 그대로의 밀집 기울기와 같습니다 (독립된 기준: 순수 파이썬 손실 + 수치 미분)."""
     v, o, U, negs = _problem(seed, V, d, K)
-    res = neg_sampling_sparse_gradient(v, o, U, negs, check=check)
+    res = neg_sampling_sparse_gradient(v, o, U, negs)
     assert isinstance(res, SparseGradient)
     assert res.target_idx.tolist() == [o, *negs.tolist()] and res.grad_targets.shape == (K + 1, d)
     assert math.isclose(res.loss, _direct_loss(v, o, U, negs), rel_tol=1e-10, abs_tol=1e-12)
     scattered = np.zeros_like(U)
     np.add.at(scattered, res.target_idx, res.grad_targets)
     _, g_c, g_U = neg_sampling_loss_and_gradient(v, o, U, negs)
-    np.testing.assert_array_equal(scattered, g_U)
-    np.testing.assert_array_equal(res.grad_center_vec, g_c)
+    np.testing.assert_allclose(scattered, g_U, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(res.grad_center_vec, g_c, rtol=1e-12, atol=1e-14)
 
     def wrt_u(Ux):
         r = neg_sampling_sparse_gradient(v, o, Ux, negs)
@@ -197,12 +196,12 @@ def test_batch_scatter_equals_sum_of_pairs(seed, V, d, B, K):
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.integers(0, 2**31), st.integers(1, 8), st.integers(1, 5), st.booleans())
-def test_batch_valid_mask_equals_dropping_negatives(seed, B, K, check):
+@given(st.integers(0, 2**31), st.integers(1, 8), st.integers(1, 5))
+def test_batch_valid_mask_equals_dropping_negatives(seed, B, K):
     V, d = 7, 3
     C, U, c, o, negs = _batch_problem(seed, V, d, B, K)
     valid = negs != o[:, None]  # gensim 처럼 주변 단어와 같은 네거티브를 건너뜀
-    res = neg_sampling_batch(C, U, c, o, negs, valid, check=check)
+    res = neg_sampling_batch(C, U, c, o, negs, valid)
     for b in range(B):
         kept = negs[b][valid[b]]
         loss, g_c, g_U = neg_sampling_loss_and_gradient(C[c[b]], o[b], U, kept)
@@ -235,90 +234,6 @@ def test_batch_gradcheck(seed, V, d, B, K):
 
     assert gradcheck(wrt_center, C) < 1e-6
     assert gradcheck(wrt_outside, U) < 1e-6
-
-
-def test_batch_check_false_gives_same_result():
-    C, U, c, o, negs = _batch_problem(9, 20, 4, 16, 5)
-    a = neg_sampling_batch(C, U, c, o, negs)
-    b = neg_sampling_batch(C, U, c, o, negs, check=False)
-    for x, y in zip(a, b, strict=True):
-        np.testing.assert_array_equal(x, y)
-
-
-# --- 잘못된 입력 -------------------------------------------------------------------------
-
-GOOD = dict(center_vec=np.ones(3), outside_idx=1, outside_vectors=np.ones((5, 3)), negative_indices=np.array([0, 4]))
-BAD_PAIR = [
-    (dict(center_vec=np.ones(4)), ValueError, "center_vec"),
-    (dict(center_vec=np.ones((1, 3))), ValueError, "center_vec"),
-    (dict(center_vec=np.array([1.0, np.nan, 0.0])), ValueError, "center_vec"),
-    (dict(outside_idx=5), IndexError, "outside_idx"),
-    (dict(outside_idx=-1), IndexError, "outside_idx"),
-    (dict(outside_idx=2.0), TypeError, "outside_idx"),
-    (dict(outside_vectors=np.ones(5)), ValueError, "outside_vectors"),
-    (dict(outside_vectors=np.array([[1.0, 2.0, np.inf]] * 5)), ValueError, "outside_vectors"),
-    (dict(negative_indices=np.array([0.0, 1.0])), TypeError, "negative_indices"),
-    (dict(negative_indices=np.array([0, 5])), IndexError, "negative_indices"),
-    (dict(negative_indices=np.array([-1])), IndexError, "negative_indices"),
-    (dict(negative_indices=np.array([[0, 1]])), ValueError, "negative_indices"),
-]
-
-
-def _is_korean(msg):
-    return any("\uac00" <= ch <= "\ud7a3" for ch in msg)
-
-
-@pytest.mark.parametrize("fn", [neg_sampling_loss_and_gradient, neg_sampling_sparse_gradient])
-@pytest.mark.parametrize("kwargs, exc, name", BAD_PAIR)
-def test_bad_input_pair(fn, kwargs, exc, name):
-    with pytest.raises(exc, match=name) as info:
-        fn(**{**GOOD, **kwargs})
-    assert _is_korean(str(info.value))
-
-
-BATCH_GOOD = dict(
-    center_vectors=np.ones((6, 3)),
-    outside_vectors=np.ones((5, 3)),
-    center_idx=np.array([0, 5]),
-    outside_idx=np.array([1, 2]),
-    negative_indices=np.array([[0, 4], [3, 3]]),
-)
-BAD_BATCH = [
-    (dict(center_vectors=np.ones(3)), ValueError, "center_vectors"),
-    (dict(outside_vectors=np.ones((5, 4))), ValueError, "outside_vectors"),
-    (dict(center_vectors=np.array([["a"] * 3] * 6)), TypeError, "center_vectors"),
-    (dict(center_idx=np.array([0, 6])), IndexError, "center_idx"),
-    (dict(center_idx=np.array([0.0, 1.0])), TypeError, "center_idx"),
-    (dict(center_idx=np.array([[0, 1]])), ValueError, "center_idx"),
-    (dict(outside_idx=np.array([1, 5])), IndexError, "outside_idx"),
-    (dict(outside_idx=np.array([-1, 2])), IndexError, "outside_idx"),
-    (dict(outside_idx=np.array([1.0, 2.0])), TypeError, "outside_idx"),
-    (dict(outside_idx=np.array([1, 2, 3])), ValueError, "outside_idx"),
-    (dict(negative_indices=np.array([[0.0, 4.0], [3.0, 3.0]])), TypeError, "negative_indices"),
-    (dict(negative_indices=np.array([[0, 5], [3, 3]])), IndexError, "negative_indices"),
-    (dict(negative_indices=np.array([0, 4])), ValueError, "negative_indices"),
-    (dict(negative_indices=np.array([[0, 4]])), ValueError, "negative_indices"),
-    (dict(valid_negatives=np.ones((2, 2)).astype(int)), TypeError, "valid_negatives"),
-    (dict(valid_negatives=np.ones((2, 3), dtype=bool)), ValueError, "valid_negatives"),
-]
-
-
-@pytest.mark.parametrize("kwargs, exc, name", BAD_BATCH)
-def test_bad_input_batch(kwargs, exc, name):
-    with pytest.raises(exc, match=name) as info:
-        neg_sampling_batch(**{**BATCH_GOOD, **kwargs})
-    assert _is_korean(str(info.value))
-
-
-def test_batch_nan_in_used_rows():
-    C = np.ones((6, 3))
-    C[5, 1] = np.nan
-    with pytest.raises(ValueError, match="center_vectors"):
-        neg_sampling_batch(**{**BATCH_GOOD, "center_vectors": C})
-    U = np.ones((5, 3))
-    U[3, 0] = np.nan
-    with pytest.raises(ValueError, match="outside_vectors"):
-        neg_sampling_batch(**{**BATCH_GOOD, "outside_vectors": U})
 
 
 # --- 계수 형태 ---------------------------------------------------------------------------
@@ -413,11 +328,6 @@ def test_coefficients_from_rows_float32_and_huge_scores():
     np.testing.assert_allclose(coef, [[0.0, 0.0], [-1.0, 1.0]], atol=1e-300)
     assert losses32.dtype == np.float32 and coef32.dtype == np.float32
     np.testing.assert_allclose(losses32, [0.0, 2e4], rtol=1e-6)
-    with pytest.raises(ValueError, match="target_rows") as info:
-        neg_sampling_coefficients(center_rows, target_rows[:, :, :1])
-    assert _is_korean(str(info.value))
-    with pytest.raises(ValueError, match="valid_negatives"):
-        neg_sampling_coefficients(center_rows, target_rows, np.ones((2, 2), dtype=bool))
 
 
 def test_coefficients_accept_a_float_mask_like_a_bool_mask():

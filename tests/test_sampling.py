@@ -49,24 +49,11 @@ def test_result_is_float64_and_sums_to_one_for_huge_counts():
     assert np.all(probs > 0)
 
 
-@pytest.mark.parametrize(
-    ("counts", "power", "error", "fragment"),
-    [
-        ([], 0.75, ValueError, "비어"),
-        ({}, 0.75, ValueError, "비어"),
-        ([1, -2, 3], 0.75, ValueError, "음수"),
-        ([0, 0, 0], 0.75, ValueError, "모두 0"),
-        ([1.0, np.nan], 0.75, ValueError, "NaN"),
-        ([[1, 2], [3, 4]], 0.75, ValueError, "1차원"),
-        ([1, 2], -0.5, ValueError, "power"),
-        ([1, 2], 3.0, ValueError, "균등 분포"),
-        ([1, 2], "0.75", TypeError, "power"),
-        ({"a": "many"}, 0.75, TypeError, "'a'"),
-    ],
-)
-def test_noise_distribution_rejects_bad_input_in_korean(counts, power, error, fragment):
-    with pytest.raises(error, match=fragment):
-        noise_distribution(counts, power)
+@pytest.mark.parametrize(("power", "error"), [(-0.5, ValueError), (3.0, ValueError), ("0.75", TypeError)])
+def test_power_outside_zero_to_two_is_refused(power, error):
+    """강의 도우미가 학생이 고른 지수로 부르므로, 지수의 범위는 검사합니다."""
+    with pytest.raises(error, match="`power`"):
+        noise_distribution([1, 2], power)
 
 
 # ---------------------------------------------------------------- NegativeSampler
@@ -126,13 +113,6 @@ def test_any_output_shape(size):
     assert np.all((out >= 0) & (out < 30))
 
 
-@pytest.mark.parametrize("size", [-1, 2.5, (3, -1), [3, 4], "5"])
-def test_bad_size_is_rejected(size):
-    sampler = NegativeSampler(zipf_counts(30), seed=0)
-    with pytest.raises((TypeError, ValueError), match="size"):
-        sampler.sample(size)
-
-
 def test_alias_table_encodes_probs_exactly_for_zipf_50k():
     sampler = NegativeSampler(zipf_counts(50_000))
     np.testing.assert_allclose(sampler.exact_probabilities(), sampler.probs, rtol=1e-9, atol=1e-14)
@@ -161,10 +141,3 @@ def test_alias_table_is_exact_for_random_counts(counts, power):
     sampler = NegativeSampler(counts, power=power)
     np.testing.assert_allclose(sampler.exact_probabilities(), sampler.probs, rtol=1e-9, atol=1e-12)
     assert np.all((sampler.alias >= 0) & (sampler.alias < len(counts)))
-
-
-def test_bad_seed_is_rejected():
-    with pytest.raises(TypeError, match="seed"):
-        NegativeSampler([1, 2], seed="abc")
-    with pytest.raises(ValueError, match="seed"):
-        NegativeSampler([1, 2], seed=-1)

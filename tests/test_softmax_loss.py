@@ -4,11 +4,10 @@ import math
 import warnings
 
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sgns.gradcheck import check_loss_gradients
+from sgns.gradient_check import check_loss_gradients
 from sgns.softmax_loss import naive_softmax_loss_and_gradient, softmax_probabilities
 
 
@@ -69,38 +68,3 @@ def test_float32_inputs_keep_float32():
     v, o, U = _problem(4, 6, 3)
     _, grad_c, grad_U = naive_softmax_loss_and_gradient(v.astype(np.float32), o, U.astype(np.float32))
     assert grad_c.dtype == np.float32 and grad_U.dtype == np.float32
-
-
-@pytest.mark.parametrize(
-    "kwargs, exc, name",
-    [
-        (dict(center_vec=np.zeros(4)), ValueError, "center_vec"),  # d 불일치
-        (dict(center_vec=np.zeros((1, 3))), ValueError, "center_vec"),  # 2차원
-        (dict(center_vec=np.array([0.0, np.nan, 1.0])), ValueError, "center_vec"),
-        (dict(outside_idx=5), IndexError, "outside_idx"),
-        (dict(outside_idx=-1), IndexError, "outside_idx"),
-        (dict(outside_idx=1.0), TypeError, "outside_idx"),
-        (dict(outside_idx=True), TypeError, "outside_idx"),
-        (dict(outside_vectors=np.zeros(3)), ValueError, "outside_vectors"),
-        (dict(outside_vectors=np.full((5, 3), np.nan)), ValueError, "outside_vectors"),
-    ],
-)
-def test_bad_input(kwargs, exc, name):
-    args = dict(center_vec=np.ones(3), outside_idx=2, outside_vectors=np.ones((5, 3)))
-    args.update(kwargs)
-    with pytest.raises(exc, match=name) as info:
-        naive_softmax_loss_and_gradient(**args)
-    assert any("\uac00" <= ch <= "\ud7a3" for ch in str(info.value))  # 한국어 메시지
-    if "outside_idx" not in kwargs:
-        with pytest.raises(exc, match=name):
-            softmax_probabilities(args["center_vec"], args["outside_vectors"])
-
-
-def test_unchecked_call_gives_the_same_numbers():
-    """check=False 는 입력 검사만 건너뛰고 (시간 재기용) 계산은 같습니다."""
-    v, o, U = _problem(3, 40, 5)
-    checked = naive_softmax_loss_and_gradient(v, o, U)
-    unchecked = naive_softmax_loss_and_gradient(v, o, U, check=False)
-    assert checked[0] == unchecked[0]
-    for a, b in zip(checked[1:], unchecked[1:], strict=True):
-        np.testing.assert_array_equal(a, b)

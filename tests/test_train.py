@@ -1,4 +1,4 @@
-"""sgns.train: 학습기가 합성 말뭉치의 구조를 배우는지, 기울기 형태의 기준 구현과 같은 갱신인지, 말뭉치를 조각씩
+"""sgns.trainer: 학습기가 합성 말뭉치의 구조를 배우는지, 기울기 형태의 기준 구현과 같은 갱신인지, 말뭉치를 조각씩
 흘려 보내기 (파일 말뭉치, 한 번만 훑을 수 있는 반복자 거절), train_chunk 의 계약, 재현성 (CPU 가 달라도),
 발산 처리, 입력 검사, 내보내기, gensim 비교 도우미."""
 
@@ -10,15 +10,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sgns.corpus import LineSentences, build_vocab, encode_chunks, keep_probabilities
+from sgns.corpus import LineSentences, build_vocab, keep_probabilities
 from sgns.data import synthetic_corpus
+from sgns.engine.chunks import BATCHES_PER_DRAW, ChunkStats, encode_chunks
 from sgns.lessons.gensim_baseline import train_gensim
 from sgns.model import SGNSModel, TrainingStats
 from sgns.sampling import NegativeSampler
-from sgns.train import (
-    BATCHES_PER_DRAW,
+from sgns.trainer import (
     DEFAULT_PARAMS,
-    ChunkStats,
     TrainingDiverged,
     TrainParams,
     chunk_pairs,

@@ -28,7 +28,7 @@ from sgns.corpus import (
     subsample,
 )
 from sgns.model import TrainingStats, WordVectors
-from sgns.train import TrainParams
+from sgns.trainer import TrainParams
 
 __all__ = ["GensimVectors", "train_gensim", "pairs_per_effective_word"]
 

@@ -29,7 +29,7 @@ from sgns.corpus import Vocabulary, encode_corpus, skipgram_pair_arrays
 from sgns.functions import sigmoid
 from sgns.lessons.optimum import cooccurrence_matrix
 from sgns.sampling import NegativeSampler
-from sgns.train import train
+from sgns.trainer import train
 
 __all__ = [
     "pair_probabilities",

@@ -338,7 +338,7 @@ def compare_update_costs(vocab_sizes, dim: int = 100, k: int = 5, seed: int = 0,
     - 네거티브 샘플링: 손실 + ∂J/∂v_c + 건드린 k+1 개 행의 기울기 (희소; 네거티브는 미리 뽑아 둠;
       ``neg_sampling_sparse_gradient``)
 
-    둘 다 입력 검사를 끈 (``check=False``) 계산만 잽니다 (검사 비용이 비교를 흐리지 않도록).
+    두 함수 모두 입력 검사 없이 계산만 합니다 (검사 비용이 비교를 흐리지 않음).
 
     Parameters
     ----------
@@ -381,11 +381,11 @@ def compare_update_costs(vocab_sizes, dim: int = 100, k: int = 5, seed: int = 0,
 
         with threadpool_limits(limits=1, user_api="blas"):
             softmax_s = time_per_call(
-                naive_softmax_loss_and_gradient, center_vec, outside_idx, outside_vectors, check=False, repeat=repeat
+                naive_softmax_loss_and_gradient, center_vec, outside_idx, outside_vectors, repeat=repeat
             )
             neg_s = time_per_call(
                 neg_sampling_sparse_gradient, center_vec, outside_idx, outside_vectors, negative_indices,
-                check=False, repeat=repeat,
+                repeat=repeat,
             )  # fmt: skip
         speedup = softmax_s / neg_s
         ideal = V / (k + 1)

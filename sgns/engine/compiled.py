@@ -1,10 +1,10 @@
 """컴파일된 SGNS 학습 엔진 (numba): 쌍마다 갱신하는 word2vec.c 방식의 빠른 경로.
 
-numpy 학습기(``sgns.train``)는 강의가 가르치는 읽기 쉬운 기준 구현이고, 이 모듈은 같은 식을 같은 규칙으로
+numpy 학습기(``sgns.trainer``)는 강의가 가르치는 읽기 쉬운 기준 구현이고, 이 모듈은 같은 식을 같은 규칙으로
 더 빨리 계산하는 선택 사항입니다. numba 가 없으면 ``sgns.train(engine="compiled")`` 은 numpy 학습기로 돌아가며 그 사실을
 한 번 알립니다.
 
-한 덩어리(chunk)의 일 = ``train_chunk`` 한 번 (``sgns.train`` 과 나눈 약속):
+한 덩어리(chunk)의 일 = ``train_chunk`` 한 번 (``sgns.trainer`` 와 나눈 약속, 결과는 ``sgns.engine.chunks.ChunkStats``):
 
     train_chunk(center_vectors, outside_vectors, token_ids, sentence_starts, keep_prob, noise,
                 window, negative, lr_start, lr_end, seed, workers=1) -> ChunkStats
@@ -37,7 +37,7 @@ numpy 학습기(``sgns.train``)는 강의가 가르치는 읽기 쉬운 기준 �
 순서가 다르므로 같은 seed 라도 numpy 학습기와 같은 벡터가 나오지는 않습니다. 대신 같은 분포를 따르고,
 초기값은 numpy 학습기와 **같습니다** (같은 seed 면 같은 v, u = 0).
 
-``sgns.train(..., engine="compiled")`` 이 이 엔진을 씁니다 (``sgns.train._engine_chunk_function``): 어휘, 초기값,
+``sgns.train(..., engine="compiled")`` 이 이 엔진을 씁니다 (``sgns.trainer``): 어휘, 초기값,
 학습률 일정, 조각 나누기, 발산 검사는 numpy 엔진과 같은 코드이고 조각 하나의 일만 이 모듈의 ``train_chunk``
 가 합니다. 커널이 GIL 을 놓고 도는 동안 다음 조각의 인코딩은 ``prefetch`` 가 백그라운드 스레드에서 합니다.
 
@@ -60,9 +60,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sgns._validate import as_float_array, as_float_in_range, as_positive_int, as_sentence_starts, describe
+from sgns.engine.chunks import ChunkStats
 from sgns.sampling import NegativeSampler
-from sgns.train import ChunkStats
 
 __all__ = [
     "AVAILABLE",
@@ -73,7 +72,6 @@ __all__ = [
     "ensure_compiled",
     "train_chunk",
     "choose_engine",
-    "ENGINES",
     "split_ranges",
     "prefetch",
     "sigmoid_table_error",
@@ -369,7 +367,7 @@ def _train_range(
 
 
 # ---------------------------------------------------------------------------
-# 파이썬 쪽: 잡음 표, 입력 검사, 스레드
+# 파이썬 쪽: 잡음 표, 스레드 (인자는 학습기 sgns.trainer 가 이미 검사했습니다)
 # ---------------------------------------------------------------------------
 
 
@@ -398,7 +396,6 @@ def noise_table(counts, ns_exponent: float = 0.75) -> NoiseTable:
     -------
     NoiseTable(threshold (V,) float64, alias (V,) int32, probs (V,) float64)
     """
-    ns_exponent = as_float_in_range("ns_exponent", ns_exponent, 0.0, 2.0)
     sampler = NegativeSampler(counts, power=ns_exponent, seed=0)
     return NoiseTable(
         np.ascontiguousarray(sampler.threshold, dtype=np.float64),
@@ -415,7 +412,6 @@ def alias_draw_bias(vocab_size: int) -> float:
     단어 확률로 바꾸면 (칸 확률 1/V 를 곱해) 대략 2^-53 × (그 단어가 걸친 칸 수) 입니다.
     word2vec.c 의 유니그램 표 (1e8 칸) 는 단어마다 최대 1e-8 의 양자화 오차가 있습니다.
     """
-    vocab_size = as_positive_int("vocab_size", vocab_size)
     return 2.0 ** -(53 - math.ceil(math.log2(vocab_size)) if vocab_size > 1 else 53)
 
 
@@ -427,7 +423,6 @@ def sigmoid_table_error(num_points: int = 200_001) -> dict:
     {"sigmoid": float, "softplus": float} : [-2 MAX_SCORE, 2 MAX_SCORE] 의 num_points 개 점에서 잰 최대 오차
     """
     _require_numba()
-    num_points = as_positive_int("num_points", num_points, maximum=10**7)
     x = np.linspace(-2 * MAX_SCORE, 2 * MAX_SCORE, num_points).astype(np.float32)
     sig, softplus = _tables_at(x, _SIGMOID_TABLE, _SOFTPLUS_TABLE)
     xd = x.astype(np.float64)
@@ -455,42 +450,6 @@ def _require_numba() -> None:
         raise RuntimeError(f"컴파일된 엔진을 쓸 수 없습니다: {UNAVAILABLE_REASON}. `pip install numba` 로 설치하세요.")
 
 
-def _check_vector_pair(center_vectors, outside_vectors):
-    for name, arr in (("center_vectors", center_vectors), ("outside_vectors", outside_vectors)):
-        if not isinstance(arr, np.ndarray) or arr.dtype != np.float32 or arr.ndim != 2:
-            raise TypeError(f"`{name}`은(는) (V, d) float32 numpy 배열이어야 합니다. 받은 값: {describe(arr)}")
-        if not arr.flags.c_contiguous or not arr.flags.writeable:
-            raise ValueError(f"`{name}`은(는) C 순서로 이어진, 쓸 수 있는 배열이어야 합니다 (제자리에서 갱신합니다).")
-    if center_vectors.shape != outside_vectors.shape:
-        raise ValueError(
-            f"`center_vectors`의 형태 {center_vectors.shape} 와 `outside_vectors`의 형태 "
-            f"{outside_vectors.shape} 가 같아야 합니다."
-        )
-
-
-def _check_chunk_arrays(token_ids, sentence_starts, vocab_size):
-    token_ids = np.asarray(token_ids)
-    if token_ids.ndim != 1 or token_ids.dtype.kind not in "iu":
-        raise TypeError(f"`token_ids`는 (n,) 정수 배열이어야 합니다. 받은 값: {describe(token_ids)}")
-    if token_ids.size and (int(token_ids.min()) < 0 or int(token_ids.max()) >= vocab_size):
-        raise IndexError(
-            f"`token_ids`의 값은 0 이상 V={vocab_size} 미만이어야 합니다. "
-            f"받은 범위: {int(token_ids.min())}..{int(token_ids.max())}"
-        )
-    token_ids = np.ascontiguousarray(token_ids, dtype=np.int32)  # 범위를 확인한 뒤에 바꿈 (넘침 없음)
-    sentence_starts = as_sentence_starts("sentence_starts", sentence_starts, token_ids.shape[0])
-    return token_ids, sentence_starts
-
-
-def _check_lr(name: str, value) -> float:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"`{name}`은(는) 실수여야 합니다. 받은 값: {describe(value)}")
-    value = float(value)
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"`{name}`={value} 는 허용되지 않습니다. 0 이상의 유한한 실수여야 합니다.")
-    return value
-
-
 def split_ranges(sentence_starts: np.ndarray, parts: int) -> list[tuple[int, int]]:
     """토큰 위치 [0, n) 을 parts 개의 구간으로 나눕니다 (스레드마다 하나).
 
@@ -501,8 +460,6 @@ def split_ranges(sentence_starts: np.ndarray, parts: int) -> list[tuple[int, int
     -------
     [(lo, hi), ...] 빈 구간은 뺀, 겹치지 않고 이어진 구간들
     """
-    sentence_starts = as_sentence_starts("sentence_starts", sentence_starts)
-    parts = as_positive_int("parts", parts)
     n = int(sentence_starts[-1])
     bounds = [0]
     for t in range(1, parts):
@@ -599,24 +556,9 @@ def train_chunk(
     ChunkStats(loss_sum, n_pairs, n_effective_words)
     """
     _require_numba()
-    _check_vector_pair(center_vectors, outside_vectors)
-    V = center_vectors.shape[0]
-    token_ids, sentence_starts = _check_chunk_arrays(token_ids, sentence_starts, V)
-    keep_prob = as_float_array("keep_prob", keep_prob, shape=(V,)).astype(np.float64, copy=False)
-    if not isinstance(noise, NoiseTable) or noise.threshold.shape != (V,):
-        raise TypeError(
-            f"`noise`는 V={V} 단어의 NoiseTable 이어야 합니다 (noise_table(counts) 로 만드세요). "
-            f"받은 값: {describe(noise)}"
-        )
-    window = as_positive_int("window", window)
-    negative = as_positive_int("negative", negative)
-    lr_start, lr_end = _check_lr("lr_start", lr_start), _check_lr("lr_end", lr_end)
-    seed = as_positive_int("seed", seed, minimum=0) & ((1 << 63) - 1)
-    workers = as_positive_int("workers", workers)
-    if not isinstance(shuffle, (bool, np.bool_)):
-        raise TypeError(f"`shuffle`은(는) True/False 여야 합니다. 받은 값: {describe(shuffle)}")
-    shuffle = bool(shuffle)
     ensure_compiled()
+    keep_prob = np.asarray(keep_prob, dtype=np.float64)
+    lr_start, lr_end, seed = float(lr_start), float(lr_end), seed & ((1 << 63) - 1)
 
     args = (keep_prob, noise.threshold, noise.alias, window, negative, lr_start, lr_end)
     ranges = split_ranges(sentence_starts, workers)
@@ -667,10 +609,6 @@ def prefetch(iterator: Iterator) -> Iterator:
     커널이 GIL 을 놓고 학습하는 동안 다음 덩어리의 인코딩 (파이썬 사전 찾기) 이 겹쳐 진행됩니다.
     원소를 만드는 중에 생긴 오류는 그 원소를 받을 때 그대로 다시 일어납니다.
     """
-    if not isinstance(iterator, Iterator):
-        raise TypeError(
-            f"`iterator`는 이터레이터여야 합니다 (예: iter(목록), 제너레이터). 받은 값: {describe(iterator)}"
-        )
     return _prefetched(iterator)
 
 
@@ -691,9 +629,6 @@ def _prefetched(iterator: Iterator) -> Iterator:
 _fallback_warned = False
 
 
-ENGINES = ("auto", "numpy", "compiled")
-
-
 def choose_engine(engine: str = "auto") -> str:
     """``sgns.train(engine=...)`` 의 값을 실제로 쓸 엔진 이름 ("numpy" 또는 "compiled") 으로 바꿉니다.
 
@@ -701,10 +636,6 @@ def choose_engine(engine: str = "auto") -> str:
     - "compiled": numba 가 없으면 "numpy" 로 돌아가고 그 사실을 (프로세스에서) 한 번 경고합니다
     - "numpy": 언제나 "numpy" (강의가 설명하는 기준 구현)
     """
-    if engine not in ENGINES:
-        raise ValueError(
-            f"`engine`={describe(engine)} 는 허용되지 않습니다. {', '.join(map(repr, ENGINES))} 중 하나여야 합니다."
-        )
     if engine == "numpy":
         return "numpy"
     if AVAILABLE:
