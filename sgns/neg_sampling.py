@@ -76,12 +76,14 @@ def neg_sampling_sparse_gradient(center_vec, outside_idx, outside_vectors, negat
 
     인자는 ``neg_sampling_loss_and_gradient`` 와 같습니다.
     """
-    target_idx = np.array([outside_idx, *negative_indices], dtype=np.intp)  # t = [o, k_1, ..., k_K]
+    target_idx = np.empty(len(negative_indices) + 1, dtype=np.intp)  # t = [o, k_1, ..., k_K]
+    target_idx[0], target_idx[1:] = outside_idx, negative_indices
     rows = outside_vectors[target_idx]  # (K+1, d): u_o, u_k1, ..., u_kK
-    s = rows @ center_vec  # 점수 s_j = u_{t_j}·v_c
-    loss = float(-log_sigmoid(s[0]) - log_sigmoid(-s[1:]).sum())
-    coef = sigmoid(s)  # ∂J/∂s_k = σ(s_k)
-    coef[0] = -sigmoid(-s[0])  # ∂J/∂s_o = σ(s_o) - 1 = -σ(-s_o)
+    z = rows @ center_vec  # 점수 s_j = u_{t_j}·v_c 에 부호를 붙여 z = [s_o, -s_k1, ..., -s_kK]
+    z[1:] *= -1  # 그러면 J = -Σ_j log σ(z_j)
+    loss = float(-log_sigmoid(z).sum())
+    coef = sigmoid(-z)  # ∂J/∂s_k = σ(s_k)
+    coef[0] *= -1  # ∂J/∂s_o = σ(s_o) - 1 = -σ(-s_o)
     return SparseGradient(loss, coef @ rows, target_idx, np.outer(coef, center_vec))
 
 
