@@ -29,19 +29,22 @@
 핵심은 이것들을 import 하지 않습니다. 목록은 각 패키지의 설명에 있습니다.
 
 **입구 (doors)**: 학생이나 강사가 자기 값을 넣어 부르는 곳입니다. 잘못된 값은 매개변수 이름, 받은 값, 기대한
-것을 말하는 한국어 오류가 되고, NaN 이 조용히 결과로 나오지 않습니다.
+것을 말하는 한국어 오류가 되고, NaN 이 조용히 결과로 나오지 않습니다. 목록은 여기 한 곳에 있습니다
+(``tests/test_bad_inputs.py`` 가 이 목록을 읽어 입구마다 잘못된 입력의 줄이 있는지 봅니다).
 
-- ``sgns.train`` 과 그 하이퍼파라미터 (``sgns.trainer.TrainParams``, ``TrainParams.from_kwargs``)
-- 말뭉치와 파일: ``sgns.build_vocab``, ``sgns.corpus.LineSentences``, ``sgns.corpus.Vocabulary.id``,
-  ``sgns.data`` 의 읽기 함수 (``load_head500``, ``load_lee``, ``gensim_data_path``, ``synthetic_corpus`` ...),
-  ``sgns.evaluate`` 의 평가 (``evaluate_word_pairs``, ``evaluate_analogies``, ``read_word_pairs``,
-  ``read_analogies``, ``compare_word_pair_scores``, ``spearman_interval`` 과 그 구간의 ``Interval.contains``)
-- 학습한 벡터에 단어로 묻기와 내보내기: ``WordVectors`` (만들 때의 단어와 벡터, ``most_similar``, ``similarity``,
-  ``analogy``, ``index``, ``evaluate_word_pairs``, ``evaluate_analogies``, ``save_word2vec_format``,
-  ``save_projector_tsv``)
+- 학습: ``sgns.train``, 그 하이퍼파라미터 ``sgns.trainer.TrainParams``, ``sgns.trainer.TrainParams.from_kwargs``
+- 말뭉치와 파일: ``sgns.build_vocab``, ``sgns.corpus.LineSentences``, ``sgns.corpus.Vocabulary.id``
+- 평가: ``sgns.evaluate.read_word_pairs``, ``sgns.evaluate.read_analogies``, ``sgns.evaluate.evaluate_word_pairs``,
+  ``sgns.evaluate.evaluate_analogies``, ``sgns.evaluate.compare_word_pair_scores``,
+  ``sgns.evaluate.spearman_interval``, ``sgns.evaluate.Interval.contains``
+- 학습한 벡터에 단어로 묻기와 내보내기: ``sgns.model.WordVectors`` (만들 때의 단어와 벡터),
+  ``sgns.model.WordVectors.most_similar``, ``sgns.model.WordVectors.similarity``, ``sgns.model.WordVectors.analogy``,
+  ``sgns.model.WordVectors.index``, ``sgns.model.WordVectors.evaluate_word_pairs``,
+  ``sgns.model.WordVectors.evaluate_analogies``, ``sgns.model.WordVectors.save_word2vec_format``,
+  ``sgns.model.WordVectors.save_projector_tsv``
 - 학생의 함수를 받는 기울기 검사: ``sgns.gradcheck``, ``sgns.check_loss_gradients``
-- ``sgns.data`` 와 ``sgns.plotting`` (노트북의 표 ``show_table``, ``Table``) 의 모든 함수
-- 연습문제 확인 ``sgns.checks`` 의 모든 함수와, 강의 도우미 ``sgns.lessons`` 의 모든 함수
+- 모듈의 모든 공개 함수·클래스 (``__all__``): ``sgns.data`` (자료 읽기, 합성 말뭉치), ``sgns.plotting`` (노트북의 표),
+  ``sgns.checks`` (연습문제 확인), ``sgns.lessons`` (강의 도우미의 모든 모듈)
 
 그 밖의 함수 (배우는 길의 식, 엔진) 는 입구를 지난, 이미 검사한 값을 받습니다. 잘못된 값을 직접 넣으면 numpy 의
 오류나 assert 로 멈출 수 있습니다.

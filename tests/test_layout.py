@@ -232,3 +232,31 @@ def test_docstrings_list_every_module():
             assert f"`{stem}`" in sgns.engine.__doc__, stem
     for stem in sgns.lessons.__all__:
         assert f"`{stem}`" in sgns.lessons.__doc__, stem
+
+
+TAUGHT = {
+    "functions": ["sigmoid", "log_sigmoid", "softmax"],
+    "softmax_loss": ["naive_softmax_loss_and_gradient", "softmax_probabilities"],
+    "neg_sampling": ["neg_sampling_loss_and_gradient", "neg_sampling_sparse_gradient", "neg_sampling_coefficients",
+                     "neg_sampling_batch"],
+    "gradient_check": ["gradcheck", "check_loss_gradients"],
+    "sampling": ["noise_distribution", "_build_alias_table", "NegativeSampler"],
+    "corpus": ["skipgram_pairs", "skipgram_pair_arrays", "keep_probabilities", "paper_keep_probabilities", "subsample"],
+    "scatter": ["scatter_add"],
+    "trainer": ["learning_rate", "init_weights", "chunk_pairs", "sgd_step", "train_chunk"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("module", sorted(TAUGHT))
+def test_taught_functions_are_short_enough_to_read_with_their_formula(module):
+    """배우는 길의 함수는 본문 (docstring 뒤) 이 40줄 이하입니다 (클래스는 메서드마다)."""
+    tree = _tree(PACKAGE / f"{module}.py")
+    defs = {node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    assert set(TAUGHT[module]) <= set(defs), module
+    for name in TAUGHT[module]:
+        node = defs[name]
+        methods = [n for n in node.body if isinstance(n, ast.FunctionDef)]
+        for fn in methods if isinstance(node, ast.ClassDef) else [node]:
+            body = fn.body[1:] if ast.get_docstring(fn) else fn.body
+            lines = body[-1].end_lineno - body[0].lineno + 1
+            assert lines <= 40, f"{module}.{name}.{fn.name}: 본문 {lines}줄"
