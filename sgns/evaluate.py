@@ -259,6 +259,9 @@ def _pearson_or_nan(x: np.ndarray, y: np.ndarray) -> float:
     """검사 없는 피어슨 상관 (정의되지 않으면 nan; 부트스트랩이 그런 표본을 세고 버릴 때만 씀)."""
     if x.size < 2 or np.all(x == x[0]) or np.all(y == y[0]):
         return float("nan")
+    # 큰 값 (사람 점수 파일의 1e300 등) 에서 제곱합이 넘치지 않게 각자의 최대 절댓값에 가까운 2 의 거듭제곱으로
+    # 먼저 나눔 (상관은 척도와 무관하고, 2 의 거듭제곱으로 나누기는 정확해서 보통의 값에서는 결과가 같음)
+    x, y = np.ldexp(x, -np.frexp(np.abs(x).max())[1]), np.ldexp(y, -np.frexp(np.abs(y).max())[1])
     dx, dy = x - x.mean(), y - y.mean()
     r = float((dx @ dy) / np.sqrt((dx @ dx) * (dy @ dy)))
     return min(1.0, max(-1.0, r))

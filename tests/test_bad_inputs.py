@@ -280,6 +280,7 @@ PAIRS_COMMAS = text_file("commas.tsv", "cat,dog,9\n")
 PAIRS_EMPTY = text_file("empty.tsv", "")
 PAIRS_NAN = text_file("nan.tsv", "cat\tdog\t9\ncar\ttruck\tnan\n")
 PAIRS_INF = text_file("inf.tsv", "cat\tdog\t-inf\n")
+PAIRS_HUGE = text_file("huge.tsv", "cat\tdog\t9e299\ncat\tapple\t5e299\ndog\tcar\t1e299\ncar\ttruck\t8e299\n")
 PAIRS_BOM = text_file("bom.tsv", "\ufeffcat\tdog\t9\ncat\tapple\t5\ndog\tcar\t1\n")
 PAIRS_LATIN1 = text_file("latin1.tsv", "cat\tdog\t9\ncaf\xe9\tdog\t1\n".encode("latin-1"))
 PAIRS_TWO_OF_MANY = text_file(
@@ -428,6 +429,8 @@ bad(evaluate_word_pairs, WV.words, NAN_ROWS, PAIRS_OK, param="vectors", shows="n
 bad(evaluate_word_pairs, WV.words, WV.vectors, PAIRS_OK, case_insensitive=1, param="case_insensitive", shows="1",
     error=TypeError)  # fmt: skip
 bad(evaluate_word_pairs, ["zzz", "yyy"], np.eye(2), PAIRS_OK, param="path", shows="0개", note="no-covered-pair")
+row(evaluate_word_pairs, WV.words, WV.vectors, PAIRS_HUGE, note="huge-scores", expect=Gives(
+    WordPairScore, lambda s: s.pearson == pytest.approx(evaluate_word_pairs(WV.words, WV.vectors, PAIRS_OK).pearson)))
 row(evaluate_word_pairs, WV.words, WV.vectors, PAIRS_BOM, note="bom",
     expect=Gives(WordPairScore, lambda s: s.n_covered == 3))  # fmt: skip
 row(

@@ -289,6 +289,7 @@ def test_spearman_undefined_cases_are_errors_not_nan():
     with pytest.raises(ValueError, match="`y`의 값이 모두"):
         pearson([1.0, 2.0, 3.0], [5.0, 5.0, 5.0])
     assert spearman([1.0, 2.0, 3.0], [10.0, 20.0, 15.0]) == pytest.approx(0.5)
+    assert pearson([1e300, 2e300, 3e300], [1.0, 2.0, 3.0]) == pytest.approx(1.0)  # 제곱합이 넘치지 않음
 
 
 def test_spearman_standard_error_formula_and_validation():
