@@ -8,6 +8,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 # .venv 를 쓰는 타깃은 모두 이것에 의존합니다: 맞게 설치되어 있으면 곧바로 지나가고, 아니면 만들거나 고칩니다.
 STAMP := setup
+# 강의를 고치고 시험하는 타깃은 시험·강의 도구(requirements-dev.txt)까지 설치된 .venv 를 씁니다.
+DEV_STAMP := setup-dev
 PARAMS ?=
 # 노트북 커널이 inline 그림을 쓰도록 (MPLBACKEND=Agg 가 물려지면 그림 출력이 사라집니다)
 unexport MPLBACKEND
@@ -19,15 +21,17 @@ LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
 
-.PHONY: help setup test unit lint lab notebooks refresh student exercises update bench clean
+.PHONY: help setup setup-dev notebook test unit lint lab notebooks refresh student exercises update bench clean
 
 help:
 	@echo "make lab        강의를 JupyterLab 으로 엽니다 (처음 한 번은 설치 포함)"
-	@echo "make setup      .venv 를 만들거나 고칩니다 (예: make setup PY=python3.12)"
+	@echo "make setup      .venv 를 만들거나 고칩니다: 강의에 필요한 것만 (예: make setup PY=python3.12)"
+	@echo "make setup-dev  시험·강의 도구(pytest, nbval, 슬라이드, numba)까지 설치합니다 (make test 가 스스로 부름)"
 	@echo "make test       모든 검사를 실행합니다"
 	@echo "make exercises  학생판 노트북을 my-work/ 로 복사합니다 (이미 있는 파일은 절대 덮어쓰지 않음)"
 	@echo "make update     강의 업데이트를 받습니다 (고친 학생판은 backups/ 에 보관, my-work/ 는 그대로)"
 	@echo "make notebooks  노트북을 build/executed/ 에 실행합니다 (예: make notebooks PARAMS=\"-p EPOCHS 10\")"
+	@echo "make notebook NB=03  노트북 하나를 고친 뒤: 다시 실행, 메타데이터, 학생판, 그 장의 검사, 바뀐 파일 목록"
 	@echo "make refresh    강사용 노트북을 다시 실행해 저장된 출력을 갱신하고 학생판을 다시 만듭니다"
 	@echo "make student    강사용 노트북에서 학생판(student/)을 만듭니다"
 	@echo "make bench      성능 비교 스크립트를 실행합니다 (bench/results/ 에 표 저장)"
@@ -37,9 +41,12 @@ help:
 # .venv 가 없거나, 다른 Python 으로 만들어졌거나, pip 이 없거나, 설치가 중간에 멈췄거나,
 # requirements.txt / pyproject.toml 이 바뀌었으면 (다시) 설치합니다. 동시에 실행돼도 차례로 합니다.
 setup:
-	@sh tools/ensure_venv.sh "$(VENV)" "$(PY)"
+	@sh tools/ensure_venv.sh "$(VENV)" "$(PY)" student
 
-test: $(STAMP)
+setup-dev:
+	@sh tools/ensure_venv.sh "$(VENV)" "$(PY)" dev
+
+test: $(DEV_STAMP)
 	$(BIN)/ruff check sgns tests tools bench notebooks conftest.py
 	$(BIN)/python tools/make_student.py --check
 	@$(MAKE) --no-print-directory lecture-check
@@ -47,10 +54,10 @@ test: $(STAMP)
 
 # UNIT_ARGS: pytest 에 더 줄 인자 (예: CI 의 두 번째 Python 에서 설치 도구 자체의 느린 테스트를 뺄 때)
 UNIT_ARGS ?=
-unit: $(STAMP)
+unit: $(DEV_STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) tests --ignore=tests/test_notebooks_execute.py $(UNIT_ARGS)
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check sgns tests tools bench notebooks conftest.py
 
 lab: $(STAMP)
@@ -65,7 +72,7 @@ update:
 	@py="$(BIN)/python"; [ -x "$$py" ] || py=$$(sh tools/find_python.sh $(PY)) || exit 1; \
 	"$$py" tools/update_course.py --work "$(WORK)"
 
-notebooks: $(STAMP)
+notebooks: $(DEV_STAMP)
 	@mkdir -p build/executed
 	@for nb in $(NOTEBOOKS); do \
 	  echo "== $$nb"; \
@@ -73,14 +80,20 @@ notebooks: $(STAMP)
 	done
 	@echo "실행 결과: build/executed/"
 
-refresh: $(STAMP)
+refresh: $(DEV_STAMP)
 	$(BIN)/python tools/refresh_notebooks.py $(NOTEBOOKS)
 	$(BIN)/python tools/make_student.py
+
+# 노트북 하나를 고친 뒤의 빠른 고리 (tools/notebook_loop.py). NO_RUN=1 이면 다시 실행은 건너뜁니다.
+NB ?=
+notebook: $(DEV_STAMP)
+	@test -n "$(NB)" || { echo "사용법: make notebook NB=03   (노트북 번호 또는 이름)" >&2; exit 2; }
+	@$(BIN)/python tools/notebook_loop.py "$(NB)" $(if $(NO_RUN),--no-run)
 
 student: $(STAMP)
 	$(BIN)/python tools/make_student.py
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_core.py
 	$(BIN)/python bench/bench_sampler.py
 	$(BIN)/python bench/bench_gensim.py --quick
@@ -93,17 +106,17 @@ clean:
 # 적용하고 학생판을 다시 만듭니다.
 .PHONY: slides lecture lecture-check
 
-slides: $(STAMP)
+slides: $(DEV_STAMP)
 	$(BIN)/python tools/build_slides.py $(NOTEBOOKS) --out build/slides
 
-lecture: $(STAMP)
+lecture: $(DEV_STAMP)
 	$(BIN)/python tools/notebook_guards.py --rules nbval-comment --fix $(NOTEBOOKS)
 	$(BIN)/python tools/notebook_nav.py --write $(NOTEBOOKS)
 	$(BIN)/python tools/slide_metadata.py --write $(NOTEBOOKS)
 	$(BIN)/python tools/nbgrader_metadata.py --write $(NOTEBOOKS)
 	$(BIN)/python tools/make_student.py
 
-lecture-check: $(STAMP)
+lecture-check: $(DEV_STAMP)
 	$(BIN)/python tools/notebook_nav.py --check $(NOTEBOOKS)
 	$(BIN)/python tools/slide_metadata.py --check $(NOTEBOOKS)
 	$(BIN)/python tools/nbgrader_metadata.py --check $(NOTEBOOKS)
@@ -121,7 +134,7 @@ GRADE_ARGS ?=
 NBGRADER_VENV := build/nbgrader-venv
 NBGRADER_STAMP := $(NBGRADER_VENV)/.installed
 
-grade: $(STAMP)
+grade: $(DEV_STAMP)
 	@test -n "$(SUBMISSIONS)" || { echo "사용법: make grade SUBMISSIONS=<제출 폴더> [HIDDEN=<숨은 사례 .py>]" >&2; exit 2; }
 	$(BIN)/python tools/grade.py "$(SUBMISSIONS)" --out "$(GRADE_OUT)" --jobs $(JOBS) $(if $(HIDDEN),--hidden "$(HIDDEN)") $(GRADE_ARGS)
 
@@ -130,5 +143,5 @@ $(NBGRADER_STAMP): grading/nbgrader-requirements.txt
 	$(NBGRADER_VENV)/bin/python -m pip install --quiet -r grading/nbgrader-requirements.txt
 	@touch $@
 
-nbgrader-test: $(STAMP) $(NBGRADER_STAMP)
+nbgrader-test: $(DEV_STAMP) $(NBGRADER_STAMP)
 	NBGRADER=$(CURDIR)/$(NBGRADER_VENV)/bin/nbgrader $(BIN)/python -m pytest -q tests/test_nbgrader_real.py

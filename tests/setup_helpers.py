@@ -41,6 +41,7 @@ def tiny_project(parent: Path) -> Path:
     for name in SETUP_TOOLS:
         shutil.copy(REPO / "tools" / name, root / "tools" / name)
     (root / "requirements.txt").write_text("# 시험용: 설치할 것 없음\n", encoding="utf-8")
+    (root / "requirements-dev.txt").write_text("-r requirements.txt\n", encoding="utf-8")
     (root / "pyproject.toml").write_text(TINY_PYPROJECT, encoding="utf-8")
     return root
 

@@ -43,3 +43,8 @@ def test_two_concurrent_make_exercises_on_a_fresh_clone_both_succeed(tmp_path):
     assert has_pip(venv) and stamp(venv)["python"] == python_version(venv / "bin" / "python")
     imported = subprocess.run([str(venv / "bin" / "python"), "-c", "import sgns, jupyterlab"], capture_output=True)
     assert imported.returncode == 0, imported.stderr
+    # 학생의 설치에는 시험·강의 도구와 컴파일 엔진이 없습니다 (requirements-dev.txt 는 make test 가 설치)
+    for tool in ("pytest", "nbval", "numba", "sphinx"):
+        found = subprocess.run([str(venv / "bin" / "python"), "-c", f"import {tool}"], capture_output=True)
+        assert found.returncode != 0, f"학생용 .venv 에 {tool} 이(가) 설치되었습니다"
+    assert stamp(venv)["profile"] == "student"

@@ -24,14 +24,23 @@ OPTIONAL = {
 }
 
 
-def pins() -> dict[str, str]:
+def pins(names: tuple[str, ...] = ("requirements.txt", "requirements-dev.txt")) -> dict[str, str]:
     found = {}
-    for line in (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines():
+    for name in names:
+        found.update(_pins(REPO / name))
+    return found
+
+
+def _pins(path) -> dict[str, str]:
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
+        if line == "-r requirements.txt":
+            continue
         if line:
             requirement = Requirement(line)
             (specifier,) = requirement.specifier
-            assert specifier.operator == "==", f"requirements.txt 는 정확한 버전(==)만: {line}"
+            assert specifier.operator == "==", f"{path.name} 는 정확한 버전(==)만: {line}"
             found[canonicalize_name(requirement.name)] = specifier.version
     return found
 
@@ -69,6 +78,15 @@ def test_every_module_sgns_needs_is_a_runtime_dependency():
 def test_runtime_dependencies_hold_no_course_tooling():
     tooling = {"jupyterlab", "ipykernel", "nbval", "papermill", "pytest", "pytest-xdist", "ruff", "hypothesis"}
     assert not tooling & DEPENDENCIES.keys()
+
+
+def test_student_install_holds_no_testing_tools_and_dev_builds_on_it():
+    student = pins(("requirements.txt",))
+    tooling = {"nbval", "papermill", "pytest", "pytest-xdist", "ruff", "hypothesis", "numba", "sphinx-revealjs"}
+    assert not tooling & student.keys(), "시험·강의 도구는 requirements-dev.txt 에"
+    assert {"jupyterlab", "ipykernel", "kiwipiepy", "numpy"} <= student.keys()  # 강의와 부록에 필요한 것
+    dev = (REPO / "requirements-dev.txt").read_text(encoding="utf-8").splitlines()
+    assert "-r requirements.txt" in dev and not pins(("requirements-dev.txt",)).keys() & student.keys()
 
 
 def test_every_runtime_dependency_is_pinned_and_the_pin_is_in_range():

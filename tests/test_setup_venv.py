@@ -58,6 +58,22 @@ def test_plan(state, python_version, requested, action):
     assert (plan.reason != "") == (action in ("rebuild", "install"))  # 다시 만들거나 설치하면 이유를 말함
 
 
+@pytest.mark.parametrize(
+    ("installed", "wanted", "action"),
+    [
+        ("student", "student", "ok"),
+        ("student", "dev", "install"),  # 학생용 .venv 에 시험 도구를 더 설치 (지우지 않음)
+        ("dev", "student", "ok"),  # dev 는 student 를 포함
+        ("dev", "dev", "ok"),
+        (None, "dev", "ok"),  # 묶음이 없는 옛 기록: 예전에는 모두 설치했음
+    ],
+)
+def test_plan_for_profiles(installed, wanted, action):
+    recorded = dict(GOOD_STAMP) if installed is None else {**GOOD_STAMP, "profile": installed}
+    state = VenvState(exists=True, version="3.11.7", has_pip=True, stamp=recorded)
+    assert decide(state, "3.11.7", False, DIGEST, profile=wanted).action == action
+
+
 def test_rebuild_reason_names_the_old_version():
     plan = decide(VenvState(exists=True, version="3.10.13", has_pip=True, stamp=None), "3.11.7", False, DIGEST)
     assert plan == Plan("rebuild", plan.reason) and "3.10.13" in plan.reason
@@ -131,6 +147,12 @@ def test_fresh_setup_then_nothing_to_do_then_reinstall_then_rebuild_after_interr
     assert changed.returncode == 0, output(changed)
     assert changed.stdout != "" and marker.exists()  # 알리고, 지우지 않고 그 자리에서 다시 설치
     assert stamp(venv)["inputs"] == ensure_venv.inputs_digest(project)
+
+    assert stamp(venv)["profile"] == "student"  # make setup 은 학생에게 필요한 것만
+    dev = make(project, "setup-dev")
+    assert dev.returncode == 0, output(dev)
+    assert dev.stdout != "" and marker.exists() and stamp(venv)["profile"] == "dev"  # 그 자리에서 더 설치
+    assert make(project, "setup").stdout == "" and stamp(venv)["profile"] == "dev"  # dev 는 학생용도 만족: 조용히
 
     (venv / ".installed").unlink()  # 설치는 시작할 때 기록을 지우고 끝날 때 씁니다: 중간에 멈추면 이 상태
     interrupted = make(project, "setup")

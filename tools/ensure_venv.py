@@ -2,17 +2,22 @@
 
 표준 라이브러리만 씁니다: .venv 가 생기기 전에 `tools/find_python.sh` 가 찾은 Python 으로 실행됩니다.
 
-- 이미 맞게 설치되어 있으면 (기록 파일의 Python 버전과 requirements.txt·pyproject.toml 의 해시가 지금과 같고
-  pip 이 있으면) 아무것도 하지 않습니다. 이 확인은 빠릅니다 (`--quick`, .venv 의 Python 으로).
+- 설치할 묶음은 둘입니다 (`--profile`): ``student`` 는 강의를 듣는 데 필요한 것 (requirements.txt: 계산, 그림,
+  한국어 도구, JupyterLab), ``dev`` 는 그 위에 강의를 고치고 시험하는 도구 (requirements-dev.txt: pytest, nbval,
+  papermill, ruff, 슬라이드 도구, 컴파일 엔진 numba). ``dev`` 로 설치한 .venv 는 ``student`` 도 만족합니다.
+- 이미 맞게 설치되어 있으면 (기록 파일의 Python 버전과 묶음, requirements 파일·pyproject.toml 의 해시가 지금과
+  같고 pip 이 있으면) 아무것도 하지 않습니다. 이 확인은 빠릅니다 (`--quick`, .venv 의 Python 으로).
 - .venv 가 지원하지 않는 Python 으로 만들어졌거나, PY= 로 고른 것과 다른 버전이거나, pip 이 없거나,
   지난 설치가 중간에 끝났으면 (기록 파일 없음) 그 이유를 말하고 지운 뒤 다시 만듭니다.
-- requirements.txt 나 pyproject.toml 만 바뀌었으면 그 자리에서 다시 설치합니다.
+- requirements 파일이나 pyproject.toml 만 바뀌었거나, ``student`` .venv 에 ``dev`` 가 필요하면 그 자리에서 (더)
+  설치합니다.
 - 여러 make 가 동시에 시작되면 잠금 파일(``<venv>.lock``)로 차례를 지킵니다. 뒤에 온 쪽은 기다렸다가
   앞의 설치가 끝난 .venv 를 그대로 씁니다.
 
 사용법::
 
-    python tools/ensure_venv.py --venv .venv                 # 이 스크립트를 실행한 Python 으로
+    python tools/ensure_venv.py --venv .venv                 # 이 스크립트를 실행한 Python 으로 (student)
+    python tools/ensure_venv.py --venv .venv --profile dev   # 시험·강의 도구까지
     python tools/ensure_venv.py --venv .venv --requested     # PY= 로 고른 Python: .venv 가 다른 버전이면 다시 만듦
     .venv/bin/python tools/ensure_venv.py --venv .venv --quick   # 확인만: 맞으면 0, 아니면 1 (아무것도 출력 안 함)
 """
@@ -36,7 +41,9 @@ from pathlib import Path
 SUPPORTED: tuple[tuple[int, int], ...] = ((3, 11), (3, 12), (3, 13))
 SUPPORTED_TEXT = ", ".join(f"{major}.{minor}" for major, minor in SUPPORTED)
 ROOT = Path(__file__).resolve().parent.parent
-INPUTS = ("requirements.txt", "pyproject.toml")  # 이 파일들이 바뀌면 다시 설치
+INPUTS = ("requirements.txt", "requirements-dev.txt", "pyproject.toml")  # 이 파일들이 바뀌면 다시 설치
+# 묶음마다 pip 에 줄 requirements 파일 (requirements-dev.txt 는 첫 줄에서 requirements.txt 를 읽습니다)
+PROFILES = {"student": "requirements.txt", "dev": "requirements-dev.txt"}
 STAMP_NAME = ".installed"  # 설치를 끝까지 마쳤다는 기록 (.venv 안)
 STAMP_FORMAT = 1
 LOCK_TIMEOUT_S = 30 * 60
@@ -145,7 +152,20 @@ class Plan:
     reason: str = ""
 
 
-def decide(state: VenvState, python_version: str, requested: bool, digest: str, venv_name: str = ".venv") -> Plan:
+def has_profile(stamp: dict, profile: str) -> bool:
+    """기록 파일의 묶음이 profile 을 만족하는지 (dev 는 student 를 포함; 묶음이 없는 옛 기록은 모두 설치한 것)."""
+    installed = stamp.get("profile", "dev")
+    return installed == profile or installed == "dev"
+
+
+def decide(
+    state: VenvState,
+    python_version: str,
+    requested: bool,
+    digest: str,
+    venv_name: str = ".venv",
+    profile: str = "student",
+) -> Plan:
     """.venv 상태에서 할 일을 정합니다.
 
     Parameters
@@ -154,6 +174,7 @@ def decide(state: VenvState, python_version: str, requested: bool, digest: str, 
     python_version : 새로 만들 때 쓸 Python 의 버전 ('3.12.1')
     requested : 사용자가 PY= 로 그 Python 을 직접 골랐는지 (그러면 .venv 의 버전이 달라도 다시 만듦)
     digest : inputs_digest() 의 지금 값
+    profile : 필요한 묶음 ("student" 또는 "dev")
     """
     if not state.exists:
         return Plan("create")
@@ -174,11 +195,13 @@ def decide(state: VenvState, python_version: str, requested: bool, digest: str, 
     if state.stamp.get("format") != STAMP_FORMAT:
         return Plan("install", f"{name} 의 설치 기록이 예전 형식이라 한 번 더 설치합니다.")
     if state.stamp.get("inputs") != digest or state.stamp.get("python") != state.version:
-        return Plan("install", "requirements.txt 또는 pyproject.toml 이 바뀌었습니다.")
+        return Plan("install", "requirements 파일 또는 pyproject.toml 이 바뀌었습니다.")
+    if not has_profile(state.stamp, profile):
+        return Plan("install", "시험·강의 도구(requirements-dev.txt)를 더 설치합니다.")
     return Plan("ok")
 
 
-def quick_check(venv: Path, digest: str) -> bool:
+def quick_check(venv: Path, digest: str, profile: str = "student") -> bool:
     """.venv 의 Python 으로 실행했을 때: 다른 프로세스 없이 지금 설치가 맞는지 (happy path 용)."""
     if Path(sys.prefix).resolve() != venv.resolve():
         return False
@@ -188,6 +211,7 @@ def quick_check(venv: Path, digest: str) -> bool:
         stamp is not None
         and stamp.get("inputs") == digest
         and stamp.get("python") == version
+        and has_profile(stamp, profile)
         and is_supported(version)
         and importlib.util.find_spec("pip") is not None
     )
@@ -267,16 +291,16 @@ def create_venv(venv: Path, python: Path, version: str) -> None:
     )
 
 
-def install(venv: Path, log: Path) -> None:
-    """requirements.txt 와 이 패키지(-e .)를 설치하고, 끝나면 기록 파일을 씁니다."""
+def install(venv: Path, log: Path, profile: str = "student") -> None:
+    """묶음의 requirements 파일과 이 패키지(-e .)를 설치하고, 끝나면 기록 파일을 씁니다."""
     (venv / STAMP_NAME).unlink(missing_ok=True)  # 중간에 멈추면 기록이 없어서 다음에 다시 만듭니다
     python = str(venv_python(venv))
     say("📦 패키지를 설치합니다 (처음에는 1분쯤 걸립니다. 자세한 기록: " + str(log) + ")")
     pip = [python, "-m", "pip", "--disable-pip-version-check"]
     run_logged([*pip, "install", "--upgrade", "pip"], log, "pip 업그레이드가")
-    run_logged([*pip, "install", "-r", "requirements.txt", "-e", "."], log, "패키지 설치가")
+    run_logged([*pip, "install", "-r", PROFILES[profile], "-e", "."], log, "패키지 설치가")
     version = subprocess.run([python, "-c", VERSION_CODE], capture_output=True, text=True, check=True).stdout.strip()
-    stamp = {"format": STAMP_FORMAT, "python": version, "inputs": inputs_digest()}
+    stamp = {"format": STAMP_FORMAT, "python": version, "inputs": inputs_digest(), "profile": profile}
     tmp = venv / (STAMP_NAME + ".tmp")
     tmp.write_text(json.dumps(stamp, indent=1) + "\n", encoding="utf-8")
     tmp.replace(venv / STAMP_NAME)
@@ -315,7 +339,7 @@ def venv_lock(venv: Path, timeout_s: float = LOCK_TIMEOUT_S):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def ensure(venv: Path, requested: bool) -> int:
+def ensure(venv: Path, requested: bool, profile: str = "student") -> int:
     """잠금을 잡고, 상태를 보고, 필요한 일을 합니다. 종료 코드를 돌려줍니다."""
     python = Path(sys.executable)
     version = version_text(sys.version_info)
@@ -323,7 +347,8 @@ def ensure(venv: Path, requested: bool) -> int:
         raise SetupError(f"❌ Python {version} 은 지원하지 않습니다. Python {SUPPORTED_TEXT} 중 하나로 실행하세요.")
     log = Path("build") / f"setup-{venv.name.lstrip('.')}.log"
     with venv_lock(venv):
-        plan = decide(inspect(venv), version, requested, inputs_digest(), str(venv))
+        state = inspect(venv)
+        plan = decide(state, version, requested, inputs_digest(), str(venv), profile)
         if plan.action == "ok":
             return 0
         if plan.reason:
@@ -334,7 +359,8 @@ def ensure(venv: Path, requested: bool) -> int:
         if plan.action in ("create", "rebuild"):
             log.unlink(missing_ok=True)
             create_venv(venv, python, version)
-        install(venv, log)
+        keep_dev = plan.action == "install" and state.stamp is not None and has_profile(state.stamp, "dev")
+        install(venv, log, "dev" if keep_dev else profile)  # 다시 설치할 때 이미 있던 dev 도구를 빼지 않음
     return 0
 
 
@@ -343,13 +369,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--venv", type=Path, default=Path(".venv"), help="가상 환경 폴더 (기본: .venv)")
     parser.add_argument("--requested", action="store_true", help="PY= 로 고른 Python 입니다 (버전이 다르면 다시 만듦)")
     parser.add_argument("--quick", action="store_true", help="확인만 합니다: 맞으면 0, 아니면 1")
+    parser.add_argument(
+        "--profile", choices=sorted(PROFILES), default="student", help="student (강의 듣기) 또는 dev (시험 도구까지)"
+    )
     args = parser.parse_args(argv)
     os.chdir(ROOT)  # 경로는 저장소 최상위 기준 (메시지에도 .venv 처럼 짧게)
     venv = args.venv
     if args.quick:
-        return 0 if quick_check(venv, inputs_digest()) else 1
+        return 0 if quick_check(venv, inputs_digest(), args.profile) else 1
     try:
-        return ensure(venv, args.requested)
+        return ensure(venv, args.requested, args.profile)
     except SetupError as error:
         print(error, file=sys.stderr)
         return 1
