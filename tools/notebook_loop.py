@@ -1,6 +1,7 @@
 """노트북 하나를 고친 뒤 해야 할 일을 차례대로 모두 합니다 (`make notebook NB=03`).
 
-1. 그 노트북을 새 커널에서 다시 실행해 저장된 출력을 새로 고칩니다 (tools/refresh_notebooks.py).
+1. 그 노트북을 새 커널에서 다시 실행해 저장된 출력을 새로 고칩니다 (tools/refresh_notebooks.py; 소스가 그대로인
+   시간 측정 셀의 출력은 그대로 둡니다: ``--keep-timings``).
 2. nbval 주석, 이동 링크, 슬라이드 메타데이터, nbgrader 메타데이터를 다시 씁니다 (make lecture 와 같은 도구).
 3. 학생판을 다시 만듭니다 (tools/make_student.py).
 4. 그 노트북의 검사: lecture-check 의 규칙, 학생판의 소스 검사, 그 장의 주장 테스트와 위생 테스트.
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     before = snapshot()
 
     if not args.no_run:
-        run("1/4 다시 실행", python, "tools/refresh_notebooks.py", relative)
+        run("1/4 다시 실행", python, "tools/refresh_notebooks.py", "--keep-timings", relative)
     guards = "tools/notebook_guards.py"
     run("2/4 메타데이터 (nbval 주석)", python, guards, "--rules", "nbval-comment", "--fix", relative)
     run("2/4 메타데이터 (이동 링크)", python, "tools/notebook_nav.py", "--write", *every)

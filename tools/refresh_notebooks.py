@@ -2,6 +2,10 @@
 
 - 커널은 ``python3``, 작업 폴더는 노트북이 있는 폴더입니다.
 - 실행 시각 메타데이터는 남기지 않습니다 (``record_timing=False``). papermill 메타데이터도 없습니다.
+- 한 셀의 연이은 같은 스트림 출력은 하나로 합칩니다 (print 가 언제 커널 밖으로 나갔는지에 따라 나뉘지 않도록).
+- ``--keep-timings``: 소스가 git 에 커밋된 것과 같은 ``nbval-ignore-output`` 셀 (시간 측정처럼 실행마다 다른 출력)
+  은 커밋된 출력을 그대로 씁니다. 고친 것이 없으면 다시 실행해도 파일이 바뀌지 않게 (``make notebook`` 이 씁니다).
+  그 셀을 고쳤으면 새로 잽니다. 모두 새로 재려면 ``make refresh``.
 - 모든 노트북을 실행한 **뒤에** 성공한 것만 저장합니다 (같은 폴더의 임시 파일에 쓴 뒤 ``os.replace``, 파일
   권한은 그대로). 실행하는 동안 누가 그 노트북 파일을 고쳤으면 그 노트북은 저장하지 않습니다.
 - 실패한 노트북이 있어도 나머지를 모두 실행한 뒤, 실패한 것들을 알리고 종료 코드 1 로 끝납니다.
@@ -20,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -89,7 +94,53 @@ class Interrupt:
             raise RefreshInterrupted
 
 
-def execute(path: Path, interrupt: Interrupt, timeout: int = 1200, kernel_name: str = "python3") -> str:
+IGNORED_OUTPUT_TAG = "nbval-ignore-output"
+
+
+def coalesce_streams(outputs: list) -> list:
+    """연이은 같은 이름의 stream 출력을 하나로 합칩니다."""
+    merged: list = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            output.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == output.get("name")
+        ):
+            previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+        else:
+            merged.append(output)
+    return merged
+
+
+def committed(path: Path):
+    """git 에 커밋된 (HEAD) 그 노트북, 없으면 (git 밖, 새 파일) None."""
+    try:
+        shown = subprocess.run(
+            ["git", "show", f"HEAD:./{path.name}"], cwd=path.parent, capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return nbformat.reads(shown.stdout, as_version=4) if shown.returncode == 0 else None
+
+
+def finish(nb, reference=None) -> None:
+    """실행한 노트북의 출력 정리: 스트림 합치기, reference (커밋된 노트북) 와 소스가 같은 시간 측정 셀은 그 출력."""
+    old = {(cell.source, index): cell for index, cell in enumerate(reference.cells)} if reference else {}
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        cell.outputs = coalesce_streams(cell.outputs)
+        previous = old.get((cell.source, index))
+        if previous is not None and previous.outputs and IGNORED_OUTPUT_TAG in cell.metadata.get("tags", []):
+            cell.outputs = previous.outputs
+            cell.execution_count = previous.execution_count
+
+
+def execute(
+    path: Path, interrupt: Interrupt, timeout: int = 1200, kernel_name: str = "python3", keep_timings: bool = False
+) -> str:
     """노트북 하나를 실행해 새 JSON 텍스트를 돌려줍니다 (파일은 쓰지 않음). 실패하면 예외."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -105,16 +156,17 @@ def execute(path: Path, interrupt: Interrupt, timeout: int = 1200, kernel_name: 
         client.execute()
     finally:
         interrupt.client = None
+    finish(nb, committed(path) if keep_timings else None)
     return nbformat.writes(nb) + "\n"
 
 
-def execute_in_thread(path: Path, interrupt: Interrupt, timeout: int) -> str:
+def execute_in_thread(path: Path, interrupt: Interrupt, timeout: int, keep_timings: bool = False) -> str:
     """execute 를 다른 스레드에서 (주 스레드가 Ctrl-C 를 바로 받도록). 두 번째 Ctrl-C 뒤 오래 걸리면 포기."""
     result: dict[str, object] = {}
 
     def work() -> None:
         try:
-            result["text"] = execute(path, interrupt, timeout)
+            result["text"] = execute(path, interrupt, timeout, keep_timings=keep_timings)
         except BaseException as error:  # 주 스레드에서 다시 판단합니다
             result["error"] = error
 
@@ -152,7 +204,7 @@ class Run:
     stopped_at: Path | None = None
 
 
-def run_all(paths: list[Path], interrupt: Interrupt, timeout: int) -> Run:
+def run_all(paths: list[Path], interrupt: Interrupt, timeout: int, keep_timings: bool = False) -> Run:
     """노트북을 차례로 실행합니다 (아무것도 쓰지 않음). Ctrl-C 를 받으면 그 자리에서 멈춥니다."""
     run = Run()
     for path in paths:
@@ -162,7 +214,7 @@ def run_all(paths: list[Path], interrupt: Interrupt, timeout: int) -> Run:
         original = path.read_bytes()
         start = time.perf_counter()
         try:
-            text = execute_in_thread(path, interrupt, timeout)
+            text = execute_in_thread(path, interrupt, timeout, keep_timings)
         except Exception as error:  # 셀 오류, 커널 오류 모두 '실패' (중단이 아니면)
             if interrupt.requested:
                 run.stopped_at = path
@@ -200,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="노트북을 다시 실행해 저장된 출력을 새로 고칩니다 (실패하면 그대로).")
     parser.add_argument("notebooks", nargs="*", type=Path, help="노트북 경로 (기본: notebooks/*.ipynb)")
     parser.add_argument("--timeout", type=int, default=1200, help="셀 하나의 최대 실행 시간(초), 기본 1200")
+    parser.add_argument(
+        "--keep-timings", action="store_true", help="소스가 그대로인 nbval-ignore-output 셀은 저장된 출력을 둡니다"
+    )
     args = parser.parse_args(argv)
 
     paths = args.notebooks or sorted(Path("notebooks").glob("*.ipynb"))
@@ -213,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     interrupt = Interrupt()
     previous = signal.signal(signal.SIGINT, interrupt.handle)
     try:
-        run = run_all(paths, interrupt, args.timeout)
+        run = run_all(paths, interrupt, args.timeout, args.keep_timings)
         if interrupt.requested:
             run.stopped_at = run.stopped_at or paths[-1]
             report_interrupt(run, paths)
