@@ -172,6 +172,8 @@ def build(out: Path, answers: str = "hide", notebook_dir: Path = ROOT / "noteboo
                "-A", f"answers={answers}", "-D", f"html_extra_path={src / '_extra'}", str(src), str(out)]
     subprocess.run(command, check=True)
     vendor_assets(out)
+    for leftover in [*out.glob("_static/**/*.map"), out / "_sources"]:  # source maps, empty _sources/
+        leftover.unlink() if leftover.is_file() else shutil.rmtree(leftover, ignore_errors=True)
     (out / ".nojekyll").touch()  # GitHub Pages 가 _static/ 같은 밑줄 폴더도 내보내도록
     return pages
 

@@ -44,6 +44,8 @@ html_show_sourcelink = False
 # html_extra_path (student/*.ipynb 내려받기) 는 build_site.py 가 -D 로 원본 폴더의 _extra 를 줍니다.
 html_last_updated_fmt = None
 html_search_language = "ko"  # course_site.py 의 Kiwi 형태소 색인
+# 결과의 본문 미리 보기는 fetch() 로 쪽을 읽는데, file:// (USB, 내려받은 사이트) 에서는 브라우저가 막습니다.
+html_show_search_summary = False
 html_theme_options = {
     "use_download_button": False,
     "use_fullscreen_button": False,
