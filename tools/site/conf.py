@@ -53,5 +53,5 @@ html_theme_options = {
     "show_prev_next": True,
     "show_toc_level": 2,
     "home_page_in_toc": True,
-    "extra_footer": "",
+    "footer_content_items": ["copyright.html"],
 }
