@@ -12,7 +12,6 @@ Chromium 이 없으면 이유를 말하고 건너뜁니다 (Debian/Ubuntu: ``apt
 from __future__ import annotations
 
 import base64
-import fcntl
 import json
 import os
 import re
@@ -52,12 +51,12 @@ class Chromium:
                 "--disable-extensions", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
                 f"--user-data-dir={profile}", "--remote-debugging-pipe", "about:blank"]
 
-        def pipes_as_fd_3_and_4() -> None:
-            high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 10) for fd in (to_browser, from_browser)]
-            os.dup2(high[0], 3)
-            os.dup2(high[1], 4)
-
-        self.process = subprocess.Popen(args, pass_fds=(3, 4), preexec_fn=pipes_as_fd_3_and_4,
+        # Chromium 은 fd 3 에서 명령을 읽고 fd 4 에 답을 씁니다. 작은 파이썬 한 줄이 두 파이프를 그 번호로 옮긴 뒤
+        # Chromium 으로 바뀝니다 (exec).
+        launcher = ("import fcntl, os, sys; fds = [fcntl.fcntl(int(fd), fcntl.F_DUPFD, 10) for fd in sys.argv[1:3]]; "
+                    "os.dup2(fds[0], 3); os.dup2(fds[1], 4); os.execv(sys.argv[3], sys.argv[3:])")
+        self.process = subprocess.Popen([sys.executable, "-c", launcher, str(to_browser), str(from_browser), *args],
+                                        pass_fds=(to_browser, from_browser),
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(to_browser)
         os.close(from_browser)
@@ -85,7 +84,9 @@ class Chromium:
         message = {"id": self._next_id, "method": method, "params": params or {}}
         if session:
             message["sessionId"] = session
-        os.write(self._write, json.dumps(message).encode() + b"\0")
+        data = json.dumps(message).encode() + b"\0"
+        while data:
+            data = data[os.write(self._write, data):]
         deadline = time.monotonic() + timeout
         while True:
             reply = self._message(deadline)
@@ -95,7 +96,7 @@ class Chromium:
                 return reply["result"]
             self.events.append(reply)
 
-    def open(self, url: str, timeout: float = 30) -> list[str]:
+    def open(self, url: str, timeout: float = 60) -> list[str]:
         """url 을 열고 load 이벤트까지 기다립니다. 그동안 쪽이 보낸 요청의 주소들을 돌려줍니다."""
         self.events.clear()
         self.call("Page.navigate", {"url": url}, self.session)
@@ -139,7 +140,7 @@ MATHJAX_DONE = """new Promise((resolve, reject) => {
   (function wait() {
     if (window.MathJax && MathJax.Hub && MathJax.Hub.Register) {
       MathJax.Hub.Register.StartupHook("End", () => resolve(true));
-    } else if (Date.now() - start > 20000) { reject(new Error("MathJax 가 시작하지 않았습니다")); }
+    } else if (Date.now() - start > 60000) { reject(new Error("MathJax 가 시작하지 않았습니다")); }
     else { setTimeout(wait, 50); }
   })();
 })"""
@@ -253,7 +254,7 @@ def test_every_notebook_page_renders_offline(site, browser):
         leaving = [url for url in requests if not LOCAL_URL.match(url)]
         assert not leaving, f"{name}: 이 컴퓨터 밖으로 나간 요청 {leaving}"
         assert any("/_static/mathjax/MathJax.js" in url for url in requests), f"{name}: MathJax 를 읽지 않았습니다"
-        browser.js(MATHJAX_DONE)
+        browser.js(MATHJAX_DONE, timeout=120)  # 바쁜 2코어 기계에서도 기다리도록
         facts = browser.js(PAGE_FACTS)
         nb = nbformat.read(out.parent / "site-src" / f"{name}.ipynb", as_version=4)
         assert facts["mathSources"] > 0 and facts["mathRendered"] >= facts["mathSources"], (name, facts["mathSources"],
