@@ -165,11 +165,16 @@ def build(out: Path, answers: str = "hide", notebook_dir: Path = ROOT / "noteboo
     notebooks = course_notebooks(notebook_dir)
     if not notebooks:
         raise FileNotFoundError(f"{notebook_dir}/ 에 강의 노트북 (NN_이름.ipynb) 이 없습니다.")
+    if out.exists() and any(out.iterdir()):
+        if not (out / ".buildinfo").is_file():
+            raise ValueError(f"--out {out}: 비어 있지 않고 전에 만든 사이트도 아닌 폴더입니다. 다른 폴더를 주세요.")
+        shutil.rmtree(out)  # 전에 만든 사이트: 이름이 바뀐 노트북의 옛 쪽이 남지 않도록 새로 만듭니다
     ensure_site_tools()
     src = out.parent / f"{out.name}-src"
     pages = stage(src, notebooks, start_page, student_dir, answers)
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "1", "-c", str(SITE_CONF),
-               "-A", f"answers={answers}", "-D", f"html_extra_path={src / '_extra'}", str(src), str(out)]
+               "-d", str(src / ".doctrees"), "-A", f"answers={answers}", "-D", f"html_extra_path={src / '_extra'}",
+               str(src), str(out)]
     subprocess.run(command, check=True)
     vendor_assets(out)
     for leftover in [*out.glob("_static/**/*.map"), out / "_sources"]:  # source maps, empty _sources/
