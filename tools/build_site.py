@@ -35,12 +35,13 @@ from pathlib import Path
 import nbformat
 from build_slides import mathjax_source, package_dir
 from notebook_guards import cell_source
-from notebook_nav import COURSE_RE, is_nav_cell, notebook_title
+from notebook_nav import is_nav_cell, notebook_title
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_CONF = ROOT / "tools" / "site"
 REQUIREMENTS = SITE_CONF / "requirements.txt"
 ANSWER_LABELS = {"solution": "✍️ 유도 보기", "answer-key": "✍️ 모범 답안 보기"}
+COURSE_NAME = re.compile(r"^\d\d[0-9A-Za-z]*_[^/]*\.ipynb$")
 FONTS = ("NanumGothic", "NanumGothicBold")
 
 
@@ -67,8 +68,10 @@ def ensure_site_tools() -> None:
 
 
 def course_notebooks(folder: Path) -> list[Path]:
-    """강의 노트북 (NN_이름.ipynb), 파일 이름 순서."""
-    return sorted(p for p in folder.glob("*.ipynb") if COURSE_RE.match(p.name))
+    """강의 노트북: 이름이 두 자리 숫자로 시작하는 .ipynb (01_concept, 04b_training …), 파일 이름 순서.
+
+    tools/notebook_nav.py 의 NN_이름 규칙보다 넓게 잡아, 나눠진 노트북 (04, 04b) 도 사이트에서 빠지지 않게 합니다."""
+    return sorted(p for p in folder.glob("[0-9][0-9]*.ipynb") if COURSE_NAME.match(p.name))
 
 
 def fold(source: str, label: str) -> str:
