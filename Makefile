@@ -36,6 +36,7 @@ help:
 	@echo "make student    강사용 노트북에서 학생판(student/)을 만듭니다"
 	@echo "make bench      성능 비교 스크립트를 실행합니다 (bench/results/ 에 표 저장)"
 	@echo "make slides     노트북마다 인터넷 없이 열리는 HTML 슬라이드를 build/slides/ 에 만듭니다"
+	@echo "make site       강의 사이트를 build/site/ 에 만듭니다 (정답 접힘; 펼치려면 make site ANSWERS=show)"
 	@echo "make grade      (강사) 제출물을 채점합니다: make grade SUBMISSIONS=<폴더> [HIDDEN=<숨은 사례 파일>]"
 
 # .venv 가 없거나, 다른 Python 으로 만들어졌거나, pip 이 없거나, 설치가 중간에 멈췄거나,
@@ -104,10 +105,17 @@ clean:
 # 강의 도구: 슬라이드, 이동 링크, 슬라이드 메타데이터, nbgrader 메타데이터, 노트북 검사 (tools/build_slides.py,
 # notebook_nav.py, slide_metadata.py, nbgrader_metadata.py, notebook_guards.py). `make lecture` 는 도구를 노트북에
 # 적용하고 학생판을 다시 만듭니다.
-.PHONY: slides lecture lecture-check
+.PHONY: slides site lecture lecture-check
 
 slides: $(DEV_STAMP)
 	$(BIN)/python tools/build_slides.py $(NOTEBOOKS) --out build/slides
+
+# 강의 사이트 (tools/build_site.py, 설정은 tools/site/): 저장된 출력으로, 인터넷 없이 열림. 사이트 도구는
+# requirements-dev.txt 에 있습니다. ANSWERS=show 이면 정답을 펼쳐 둡니다.
+ANSWERS ?= hide
+SITE_OUT ?= build/site
+site: $(DEV_STAMP)
+	$(BIN)/python tools/build_site.py --answers "$(ANSWERS)" --out "$(SITE_OUT)"
 
 lecture: $(DEV_STAMP)
 	$(BIN)/python tools/notebook_guards.py --rules nbval-comment --fix $(NOTEBOOKS)
