@@ -175,6 +175,33 @@ def test_zipf_table_is_current_and_head500_head_is_flat(nb, vocabs, lee_vocab):
     assert 1 / 1.5 < checks["lee"][0] < 1.5 and 1 / 1.5 < checks["lee"][1] < 1.5
 
 
+def test_stop_words_left_in_head500_are_counted_and_quoted(nb, text, vocabs):
+    """head500 에서 불용어는 대부분 빠졌지만 a 는 남아 있고 (1장이 네거티브 샘플로 뽑음), 글이 그 빈도를 말합니다."""
+    full, vocab = vocabs
+    words = ["the", "of", "is", "a", "and", "be"]
+    counts = [int(full.counts[full.id(w)]) if w in full else 0 for w in words]
+    assert "불용어의 빈도: " + ", ".join(f"{w}({c})" for w, c in zip(words, counts, strict=True)) in text
+    found = dict(zip(words, counts, strict=True))
+    assert found["the"] == found["of"] == found["is"] == 0
+    assert found["a"] > 0 and "a" in vocab  # 학습기의 어휘에도 있음: 네거티브 샘플이 될 수 있음
+    quoted = markdown_cell(nb, "위 출력의 마지막 줄처럼")
+    assert f"`a`는 {found['a']}번" in quoted and f"`be`는 {found['be']}번" in quoted
+
+
+def test_the_source_is_cited_one_way(nb):
+    """원문은 "원문 5장" 으로만 가리킵니다 (원문(5장), 원문 5절 같은 다른 꼴 없음)."""
+    md = "\n".join(markdown_sources(nb))
+    cited = re.findall(r"원문\s*\(?\s*\d+\s*(?:장|절)\)?", md)
+    assert cited and set(cited) == {"원문 5장"}
+
+
+def test_one_word_for_frequent_words(nb):
+    """5장이 정의한 '빈출 단어' 하나로 씁니다 ('흔한 단어' 와 섞지 않음)."""
+    md = "\n".join(markdown_sources(nb))
+    assert "흔한" not in md and "흔해" not in md
+    assert "**빈출 단어**" in md
+
+
 # ---------------------------------------------------------------------------
 # 5.2 잡음 분포와 빈도 구간의 몫
 # ---------------------------------------------------------------------------
@@ -219,6 +246,37 @@ def test_uniform_errata_box_states_the_computed_shares(nb, rare_shares, vocabs):
     uniform, unigram = (100_000 * sgns.noise_distribution(vocab.counts, p)[i] for p in (0.0, 1.0))
     assert round(uniform, 2) in numbers and round(unigram, 2) in numbers
     assert uniform > 5 * unigram  # "훨씬 자주"
+
+
+def test_figure_text_states_the_frequent_shares_and_the_source_claims_are_tested_not_shown(nb, rare_shares):
+    """그림은 몫만 보여 줌: 3/4 제곱은 빈출 단어의 몫을 줄이되 없애지 않음 (3장: 빈출 단어의 네거티브 샘플은 필요).
+    균등 분포는 빈출 단어에 가장 작은 몫을 주고, 5.5 절이 그 몫을 말합니다."""
+    shares, _ = rare_shares
+    frequent = {p: s["frequent"] for p, s in shares.items()}
+    assert frequent[0.0] < frequent[0.75] < frequent[1.0]
+    assert frequent[0.75] > 0.5 * frequent[1.0]  # 줄일 뿐 없애지 않음
+    text = markdown_cell(nb, "오른쪽 그림이 보여 주는 것은")
+    numbers = numbers_in(text)
+    assert float(pct(frequent[1.0])[:-1]) in numbers and float(pct(frequent[0.75])[:-1]) in numbers
+    assert "5.5절" in text and "3장" in text
+    experiment = markdown_cell(nb, "기본값에서 저장된 결과는")
+    assert float(pct(frequent[0.0])[:-1]) in numbers_in(experiment)
+
+
+def test_evaluation_statistics_point_to_chapter_4_instead_of_being_retaught(nb):
+    experiment = section(nb, "## 5.5")
+    assert "4장 둘째 권" in experiment
+    assert "복원추출" not in experiment and "1.03" not in experiment  # 부트스트랩 단계와 Fisher z 표준오차는 4장에
+
+
+def test_sampling_without_replacement_never_repeats_a_negative():
+    """『밑바닥부터 시작하는 딥러닝 2』 의 replace=False 와 word2vec 의 복원추출 (5.4 절의 비교)."""
+    probs = sgns.noise_distribution(np.array([50, 30, 10, 5, 3, 2]), 0.75)
+    rng = np.random.default_rng(0)
+    rows = [rng.choice(probs.size, size=5, replace=False, p=probs) for _ in range(200)]
+    assert all(len(set(row)) == 5 for row in rows)
+    with_replacement = sgns.NegativeSampler(np.array([50, 30, 10, 5, 3, 2]), seed=0).sample((200, 5))
+    assert any(len(set(row)) < 5 for row in with_replacement)
 
 
 def test_both_vocabularies_keep_the_order_and_the_text_says_why_they_differ(nb, vocabs, rare_shares, params):
@@ -280,7 +338,7 @@ def test_doc_example_is_computed_correctly(text):
 def test_errata_boxes_are_present(nb):
     boxes = [m for m in markdown_sources(nb) if ERRATA in m]
     assert len(boxes) == 3
-    assert all(box.startswith(ERRATA) and "원문은" in box for box in boxes)  # 원문이 무엇을 말하는지부터
+    assert all(box.startswith(ERRATA) and "원문 5장은" in box for box in boxes)  # 원문이 무엇을 말하는지부터
     numbers = numbers_in("\n".join(boxes))
     doc = sgns.data.DOC_COUNTS
     smoothed = sgns.noise_distribution(doc, 0.75)

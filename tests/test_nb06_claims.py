@@ -6,6 +6,10 @@
 
 from __future__ import annotations
 
+import re
+import site
+from pathlib import Path
+
 import numpy as np
 import pytest
 from notebook_outputs import cell_output_text, check_statuses, code_cells, markdown_text, notebook_fixtures
@@ -62,8 +66,11 @@ def test_defaults_are_the_documented_ones(params):
     assert all(word.endswith("/NNG") for word in params["QUERY_WORDS"])
 
 
-def test_title_marks_the_notebook_as_an_optional_appendix(nb):
-    assert nb.cells[0].source.startswith("# 부록")
+def test_title_marks_the_notebook_as_optional_appendix_a(nb):
+    assert nb.cells[0].source.startswith("# 부록 A.")
+    headings = re.findall(r"^## (A\.\d) ", markdown_text(nb), flags=re.M)
+    assert headings == [f"A.{i}" for i in range(1, len(headings) + 1)] and len(headings) >= 6
+    assert "부록." not in markdown_text(nb)  # 절 번호는 A.1, A.2, ... 한 가지로
 
 
 def test_corpus_size_and_comparison_with_head500(text, data):
@@ -259,3 +266,44 @@ def test_markdown_cites_facts_the_corpus_files_confirm(nb, data):
     assert "1809890-1809899" in md and names[0] == "1809890" and names[-1] == "1809899"
     assert "제7조" in md and "GPL" in md  # 라이선스를 적음
     assert "01_concept.ipynb" in md  # 1장의 용어표로 가는 링크
+
+
+def test_each_question_has_its_own_model_answer_right_after(nb):
+    cells = nb.cells
+    start = next(i for i, c in enumerate(cells) if c.cell_type == "markdown" and c.source.startswith("## 생각해 볼"))
+    questions = re.findall(r"^\d+\. ", cells[start].source, flags=re.M)
+    answers = []
+    for cell in cells[start + 1 :]:
+        if "answer-key" not in cell.metadata.get("tags", []):
+            break
+        answers.append(cell)
+    assert len(questions) == len(answers) == 3
+    assert [a.source.split(".", 1)[0] for a in answers] == [f"**{n}번 모범 답안" for n in (1, 2, 3)]
+    assert len({a.metadata["nbgrader"]["grade_id"] for a in answers}) == 3
+
+
+def test_particle_negatives_are_described_as_needed_like_chapter_5(nb):
+    """5장 (그리고 3장) 과 같은 견해: 빈출 단어의 네거티브 샘플은 내적의 기준선을 정함 (부록 B 의 최적점)."""
+    md = markdown_text(nb)
+    a3 = md.split("## A.3", 1)[1].split("## A.4", 1)[0]
+    assert "부록 B" in a3 and "5장" in a3
+    assert "흔한" not in md  # 5장이 정의한 '빈출 단어' 하나로
+
+
+KOREAN = re.compile(r"[가-힣]")
+EVALUATION_NAME = re.compile(r"(wordsim|simlex|ws353|analog|questions-words|similarity)", re.I)
+
+
+def test_no_installed_package_ships_a_korean_word_similarity_or_analogy_set(nb):
+    """A.6 의 말: 설치되는 패키지 안에 한국어 단어 유사도·유추 평가 자료가 없음 (그래서 의미를 재지 않음)."""
+    found = []
+    for root in map(Path, site.getsitepackages()):
+        for path in root.rglob("*"):
+            if path.suffix in {".txt", ".csv", ".tsv"} and EVALUATION_NAME.search(path.name):
+                if KOREAN.search(path.read_text(encoding="utf-8", errors="ignore")[:20_000]):
+                    found.append(path)
+    assert found == []
+    md = markdown_text(nb)
+    a6 = md.split("## A.6", 1)[1].split("## 정리", 1)[0]
+    assert "fastText" in a6 and "자모" in a6 and "라이선스" in a6
+    assert not any("evaluate_word_pairs" in c.source for c in code_cells(nb))

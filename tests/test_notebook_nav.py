@@ -28,7 +28,8 @@ def course(tmp_path):
     folder.mkdir()
     for path in NOTEBOOKS:
         shutil.copy(path, folder / path.name)
-    shutil.copy(REPO / "START.md", tmp_path / "START.md")
+    for page in REPO.glob("*.md"):  # START.md 와 그것이 링크하는 쪽 (SUMMARY.md, LESSON-PLAN.md)
+        shutil.copy(page, tmp_path / page.name)
     return tmp_path
 
 

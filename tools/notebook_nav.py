@@ -13,9 +13,10 @@
 
 시작 페이지 (``START.md``; ``make lab`` 이 마크다운 미리 보기로 엶) 에서는 ``<!-- course-nav: contents -->`` 와
 ``<!-- /course-nav: contents -->`` 사이를 노트북 목록 표로 바꿔 씁니다: 순서, 제목 (``my-work/`` 의 같은 노트북으로
-가는 링크), 연습문제 수, 예상 시간. 예상 시간은
-``estimate_minutes`` 의 대략적인 공식입니다: 마크다운 글자 수 ÷ 400자/분 + 코드 셀마다 1분 + 연습문제마다
-10분, 5분 단위로 올림. 제목이 ``부록`` 으로 시작하는 노트북은 '선택' 으로 표시합니다.
+가는 링크), 연습문제 수, 예상 시간, 본문 노트북과 선택 부록의 권 수. 예상 시간은 ``estimate_minutes`` 의
+대략적인 공식입니다: 마크다운 글자 수 (공백과 수식 포함) ÷ 275자/분 (수식이 많은 글을 읽는 속도)
++ 코드 셀마다 1분 + 연습문제마다 10분, 5분 단위로 올림. 제목이 ``부록`` 으로 시작하는 노트북은 '선택' 으로
+표시합니다.
 
 사용법::
 
@@ -43,7 +44,7 @@ START_PAGE = "START.md"
 CONTENTS_BEGIN = "<!-- course-nav: contents -->"
 CONTENTS_END = "<!-- /course-nav: contents -->"
 COURSE_RE = re.compile(r"^\d\d_.*\.ipynb$")
-READING_CHARS_PER_MINUTE = 400
+READING_CHARS_PER_MINUTE = 275  # 수식이 많은 한국어 글을 읽는 속도 (자/분)
 MINUTES_PER_CODE_CELL = 1
 MINUTES_PER_EXERCISE = 10
 
@@ -147,12 +148,16 @@ def contents_table(course: list[CourseNotebook], work_dir: str = "my-work") -> s
                     f"| 약 {item.minutes}분 |")
     hours, minutes = divmod(main_minutes, 60)
     total = f"{hours}시간 {minutes}분" if hours else f"{minutes}분"
+    n_optional = sum(item.optional for item in course)
     return (
         "## 노트북의 순서와 예상 시간\n\n"
         + "\n".join(rows)
-        + f"\n\n선택 부록을 빼면 모두 약 {total}입니다. 예상 시간은 대략적인 값입니다: 글을 1분에 "
-        f"{READING_CHARS_PER_MINUTE}자 읽고, 코드 셀마다 {MINUTES_PER_CODE_CELL}분, 연습문제마다 "
-        f"{MINUTES_PER_EXERCISE}분을 더해 5분 단위로 올렸습니다."
+        + f"\n\n본문 노트북 {len(course) - n_optional}권과 선택 부록 {n_optional}권입니다. "
+        f"선택 부록을 빼면 모두 약 {total}입니다.\n"
+        f"예상 시간은 대략적인 값이고, 노트북마다 이렇게 셉니다: 마크다운 글자 수(공백과 수식 포함) ÷ "
+        f"{READING_CHARS_PER_MINUTE}자/분 + 코드 셀 수 × {MINUTES_PER_CODE_CELL}분 + 연습문제 수 × "
+        f"{MINUTES_PER_EXERCISE}분, 5분 단위로 올림. "
+        f"{READING_CHARS_PER_MINUTE}자/분은 수식이 많은 글을 읽는 속도입니다."
     )
 
 
