@@ -465,3 +465,13 @@ def test_answer_labels_have_one_form(nb):
     labels = re.findall(r"\*\*(모범 답안 \d\.|\d번 모범 답안\.|\d번 답\.)\*\*", markdown_text(nb))
     assert labels == ["모범 답안 1.", "모범 답안 2.", "모범 답안 3."]
     assert "칸" not in markdown_text(nb)  # 칸은 답을 적는 곳의 이름이 아닙니다
+
+
+def test_three_quarter_power_shrinks_the_share_of_frequent_negatives(run):
+    """모범 답안 2: 흔한 단어도 네거티브 샘플로 뽑히지만, 3/4 제곱은 그 몫을 유니그램 분포보다 줄입니다."""
+    vocab = run[1]
+    unigram = sgns.noise_distribution(vocab.counts, power=1.0)
+    noise = sgns.noise_distribution(vocab.counts, power=0.75)
+    the = vocab.id("the")
+    assert the == int(np.argmax(vocab.counts))  # 가장 흔한 단어
+    assert 0 < noise[the] < unigram[the]
