@@ -217,7 +217,7 @@ def test_collisions_counted_in_a_real_draw(output, params, vocab, outsides, coll
     z = abs(collided.sum() - expected) / sd
     assert z < 4
     assert f"기댓값 {expected:,.0f}번과의 차이: {collided.sum() - expected:+,.0f}번 " \
-        f"(우연한 흔들림의 크기 √기댓값 ≈ {sd:.0f}번의 {z:.1f}배)" in output
+        f"(표준편차 √기댓값 ≈ {sd:.0f}번의 {z:.1f}배)" in output
 
 
 def test_collisions_are_dominated_by_frequent_words(output, params, vocab, collisions):
@@ -321,8 +321,8 @@ def test_course_terms(nb, output):
 
 
 def test_numbers_in_the_text_are_computed(nb, params):
-    """1.7-1.8절의 글에 적힌 수는 위의 출력이나 매개변수에 있는 수입니다 (손으로 적은 결과가 없음)."""
-    start, end = find_cell_index(nb.cells, "## 1.7"), find_cell_index(nb.cells, "## 1.9")
+    """1.8-1.9절의 글에 적힌 수는 위의 출력이나 매개변수에 있는 수입니다 (손으로 적은 결과가 없음)."""
+    start, end = find_cell_index(nb.cells, "## 1.8"), find_cell_index(nb.cells, "## 1.10")
     shown = set()
     for cell in nb.cells[:end]:
         if cell.cell_type == "code":
@@ -332,6 +332,7 @@ def test_numbers_in_the_text_are_computed(nb, params):
         if cell.cell_type != "markdown":
             continue
         text = re.sub(r"\]\([^)]*\)", "]", cell.source)  # 링크 주소 빼기
+        text = text.replace("07_optimum.ipynb", "")  # 부록 B 의 파일 이름
         text = re.sub(r"\b(19|20)\d\d\b", "", text)  # 논문 연도 빼기
         text = re.sub(r"^#+ [\d.]+", "", text, flags=re.M)  # 절 번호 제목
         text = re.sub(r"[\d.-]+\s*(절|장)", "", text)  # "1.4절", "3-4장" 같은 참조
@@ -343,3 +344,52 @@ def test_plot_colours_follow_the_course(nb):
     plot = next(c.source for c in nb.cells if c.cell_type == "code" and "ax_line" in c.source)
     assert 'color="tab:red", label="naive softmax: V"' in plot
     assert '(K, "tab:blue")' in plot and 'color=["tab:red", "tab:blue",' in plot
+
+
+def test_korean_sentences_share_every_context(output, params):
+    """1.1절의 분포 가설: '커피'와 '차'는 주변 단어가 모두 같습니다 (한국어 두 문장의 스킵-그램 쌍)."""
+    window = params["WINDOW"]
+    first = "나 는 아침 마다 따뜻한 커피 를 마신다".split()
+    second = "나 는 아침 마다 따뜻한 차 를 마신다".split()
+    for tokens in (first, second):
+        pairs = sgns.corpus.skipgram_pairs(tokens, window)
+        assert f"{' '.join(tokens)} -> 긍정 쌍 {len(pairs)}개" in output
+    coffee = pairs_with_center(sgns.corpus.skipgram_pairs(first, window), "커피")
+    tea = pairs_with_center(sgns.corpus.skipgram_pairs(second, window), "차")
+    assert f"'커피'의 긍정 쌍: {coffee}" in output and f"'차'의 긍정 쌍: {tea}" in output
+    shared = {o for _, o in coffee} & {o for _, o in tea}
+    assert len(shared) == len(coffee) == len(tea) == 2 * window  # 글: 주변 단어가 모두 같음
+    assert f"두 단어가 함께 가진 주변 단어 {len(shared)}개 / {len(coffee)}개" in output
+
+
+def test_distributional_hypothesis_and_embedding_terms_come_first(nb):
+    first = _cell(nb, "## 1.1 ")
+    assert nb.cells.index(first) < find_cell_index(nb.cells, "## 1.2 ")
+    for term in ("분포 가설", "임베딩", "분산 표현", "https://wikidocs.net/22660", "한국어 임베딩"):
+        assert term in first.source, term
+    glossary = _cell(nb, "### 용어표").source
+    assert "임베딩" in glossary and "분산 표현" in glossary
+
+
+def test_the_optimum_is_only_pointed_to(nb):
+    """PMI - log K 의 최적점은 부록 B 에서만 유도합니다: 1장은 가리키기만 하고, 모범 답안 1은 그것 없이 답합니다."""
+    text = "\n".join(markdown_sources(nb))
+    assert "PMI" not in text and r"\log K" not in text
+    assert text.count("부록 B (07_optimum.ipynb)") >= 3
+    answer = next(c.source for c in nb.cells if c.source.startswith("**모범 답안 1.**"))
+    assert "4장" not in answer and "x^*" not in answer
+    # 글: 건너뛰지 않을 때 더해지는 부정 쌍의 기대 횟수 K·#(c,o)·P_n(o) 는 1.9절의 식
+    formula = r"K \cdot \#(c,o) \cdot P_n(o)"
+    assert formula in answer and formula in _cell(nb, "정리하면:").source
+
+
+def test_the_k_notation_reminder_is_here_once(nb):
+    notation = _cell(nb, "### 기호 약속").source
+    assert "개수를 $K$, 번호를 $k$" in notation
+    others = [c.source for c in nb.cells if c.cell_type == "markdown" and c is not _cell(nb, "### 기호 약속")]
+    assert not any("개수를 $k$로" in s for s in others)
+
+
+def test_answer_labels_have_one_form(nb):
+    labels = re.findall(r"\*\*(모범 답안 \d\.|\d번 모범 답안\.|\d번 답\.)\*\*", "\n".join(markdown_sources(nb)))
+    assert labels == ["모범 답안 1.", "모범 답안 2.", "모범 답안 3."]

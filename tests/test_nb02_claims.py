@@ -10,7 +10,6 @@ from pathlib import Path
 
 import nbformat
 import numpy as np
-import pytest
 from notebook_outputs import (
     cell_output_text,
     check_statuses,
@@ -20,7 +19,6 @@ from notebook_outputs import (
     notebook_fixtures,
     numbers_in,
 )
-from scipy.optimize import minimize_scalar
 
 import sgns
 from sgns.lessons.update_cost import (
@@ -82,12 +80,27 @@ def test_small_vocabulary_probabilities_match_sgns(params, out):
     probs = sgns.softmax_probabilities(v_c, U)
     for p in probs:
         assert f"P = {p:.4f}" in out
-    assert "최대 절대 차이: 0.000000000000" in out
+    exps = np.exp(U @ v_c)
+    gap = np.max(np.abs(probs - exps / exps.sum()))
+    assert f"sgns.softmax_probabilities와의 최대 절대 차이: {gap:.1e}" in out and gap < 1e-15
 
 
 def test_stability_demo_shows_nan_and_stable_half(out):
     assert "[inf inf]" in out and "[nan nan]" in out
     assert f"sgns.softmax(x) = {sgns.softmax(np.array([1000.0, 1000.0]))}" in out
+
+
+def test_overflow_thresholds_are_computed_for_float64_and_the_trainers_float32(out):
+    """바로잡은 글: '점수가 조금만 커도' 가 아니라 float64 에서 약 709.78, 학습기가 저장하는 float32 에서 약 88.72."""
+    from sgns.trainer import init_weights
+
+    for dtype, threshold in ((np.float64, 709.78), (np.float32, 88.72)):
+        largest = np.finfo(dtype).max
+        assert round(float(np.log(largest)), 2) == threshold
+        assert f"{dtype.__name__}의 최댓값 ≈ {largest:.3e}: exp(s)는 s > {np.log(largest):.2f}에서 넘칩니다" in out
+        with np.errstate(over="ignore"):
+            assert np.isinf(np.exp(dtype(threshold + 0.01))) and np.isfinite(np.exp(dtype(threshold - 0.01)))
+    assert init_weights(3, 2, np.random.default_rng(0)).dtype == np.float32  # 학습기가 저장하는 형식
 
 
 def test_document_arithmetic_forty_billion_and_two_hundred_trillion(nb, params, out):
@@ -233,47 +246,36 @@ def test_hierarchical_softmax_table(nb, params):
         assert k + 1 < balanced < V
 
 
-def _expected_binary_loss(s, p_data, p_noise, k, nce):
-    """단어 하나의 기대 손실: P(w|c)(-log σ(z)) + K P_n(w)(-log σ(-z)), z = s - log(K P_n) (NCE) 또는 s (NS)."""
-    z = s - np.log(k * p_noise) if nce else s
-    return -p_data * sgns.log_sigmoid(z) - k * p_noise * sgns.log_sigmoid(-z)
+def test_the_optimum_is_only_pointed_to(nb):
+    """NCE 와 네거티브 샘플링의 최적 점수는 부록 B 에서만 유도합니다: 2.7절은 한 문장으로 가리킵니다."""
+    md = markdown_text(nb)
+    assert "부록 B (07_optimum.ipynb)" in md
+    assert "s_w^*" not in md and "z^*" not in md and "PMI" not in md
+    assert "ALT_WORDS" not in "\n".join(c.source for c in code_cells(nb))
 
 
-def _nce_example(nb):
-    source = nb.cells[find_cell_index(nb.cells, "ALT_WORDS = [")].source
-    scope = {"np": np, "sgns": sgns}
-    exec(source, scope)
-    return scope["ALT_WORDS"], scope["p_true"], scope["counts_alt"]
+def test_numeric_questions_after_the_derivations(nb, out):
+    """유도 1, 2 뒤의 숫자 문제: 출력된 답이 유도한 식으로 손 계산한 값과 같습니다."""
+    s = np.array([2.0, 0.0, -1.0])
+    by_hand = np.exp(s) / np.exp(s).sum() - np.eye(3)[0]  # ŷ - y
+    assert f"∂J/∂s = {np.round(by_hand, 3)}" in out
+    sigma1 = 1 / (1 + np.exp(-1.0))  # v_c = (1, 0), u_0 = (1, 0), u_1 = (0, 1): ŷ = (σ(1), 1 - σ(1))
+    assert f"∂J/∂v_c = {np.round(np.array([sigma1 - 1, 1 - sigma1]), 3)}" in out
+    cells = nb.cells
+    for number, check in ((1, EXERCISES[1][2]), (2, EXERCISES[2][2])):
+        question = find_cell_index(cells, f"**숫자로 확인 {number}.**")
+        assert _check_cell_index(cells, check) < question  # 학생판에서도 유도의 답보다 뒤
+        assert cells[question + 1].cell_type == "code"
 
 
-def test_nce_and_negative_sampling_optima_by_numerical_minimisation(nb, params):
-    words, p_true, counts = _nce_example(nb)
-    k = params["K"]
-    assert np.isclose(p_true.sum(), 1.0) and counts[words.index("the")] == sgns.data.DOC_COUNTS["the"]
-    p_noise = sgns.noise_distribution(counts)
-    text = _cell_output(nb, "s_nce = np.log(p_true)")
-    table = {line.split()[0]: numbers_in(line) for line in text.splitlines() if line.split()}
-    s_star = {}
-    for nce in (True, False):
-        found = np.array([
-            minimize_scalar(_expected_binary_loss, bracket=(-5, 5), args=(p, q, k, nce), tol=1e-12).x
-            for p, q in zip(p_true, p_noise, strict=True)
-        ])
-        closed = np.log(p_true) if nce else np.log(p_true) - np.log(k * p_noise)  # 노트북의 두 식
-        assert np.allclose(found, closed, atol=1e-5)
-        s_star[nce] = closed
-    for i, w in enumerate(words):
-        want = [round(p_true[i], 2), round(p_noise[i], 4), round(s_star[True][i], 3), round(s_star[False][i], 3),
-                round(sgns.softmax(s_star[False])[i], 4)]
-        assert table[w] == pytest.approx(want, abs=1e-9), w
-    assert f"NCE {np.exp(s_star[True]).sum():.4f},  네거티브 샘플링 {np.exp(s_star[False]).sum():.4f}" in text
-    best_nce, best_ns = words[np.argmax(s_star[True])], words[np.argmax(s_star[False])]
-    assert f"NCE '{best_nce}',  네거티브 샘플링 '{best_ns}'" in text
-    # 글의 주장: NCE 는 합이 1 이고 가장 흔히 함께 나오는 단어가 1등, NS 는 그렇지 않고 흔한 'the' 를 가장 깎음
-    assert np.isclose(np.exp(s_star[True]).sum(), 1.0) and not np.isclose(np.exp(s_star[False]).sum(), 1.0)
-    assert best_nce == words[np.argmax(p_true)] and best_ns != best_nce
-    assert words[np.argmin(s_star[False] - s_star[True])] == "the" == words[np.argmax(counts)]
-    assert not np.allclose(sgns.softmax(s_star[False]), p_true, atol=0.01)
+def test_k_notation_is_not_repeated(nb):
+    md = markdown_text(nb)
+    assert "개수를 $k$로" not in md and "01_concept.ipynb#기호-약속" in md
+
+
+def test_answer_labels_have_one_form(nb):
+    labels = re.findall(r"\*\*(모범 답안 \d\.|\d번 모범 답안\.|\d번 답\.)\*\*", markdown_text(nb))
+    assert labels == ["모범 답안 1.", "모범 답안 2.", "모범 답안 3."]
 
 
 def test_cbow_makes_one_prediction_per_position(out):

@@ -132,7 +132,8 @@ def test_notation_count_is_capital_k(nb):
     assert not re.search(r"[\"' (]k ?=", code)  # 그림 제목, 출력의 "k=5" 같은 개수 표기 없음
     md = markdown_text(nb)
     assert r"\log K" in md and r"K + 1" in md
-    assert "개수도 $k$로" in md
+    # 원문·논문의 k 와의 차이는 1장 기호 약속에서 한 번만 말하고, 여기서는 그곳을 가리킵니다
+    assert "개수도 $k$로" not in md and "01_concept.ipynb#기호-약속" in md
     assert not re.search(r"\$k\$ ?(개|를 키|가 클|가 작)", md)
 
 
@@ -152,15 +153,21 @@ def test_sigmoid_facts(output):
     gap = sigmoid_symmetry_gap(np.linspace(-20, 20, 4001))
     assert f"max |σ(-x) - (1 - σ(x))| = {gap:.1e}" in output
     assert gap < 1e-15
-    # 교과서 식은 넘침 경고, sgns.sigmoid 는 경고 없이 유한
-    assert "overflow encountered in exp" in output
-    assert "경고: 없음 | 모두 유한: True" in output
+    # 글 (2장을 가리키며): 교과서 식은 x = -1e4 에서 넘치고, sgns.sigmoid 는 e^{-|x|} 만 써서 경고 없이 유한
+    x_big = np.array([-1e4, 1e4])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        1 / (1 + np.exp(-x_big))
+    assert "overflow encountered in exp" in [str(w.message) for w in caught]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert np.array_equal(sgns.sigmoid(x_big), [0.0, 1.0])
     for s in (-4.0, 4.0):
         assert f"σ(u·v) = {sgns.sigmoid(s):.4f},  가짜일 확률 σ(-u·v) = {sgns.sigmoid(-s):.4f}" in output
 
 
 def test_smallest_float_and_underflow(output):
-    """σ(-1e4) 는 float64 의 가장 작은 양수보다 작아 0 이 됩니다 (글: 아래넘침)."""
+    """σ(-1e4) 는 float64 의 가장 작은 양수보다 작아 0 이 됩니다 (글: 언더플로)."""
     tiny = np.nextafter(0.0, 1.0)
     assert f"float64 의 가장 작은 양수: {tiny:.1e} = e^({np.log(tiny):.1f})" in output
     assert f"10^({-1e4 / np.log(10):.0f})" in output and -1e4 / np.log(10) < np.log10(tiny)
@@ -207,8 +214,10 @@ def test_derivation_cell_is_a_solution_with_the_question_visible(nb):
     # 유도는 두 경우(x ≥ 0, x < 0)를 모두 다룸
     assert r"$x \ge 0$" in derivation.source and "$x < 0$" in derivation.source
     assert sum("solution" in c.metadata.get("tags", []) for c in nb.cells) == 1
-    # 유도 바로 뒤가 연습문제 2
-    assert nb.cells[i + 1].source.startswith("### 연습문제 2")
+    # 유도 바로 뒤가 숫자 문제 (질문과 답을 계산하는 셀), 그다음이 두 함수를 묶은 연습문제 1
+    assert derivation.source.startswith("#### 유도 1:") and question.source.count("**유도 1 (") == 1
+    assert nb.cells[i + 1].source.startswith("**숫자로 확인 1.**") and nb.cells[i + 2].cell_type == "code"
+    assert nb.cells[i + 3].source.startswith("### 연습문제 1:")
 
 
 def _bare_calls(source: str) -> set[str]:
@@ -220,7 +229,10 @@ def _bare_calls(source: str) -> set[str]:
 
 def test_exercises_and_checks(nb):
     md = markdown_text(nb)
-    assert "### 연습문제 1" in md and "### 연습문제 2" in md
+    # 시그모이드와 로그-시그모이드는 제목 하나 아래의 두 셀 (확인은 따로)
+    assert len(re.findall(r"^### 연습문제", md, flags=re.M)) == 1
+    heading = find_cell_index(nb.cells, "### 연습문제 1:")
+    assert find_cell_index(nb.cells, "def sigmoid(x):") == heading + 1
     code = code_cells(nb)
     statuses = check_statuses(nb)
     for function, check in [("sigmoid", "check_sigmoid"), ("log_sigmoid", "check_log_sigmoid")]:
@@ -244,8 +256,9 @@ def test_chapter_4_computes_the_loss_with_log_sigmoid():
     """글의 주장: 4장의 loss_terms 와 연습문제의 손실이 sgns.log_sigmoid 로 계산됩니다 (그래서 큰 내적에서도 유한)."""
     import nbformat
 
-    nb04 = nbformat.read(NOTEBOOK_DIR / "04_math.ipynb", as_version=4)
-    code04 = [c.source for c in code_cells(nb04)]
+    # 4장이 여러 노트북으로 나뉘어도 찾도록, 03 뒤의 모든 강의 노트북에서 찾습니다
+    later = [p for p in sorted(NOTEBOOK_DIR.glob("*.ipynb")) if p.name > "03_how_it_works.ipynb"]
+    code04 = [c.source for p in later for c in code_cells(nbformat.read(p, as_version=4))]
     assert any("loss_terms(" in s for s in code04)
     exercise = code04[find_cell_index(code04, "def neg_sampling_loss_and_gradient(")]
     assert "log_sigmoid" in exercise
@@ -413,3 +426,52 @@ def test_one_answer_key_per_question(nb):
     assert len(answers) == len(questions) == 3
     assert all(c.cell_type == "markdown" and c.metadata.get("tags") == ["answer-key"] for c in answers)
     assert "answer-key" not in nb.cells[i].metadata.get("tags", [])
+
+
+def test_numeric_question_after_the_derivation(output):
+    """숫자로 확인 1: log σ(-2) 와 그 도함수 σ(2) (x < 0 쪽 식 x - log(1 + e^x) 를 미분한 1 - σ(x))."""
+    x0 = -2.0
+    value = x0 - np.log1p(np.exp(x0))  # 손 계산: min(x, 0) - log(1 + e^{-|x|})
+    assert f"log σ({x0:g}) = {value:.4f}" in output
+    slope = 1 - 1 / (1 + np.exp(-x0))  # d/dx [x - log(1 + e^x)] = 1 - σ(x) = σ(-x)
+    assert f"중앙 차분 {slope:.4f}, σ(-x) = {slope:.4f}" in output
+
+
+def test_geometric_picture_of_one_update(nb, output):
+    """그림의 주장: -∂J/∂v_c = (1 - σ(s_o)) u_o - Σ σ(s_k) u_k, 한 걸음 뒤 σ(s_o) 는 오르고 σ(s_k) 는 내림."""
+    source = next(c.source for c in code_cells(nb) if c.source.startswith("U_2d = "))
+    scope = {"np": np, "sgns": sgns}
+    exec(source.split("\nfor name", 1)[0], scope)  # 벡터와 한 걸음 (출력 줄은 빼고)
+    U, v, lr = scope["U_2d"], scope["v_2d"], scope["LR_2D"]
+    s = U @ v
+    direction = (1 - sgns.sigmoid(s[0])) * U[0] - (sgns.sigmoid(s[1:])[:, None] * U[1:]).sum(axis=0)
+    _, grad, _ = sgns.neg_sampling_loss_and_gradient(v, 0, U, np.array([1, 2]))
+    assert np.allclose(direction, -grad) and "당김 + 밂 = -∂J/∂v_c: True" in output
+    after = U @ (v + lr * direction)
+    assert sgns.sigmoid(after[0]) > sgns.sigmoid(s[0]) and np.all(sgns.sigmoid(after[1:]) < sgns.sigmoid(s[1:]))
+    for vec in (v, v + lr * direction):
+        t = U @ vec
+        assert f"σ(s_o) = {sgns.sigmoid(t[0]):.3f}, σ(s_k) = {np.round(sgns.sigmoid(t[1:]), 3)}" in output
+    figure = next(c for c in code_cells(nb) if "ax.annotate" in c.source)
+    assert "image/png" in display_mime_types(figure)
+
+
+def test_the_optimum_is_only_pointed_to(nb):
+    md = markdown_text(nb)
+    assert "PMI" not in md and md.count("부록 B") >= 3 and "부록 B (07_optimum.ipynb)" in md
+
+
+def test_answer_labels_have_one_form(nb):
+    labels = re.findall(r"\*\*(모범 답안 \d\.|\d번 모범 답안\.|\d번 답\.)\*\*", markdown_text(nb))
+    assert labels == ["모범 답안 1.", "모범 답안 2.", "모범 답안 3."]
+    assert "칸" not in markdown_text(nb)  # 칸은 답을 적는 곳의 이름이 아닙니다
+
+
+def test_three_quarter_power_shrinks_the_share_of_frequent_negatives(run):
+    """모범 답안 2: 흔한 단어도 네거티브 샘플로 뽑히지만, 3/4 제곱은 그 몫을 유니그램 분포보다 줄입니다."""
+    vocab = run[1]
+    unigram = sgns.noise_distribution(vocab.counts, power=1.0)
+    noise = sgns.noise_distribution(vocab.counts, power=0.75)
+    the = vocab.id("the")
+    assert the == int(np.argmax(vocab.counts))  # 가장 흔한 단어
+    assert 0 < noise[the] < unigram[the]
