@@ -15,24 +15,21 @@ from __future__ import annotations
 
 import ast
 import functools
-import hashlib
 import importlib
 import inspect
 import pkgutil
 import textwrap
 
 from grading.exercise_cells import parse_cell
+from grading.kernel_side import _sgns_grading_fingerprint
 from sgns.checks import EXERCISES
 
 SKIPPED_MODULES = ("sgns.engine.compiled",)  # numba 를 불러오는 모듈 (참조 구현 이름을 정의하지 않음)
 
 
-def fingerprint(code, depth: int = 0) -> str:
-    """`grading.kernel_side` 의 지문과 같은 계산 (바이트코드와 안쪽 코드; 이름·줄 번호·파일 이름과 상관없음)."""
-    parts = [code.co_code.hex(), str(code.co_argcount), str(code.co_kwonlyargcount)]
-    if depth < 5:
-        parts += [fingerprint(c, depth + 1) for c in code.co_consts if hasattr(c, "co_code")]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+def fingerprint(code) -> str:
+    """`grading.kernel_side` 가 커널에서 계산하는 것과 같은 지문."""
+    return _sgns_grading_fingerprint(code)
 
 
 class _Renamer(ast.NodeTransformer):

@@ -66,6 +66,9 @@ class Judge:
                     record = evaluate(exercise_id, proxy)
         except KeyboardInterrupt:
             result["status"] = "interrupted"
+        except Exception as error:  # 채점기 쪽의 뜻밖의 문제: 이 연습문제만 "확인 도구 오류" 로
+            result["status"] = "no-output"
+            result["grader_error"] = f"{type(error).__name__}: {str(error)[:300]}"
         else:
             result["status"] = "evaluated"
             result["record"] = record.to_json()

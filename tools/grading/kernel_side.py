@@ -15,9 +15,37 @@
 # ruff: noqa: PLC0415  (커널의 전역 이름을 늘리지 않도록 import 는 함수 안에서)
 
 
+def _sgns_grading_fingerprint(code, depth=0):
+    """코드 객체의 구조 지문: 명령의 순서와 종류 (이름은 나온 순서의 번호로; 줄 번호, 파일 이름, 문서 문자열,
+    점프 거리, 메서드 호출 최적화처럼 컴파일 세부에 따라 달라지는 것은 뺌). `grading.copies` 도 이것을 씁니다."""
+    import dis
+    import hashlib
+
+    skipped = {"CACHE", "NOP", "RESUME", "PUSH_NULL", "PRECALL", "EXTENDED_ARG", "COPY_FREE_VARS", "MAKE_CELL"}
+    jumps = set(dis.hasjrel) | set(dis.hasjabs)
+    names = {}
+    tokens = [str(code.co_argcount), str(code.co_kwonlyargcount)]
+    for ins in dis.get_instructions(code):
+        op = "LOAD_ATTR" if ins.opname == "LOAD_METHOD" else ins.opname
+        if op in skipped:
+            continue
+        if ins.opcode in jumps:
+            tokens.append(op)
+        elif hasattr(ins.argval, "co_code"):
+            tokens.append(op + ":" + (_sgns_grading_fingerprint(ins.argval, depth + 1) if depth < 5 else "code"))
+        elif (
+            op.startswith(("LOAD_", "STORE_", "DELETE_", "IMPORT_"))
+            and isinstance(ins.argval, str)
+            and op != "LOAD_CONST"
+        ):
+            tokens.append(op + ":n" + str(names.setdefault(ins.argval, len(names))))
+        else:
+            tokens.append(op + ":" + repr(ins.argval)[:200])
+    return hashlib.sha256("|".join(tokens).encode()).hexdigest()
+
+
 def _sgns_grading_setup(exchange, mime, stdout_limit, result_limit):  # noqa: C901
     import contextlib
-    import hashlib
     import importlib
     import io
     import itertools
@@ -42,13 +70,6 @@ def _sgns_grading_setup(exchange, mime, stdout_limit, result_limit):  # noqa: C9
     class TooLarge(Exception):
         pass
 
-    def fingerprint(code, depth=0):
-        """코드 객체의 구조: 바이트코드와 안쪽 코드들 (이름, 줄 번호, 파일 이름, 문서 문자열과 상관없음)."""
-        parts = [code.co_code.hex(), str(code.co_argcount), str(code.co_kwonlyargcount)]
-        if depth < 5:
-            parts += [fingerprint(c, depth + 1) for c in code.co_consts if hasattr(c, "co_code")]
-        return hashlib.sha256("|".join(parts).encode()).hexdigest()
-
     def inner(fn):
         for _ in range(10):
             nxt = getattr(fn, "__wrapped__", None) or getattr(fn, "func", None)
@@ -71,21 +92,19 @@ def _sgns_grading_setup(exchange, mime, stdout_limit, result_limit):  # noqa: C9
             data["token"] = key
             code = getattr(inner(fn), "__code__", None)
             if code is not None:
-                data["fingerprint"] = fingerprint(code)
+                data["fingerprint"] = _sgns_grading_fingerprint(code)
                 data["filename"] = str(code.co_filename)[:300]
         display({mime: data, "text/plain": f"[채점] {exercise_id}: {data['status']}"}, raw=True)
 
     # --- 데이터 바꾸기 (JSON + 배열) ---------------------------------------------------------------
 
+    scalars = {int, float, str, bool, type(None)}
+
     def encode(value, arrays, depth=0):
         if depth > 50:
             raise TooLarge("너무 깊이 중첩된 결과")
-        if value is None or isinstance(value, (bool, str)):
+        if type(value) in scalars:
             return value
-        if isinstance(value, (int, float)) and type(value) in (int, float):
-            if isinstance(value, int) and abs(value) > 2**63:
-                return {"__bigint__": str(value)}
-            return value if not (isinstance(value, float) and value != value) else {"__float__": "nan"}
         if isinstance(value, (np.ndarray, np.generic)):
             array = np.asarray(value)
             if array.dtype.kind not in "biufc":
@@ -96,6 +115,12 @@ def _sgns_grading_setup(exchange, mime, stdout_limit, result_limit):  # noqa: C9
         if isinstance(value, (list, tuple)):
             if len(value) > result_limit:
                 raise TooLarge(f"원소가 {len(value):,}개인 결과")
+            if isinstance(value, list):  # 빠른 길: 스칼라 리스트, 스칼라 튜플의 리스트
+                kinds = {type(v) for v in value}
+                if kinds <= scalars:
+                    return list(value)
+                if kinds == {tuple} and {type(x) for t in value for x in t} <= scalars:
+                    return {"__tuples__": [list(t) for t in value]}
             items = [encode(v, arrays, depth + 1) for v in value]
             return items if isinstance(value, list) else {"__tuple__": items}
         if isinstance(value, dict):
@@ -110,6 +135,8 @@ def _sgns_grading_setup(exchange, mime, stdout_limit, result_limit):  # noqa: C9
 
     def decode(value, arrays, callbacks):
         if isinstance(value, list):
+            if {type(v) for v in value} <= scalars:
+                return value
             return [decode(v, arrays, callbacks) for v in value]
         if not isinstance(value, dict):
             return value
@@ -118,6 +145,8 @@ def _sgns_grading_setup(exchange, mime, stdout_limit, result_limit):  # noqa: C9
             return array[()] if value.get("scalar") else array
         if "__tuple__" in value:
             return tuple(decode(v, arrays, callbacks) for v in value["__tuple__"])
+        if "__tuples__" in value:
+            return [tuple(v) for v in value["__tuples__"]]
         if "__dict__" in value:
             return {decode(k, arrays, callbacks): decode(v, arrays, callbacks) for k, v in value["__dict__"]}
         if "__float__" in value:
@@ -286,7 +315,7 @@ def _sgns_grading_setup(exchange, mime, stdout_limit, result_limit):  # noqa: C9
         reply["callbacks"] = calls
         np.savez(os.path.join(exchange, f"reply-{number}.npz"), **out_arrays)
         with open(os.path.join(exchange, f"reply-{number}.json"), "w", encoding="utf-8") as handle:
-            json.dump(reply, handle)
+            handle.write(json.dumps(reply))
         display({mime: {"reply": number}, "text/plain": ""}, raw=True)
 
     return capture, call

@@ -27,7 +27,7 @@ MAX_REPLY_BYTES = 64_000_000  # 커널이 돌려주는 결과 (JSON + 배열) �
 ITERABLE_LIMIT = 200_000  # 커널에서 반복자를 꺼낼 최대 개수
 # 판정 도구가 학생 함수에 넘기는 함수 (종류 이름) -> 커널에서 대신 쓸 강의 패키지의 함수
 CALLBACK_STAND_INS = {"StepSpy": "sgns.checks.sgd:reference_sgd_step"}
-WALL_SHARE = 0.7  # 커널의 벽시계 제한: 판정 도구의 벽시계 제한의 이 비율 (판정 도구보다 먼저 끊도록)
+WALL_SHARE = 0.85  # 커널의 벽시계 제한: 판정 도구의 벽시계 제한의 이 비율 (판정 도구보다 먼저 끊도록)
 
 
 class KernelGone(Exception):  # noqa: N818
@@ -42,20 +42,32 @@ class StudentError(Exception):
     """학생 함수가 낸 (내장 예외가 아닌) 예외."""
 
 
+SCALARS = frozenset({int, float, str, bool, type(None)})  # JSON 이 그대로 나르는 값 (NaN·무한대 포함)
+
+
+def plain(value):
+    """JSON 이 그대로 나르는 리스트의 빠른 길: 스칼라 리스트는 그대로, 스칼라 튜플 리스트는 표시를 붙여. 아니면 None."""
+    kinds = {type(v) for v in value}
+    if kinds <= SCALARS:
+        return value
+    if kinds == {tuple} and {type(x) for t in value for x in t} <= SCALARS:
+        return {"__tuples__": [list(t) for t in value]}
+    return None
+
+
 def encode(value, arrays: dict, callbacks: list, depth: int = 0):
     """채점기 쪽 값 -> JSON 과 배열 (입력 방향). 함수는 `CALLBACK_STAND_INS` 의 대리로."""
     if depth > 50:
         raise ReplyError("너무 깊이 중첩된 입력")
-    if value is None or isinstance(value, (bool, str)):
+    if type(value) in SCALARS:
         return value
-    if type(value) in (int, float):
-        return value if value == value else {"__float__": "nan"}
     if isinstance(value, (np.ndarray, np.generic)):
         name = f"a{len(arrays)}"
         arrays[name] = np.asarray(value)
         return {"__array__": name, "scalar": isinstance(value, np.generic)}
     if isinstance(value, list):
-        return [encode(v, arrays, callbacks, depth + 1) for v in value]
+        fast = plain(value)
+        return fast if fast is not None else [encode(v, arrays, callbacks, depth + 1) for v in value]
     if isinstance(value, tuple):
         return {"__tuple__": [encode(v, arrays, callbacks, depth + 1) for v in value]}
     if isinstance(value, dict):
@@ -91,7 +103,7 @@ class Opaque:
 def decode(value, arrays):
     """커널의 JSON 과 배열 -> 값 (결과 방향)."""
     if isinstance(value, list):
-        return [decode(v, arrays) for v in value]
+        return value if {type(v) for v in value} <= SCALARS else [decode(v, arrays) for v in value]
     if not isinstance(value, dict):
         return value
     if "__array__" in value:
@@ -99,6 +111,8 @@ def decode(value, arrays):
         return array[()] if value.get("scalar") else array
     if "__tuple__" in value:
         return tuple(decode(v, arrays) for v in value["__tuple__"])
+    if "__tuples__" in value:
+        return [tuple(v) for v in value["__tuples__"]]
     if "__dict__" in value:
         out = {}
         for k, v in value["__dict__"]:
@@ -172,7 +186,7 @@ def replay(callbacks: list, recorded: list, arrays: dict) -> None:
         for entry in calls:
             args = [decode(a, arrays) for a in entry]
             for position in (0, 1):
-                if position < len(args) and args[position] == "same" and last[position] is not None:
+                if position < len(args) and isinstance(args[position], str) and args[position] == "same":
                     args[position] = last[position]
             fn(*args)
             last = [a if isinstance(a, np.ndarray) else None for a in args[:2]]
@@ -210,7 +224,7 @@ class KernelFunction:
         np.savez(self.exchange / f"request-{number}.npz", **arrays)
         (self.exchange / f"request-{number}.json").write_text(json.dumps(request), encoding="utf-8")
         try:
-            self.run_in_kernel(f"_sgns_grading_call({number})", 0.85 * max(10.0, 3 * seconds))
+            self.run_in_kernel(f"_sgns_grading_call({number})", 0.95 * max(10.0, 3 * seconds))
         except TimeoutError:
             raise TimeUp() from None
         reply, reply_arrays = self._read(number)

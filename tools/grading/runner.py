@@ -146,7 +146,7 @@ def run_in_kernel(client: GradingClient, source: str, wall: float, index: int) -
 
     cell = nbformat.v4.new_code_cell(source)
     saved = client.timeout
-    client.timeout = max(1, int(round(wall)))
+    client.timeout = max(1, int(wall))
     client.remote, client.remote_timed_out = True, False
     original = client.nb.cells[index]  # nbclient 은 실행한 셀을 그 자리에 다시 넣으므로 되돌립니다
     try:

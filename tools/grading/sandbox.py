@@ -17,6 +17,7 @@ PID·네트워크 이름공간) 를. 둘 다 격리를 만들지 못하면 (사�
 
 from __future__ import annotations
 
+import compileall
 import functools
 import os
 import shutil
@@ -96,7 +97,27 @@ def course_copy(destination: Path) -> Path:
     problems = solution_free(destination / "sgns")
     if problems:
         raise RuntimeError(f"강의 패키지 사본에 정답이 들어 있습니다: {', '.join(problems)}")
+    compileall.compile_dir(destination / "sgns", quiet=1, workers=1)  # 커널마다 다시 컴파일하지 않도록 (읽기 전용)
+    _matplotlib_cache(destination / MPL_CACHE)
     return destination
+
+
+MPL_CACHE = "matplotlib-cache"  # course 폴더 안: 글꼴 목록을 미리 만들어 두고 커널마다 복사 (만드는 데 몇 초)
+
+
+def _matplotlib_cache(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "MPLCONFIGDIR": str(folder), "MPLBACKEND": "Agg"}
+    code = "import matplotlib.font_manager"
+    subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=300, check=False)
+
+
+def seed_matplotlib(course: str, target: Path) -> None:
+    """미리 만든 matplotlib 글꼴 목록을 커널의 설정 폴더 (쓰기 가능) 로 복사합니다."""
+    source = Path(course) / MPL_CACHE
+    target.mkdir(parents=True, exist_ok=True)
+    for path in source.glob("fontlist-*.json"):
+        shutil.copyfile(path, target / path.name)
 
 
 def solution_free(folder: Path) -> list[str]:
@@ -120,7 +141,7 @@ def python_dirs() -> tuple[str, ...]:
     return tuple(sorted(dirs))
 
 
-def sandbox_env(env: dict, course: str) -> dict:
+def sandbox_env(env: dict, course: str, mpl_dir: Path) -> dict:
     """격리된 커널에 넘길 환경 변수: 꼭 필요한 것만 (강사의 환경 변수·비밀은 넘기지 않음)."""
     kept = {name: env[name] for name in KEPT_ENV if name in env}
     kept.update({name: value for name, value in env.items() if name.startswith(("SGNS_GRADING", "OMP_", "OPENBLAS_"))})
@@ -130,7 +151,7 @@ def sandbox_env(env: dict, course: str) -> dict:
             "HOME": "/tmp",
             "TMPDIR": "/tmp",
             "IPYTHONDIR": "/tmp/.ipython",
-            "MPLCONFIGDIR": "/tmp/.matplotlib",
+            "MPLCONFIGDIR": str(mpl_dir),
             "PYTHONPATH": course,
             "PYTHONDONTWRITEBYTECODE": "1",
             "PYTHONNOUSERSITE": "1",
@@ -152,6 +173,7 @@ def _prlimit(limits: Limits) -> list[str]:
 
 def bwrap_command(config: Config, writable: list[Path], cwd: Path) -> list[str]:
     command = ["bwrap", "--unshare-all", "--die-with-parent", "--cap-drop", "ALL"]
+    command += ["--size", str(config.limits.tmp_mb * 1024 * 1024), "--tmpfs", "/tmp"]
     for path in SYSTEM_DIRS:
         if os.path.lexists(path):
             command += ["--symlink", os.readlink(path), path] if os.path.islink(path) else ["--ro-bind", path, path]
@@ -159,16 +181,7 @@ def bwrap_command(config: Config, writable: list[Path], cwd: Path) -> list[str]:
         command += ["--ro-bind", path, path]
     for path in writable:
         command += ["--bind", str(path), str(path)]
-    command += [
-        "--dev",
-        "/dev",
-        "--proc",
-        "/proc",
-        "--size",
-        str(config.limits.tmp_mb * 1024 * 1024),
-        "--tmpfs",
-        "/tmp",
-    ]
+    command += ["--dev", "/dev", "--proc", "/proc"]
     command += ["--chdir", str(cwd), "--"]
     return command + _prlimit(config.limits)
 
@@ -177,6 +190,8 @@ UNSHARE_SCRIPT = r"""
 set -e
 R="$1"; TMP_MB="$2"; CWD="$3"; shift 3
 mount -t tmpfs -o size=16m,mode=755 tmpfs "$R"
+mkdir -p "$R/dev" "$R/proc" "$R/tmp"
+mount -t tmpfs -o "size=${TMP_MB}m,mode=1777" tmpfs "$R/tmp"
 while [ "$1" != "--" ]; do
   mode="$1"; p="$2"; shift 2
   if [ -L "$p" ]; then mkdir -p "$R$(dirname "$p")"; ln -s "$(readlink "$p")" "$R$p"; continue; fi
@@ -185,9 +200,7 @@ while [ "$1" != "--" ]; do
   if [ "$mode" = ro ]; then mount -o remount,bind,ro "$R$p"; fi
 done
 shift
-mkdir -p "$R/dev" "$R/proc" "$R/tmp"
 mount --rbind /dev "$R/dev"; mount -t proc proc "$R/proc"
-mount -t tmpfs -o "size=${TMP_MB}m" tmpfs "$R/tmp"
 mount -o remount,bind,ro "$R"
 cd "$R$CWD"
 exec chroot "$R" sh -c 'cd "$0" && exec "$@"' "$CWD" "$@"
@@ -227,6 +240,8 @@ def manager_for(data: dict | None, scratch: Path, cwd: Path, exchange: Path):
     root = scratch / "root"
     root.mkdir(exist_ok=True)
     writable = [work if work.exists() else cwd, exchange]
+    mpl_dir = exchange / "matplotlib"
+    seed_matplotlib(config.course, mpl_dir)
 
     class SandboxedKernelManager(AsyncKernelManager):
         def __init__(self, **kwargs):
@@ -239,7 +254,7 @@ def manager_for(data: dict | None, scratch: Path, cwd: Path, exchange: Path):
             return wrap(config, super().format_kernel_cmd(extra_arguments), writable, cwd, root)
 
         async def _async_pre_start_kernel(self, **kwargs):
-            kwargs["env"] = sandbox_env(kwargs.get("env") or dict(os.environ), config.course)
+            kwargs["env"] = sandbox_env(kwargs.get("env") or dict(os.environ), config.course, mpl_dir)
             return await super()._async_pre_start_kernel(**kwargs)
 
     return SandboxedKernelManager

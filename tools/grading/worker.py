@@ -20,7 +20,7 @@ from pathlib import Path
 
 import nbformat
 
-from grading import judging
+from grading import judging, tamper
 from grading.compare import CourseNotebook, changes, match
 from grading.plan import EXCHANGE_ENV_VAR, GRADE_MIME, ROLE_KEY, grading_notebook
 from grading.runner import Limits, execute
@@ -171,6 +171,7 @@ def grade_notebook(path: Path, job: dict, course: list[CourseNotebook], executed
     mode = job["mode"]
     graded, found = grading_notebook(nb, mode)
     result["expected"] = sorted({c.exercise for c in found})
+    result["tampering"] = tamper.notebook_flags(nb, {c.cell for c in found})
     if not found:
         return {**result, "status": "no-exercises"}
     captures, events, seconds = _run(graded, path, job, limits)
