@@ -104,16 +104,11 @@ def _class(root, planted, port):
     _write(root / "probe", with_exercise_cell(answer(s03, SIGMOID, SIGMOID_CORRECT), SIGMOID, probe))
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    if TOOL is None:
-        pytest.skip("이 기계에서는 사용자 이름공간을 만들 수 없어 (bwrap, unshare 모두 실패) 격리를 시험할 수 없음")
-    root = tmp_path_factory.mktemp("cheats")
-    planted = root / "planted-secret.txt"
-    planted.write_text("제출물 밖의 비밀", encoding="utf-8")
+def _listening():
+    """이 기계의 루프백에서 연결을 기다리는 소켓과, 들어온 연결을 모을 리스트."""
     server = socket.create_server(("127.0.0.1", 0))
     server.settimeout(60)
-    connections = []
+    connections: list = []
 
     def accept():
         try:
@@ -122,6 +117,17 @@ def graded(tmp_path_factory):
             pass
 
     threading.Thread(target=accept, daemon=True).start()
+    return server, connections
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    if TOOL is None:
+        pytest.skip("이 기계에서는 사용자 이름공간을 만들 수 없어 (bwrap, unshare 모두 실패) 격리를 시험할 수 없음")
+    root = tmp_path_factory.mktemp("cheats")
+    planted = root / "planted-secret.txt"
+    planted.write_text("제출물 밖의 비밀", encoding="utf-8")
+    server, connections = _listening()
     _class(root / "submissions", planted, server.getsockname()[1])
     command = [sys.executable, str(REPO / "tools" / "grade.py"), str(root / "submissions"), "--out", str(root / "out")]
     command += ["--cell-timeout", "20", "--notebook-timeout", "120", "--jobs", "2"]
@@ -258,3 +264,30 @@ def test_without_a_sandbox_make_grade_refuses_in_korean_unless_told(tmp_path, mo
     args = grade.parse_args([str(tmp_path), "--out", str(tmp_path / "out"), "--unsandboxed"])
     assert grade.sandbox_config(args, tmp_path / "out") is None
     assert "격리 없이" in grade.isolation_line(None)
+
+
+def test_the_unshare_fallback_isolates_too(tmp_path):
+    """bwrap 이 있어도 unshare 로 격리할 수 있는지 (bwrap 이 없는 기계의 길)."""
+    if sandbox.available("unshare") is None:
+        pytest.skip("이 기계에서는 unshare 로 사용자 이름공간을 만들 수 없음")
+    planted = tmp_path / "planted-secret.txt"
+    planted.write_text("비밀", encoding="utf-8")
+    server, connections = _listening()
+    port = server.getsockname()[1]
+    probe = PROBE.format(planted=str(planted), notebook=str(NOTEBOOK_03), home=str(Path.home()), port=port)
+    _write(
+        tmp_path / "subs" / "probe",
+        with_exercise_cell(answer(student(NOTEBOOK_03), SIGMOID, SIGMOID_CORRECT), SIGMOID, probe),
+    )
+    command = [sys.executable, str(REPO / "tools" / "grade.py"), str(tmp_path / "subs"), "--out", str(tmp_path / "out")]
+    done = subprocess.run([*command, "--sandbox", "unshare"], capture_output=True, text=True, timeout=600)
+    server.close()
+    assert connections == []
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert float(_grades(tmp_path / "out")["probe"][SIGMOID]) == 2
+    executed = json.loads(
+        (tmp_path / "out" / "executed" / "probe" / "03_how_it_works.ipynb").read_text(encoding="utf-8")
+    )
+    text = "".join(o.get("text", "") for c in executed["cells"] for o in c.get("outputs", []))
+    for label in ("심은 파일", "강사용 노트북", "루프백", "인터넷"):
+        assert f"{label}: 막힘" in text, (label, text)

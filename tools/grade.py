@@ -1,10 +1,13 @@
 """학생들이 낸 노트북을 채점합니다 (``make grade SUBMISSIONS=<폴더>``).
 
-제출 폴더의 노트북마다 (배치는 `grading.submissions`): 원본은 읽기만 하고, 새 임시 폴더에 사본을 만들어 새
-커널에서 실행하며, 연습문제 셀 바로 뒤에서 그 함수를 판정합니다 (`grading.plan`). 셀마다와 노트북마다 제한
-시간이 있고, 출력 크기에 한도가 있으며, 학생 한 명은 따로 프로세스 (채점 작업) 에서 채점하므로 한 제출물이
-끝없이 돌거나, 메가바이트를 출력하거나, KeyboardInterrupt·SystemExit 를 내거나, 작업 폴더의 파일을 지워도
-다른 제출물과 채점기 본체는 그대로입니다. 보안 격리 (sandbox) 는 아닙니다: README 의 "채점" 절을 보세요.
+제출 폴더의 노트북마다 (배치는 `grading.submissions`): 원본은 읽기만 하고, 새 임시 폴더에 사본을 만들어 격리된
+(`grading.sandbox`: 네트워크 없음, 강의 저장소·홈 폴더·다른 제출물이 보이지 않음) 새 커널에서 실행하며, 연습문제
+셀 바로 뒤에서 그 함수를 채점기 프로세스에서 판정합니다 (`grading.plan`, `grading.judging`, `grading.remote`:
+기대한 값과 숨은 사례는 커널에 들어가지 않음). 셀마다와 노트북마다 제한 시간이 있고, 출력 크기에 한도가 있으며,
+학생 한 명은 따로 프로세스 (채점 작업) 에서 채점하므로 한 제출물이 끝없이 돌거나, 메가바이트를 출력하거나,
+KeyboardInterrupt·SystemExit 를 내거나, 작업 폴더의 파일을 지워도 다른 제출물과 채점기 본체는 그대로입니다.
+sgns 의 코드를 베낀 함수와 채점을 속이려는 셀은 보고서에 ⚠️ 로 적습니다 (`grading.copies`, `grading.tamper`).
+막는 것과 막지 못하는 것: README 의 "격리" 절.
 
 결과 (``--out`` 폴더, 기본 ``build/grade``):
 
@@ -19,6 +22,7 @@
     python tools/grade.py 제출폴더 [--hidden 숨은사례.py] [--jobs 2] [--cell-timeout 60] [--notebook-timeout 300]
     python tools/grade.py 제출폴더 --full          # 연습문제에 필요한 셀만이 아니라 모든 셀을 실행
     python tools/grade.py 한학생폴더 --one --gradescope-json /autograder/results/results.json
+    python tools/grade.py 제출폴더 --unsandboxed   # 격리를 만들 수 없는 기계에서 (보고서에 경고)
 """
 
 from __future__ import annotations

@@ -172,7 +172,7 @@ def _prlimit(limits: Limits) -> list[str]:
 
 
 def bwrap_command(config: Config, writable: list[Path], cwd: Path) -> list[str]:
-    command = ["bwrap", "--unshare-all", "--die-with-parent", "--cap-drop", "ALL"]
+    command = ["bwrap", "--unshare-all", "--die-with-parent", "--as-pid-1", "--cap-drop", "ALL"]
     command += ["--size", str(config.limits.tmp_mb * 1024 * 1024), "--tmpfs", "/tmp"]
     for path in SYSTEM_DIRS:
         if os.path.lexists(path):
@@ -255,6 +255,9 @@ def manager_for(data: dict | None, scratch: Path, cwd: Path, exchange: Path):
 
         async def _async_pre_start_kernel(self, **kwargs):
             kwargs["env"] = sandbox_env(kwargs.get("env") or dict(os.environ), config.course, mpl_dir)
+            if config.tool == "bwrap":
+                # bwrap 은 SIGINT 를 받으면 끝나고 커널도 함께 끝나므로, 중단은 신호가 아니라 제어 채널의 메시지로
+                self.kernel_spec.interrupt_mode = "message"
             return await super()._async_pre_start_kernel(**kwargs)
 
     return SandboxedKernelManager

@@ -84,7 +84,7 @@ def _from_capture(capture: dict, notebook: str) -> ExerciseResult:
         note = "숨은 사례 포함" if record.hidden[1] else ""
         status, score = record.status, record.score()
         skipped = sum(c.status == "skipped" for c in record.cases)
-        if skipped and status == "pass":  # 시간 예산이 다해 판정하지 못한 사례는 통과가 아님 (느리게 해서 건너뛰게 하기)
+        if skipped and status == "pass":  # 시간 예산이 다해 판정하지 못한 사례는 통과가 아님
             passed = sum(c.status == "pass" for c in record.cases)
             status = "fail"
             score = points * passed / len(record.cases) if GRADING[exercise].partial_credit else 0.0
