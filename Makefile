@@ -133,6 +133,8 @@ lecture-check: $(DEV_STAMP)
 
 # 채점 (강사용): 학생들이 낸 노트북을 새 커널에서 실행해 점수표와 보고서를 만듭니다 (tools/grade.py, README 의 "채점").
 #   make grade SUBMISSIONS=<제출 폴더> [HIDDEN=<숨은 사례 .py>] [GRADE_OUT=build/grade] [GRADE_ARGS="--full"]
+# 커널은 격리 안에서 (bwrap, 없으면 unshare) 돌고 판정은 채점기 프로세스에서 합니다. 격리를 만들 수 없는 기계에서는
+# 멈추며, GRADE_ARGS=--unsandboxed 를 주면 격리 없이 채점하고 보고서에 경고를 붙입니다.
 # nbgrader 와의 호환 확인: nbgrader 0.9.6 을 build/nbgrader-venv 에 따로 설치하고 실제 generate_assignment·autograde 를 돌립니다.
 .PHONY: grade nbgrader-test
 SUBMISSIONS ?=

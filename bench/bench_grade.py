@@ -1,13 +1,13 @@
-"""벤치마크: make grade 로 한 반 (기본 40명, 노트북 5개씩) 을 채점하는 데 걸리는 시간.
+"""벤치마크: make grade 로 한 반 (기본 40명, 노트북 6개씩) 을 채점하는 데 걸리는 시간.
 
-    python bench/bench_grade.py [--students 40] [--subset 4] [--jobs 2]
+    python bench/bench_grade.py [--students 40] [--subset 4] [--jobs 2] [--full]
 
-학생마다 강의 노트북 5개를 냅니다 (nbgrader 메타데이터를 쓴 강사용 풀이, 손대지 않은 학생판, 흔한 실수를 넣은
+학생마다 강의 노트북 6개를 냅니다 (nbgrader 메타데이터를 쓴 강사용 풀이, 손대지 않은 학생판, 흔한 실수를 넣은
 학생판을 돌아가며). 같은 실행 안에서:
 
-1. 앞의 ``--subset`` 명을 모든 셀을 실행하는 방식 (``--full``, 기준) 과 기본 방식 (연습문제에 필요한 셀만) 으로
-   번갈아 채점해 학생 한 명당 시간의 비를 잽니다.
-2. 반 전체를 기본 방식으로 채점한 벽시계 시간을 잽니다.
+1. 앞의 ``--subset`` 명을 기본 방식 (커널은 격리 안에서, 판정은 채점기 프로세스에서) 과 격리 없는 방식
+   (``--unsandboxed``) 으로 번갈아 두 번씩 채점해 격리의 비용을 비로 잽니다 (``--full`` 이면 모든 셀 방식과의 비도).
+2. 반 전체를 기본 방식으로 채점한 벽시계 시간을 잽니다 (학생 수를 줄여 재면 40명으로 어림한 값도 적음).
 
 시간은 기계와 그때의 부하에 따라 다르므로 비와 함께 봅니다. 결과는 Markdown 으로 출력하고
 bench/results/grade.md 에 씁니다.
@@ -81,8 +81,9 @@ def grade(submissions: Path, out: Path, jobs: int, *extra: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="make grade 로 한 반을 채점하는 시간")
     parser.add_argument("--students", type=int, default=40)
-    parser.add_argument("--subset", type=int, default=4, help="모든 셀 방식과 비교할 학생 수")
+    parser.add_argument("--subset", type=int, default=4, help="격리 없이 채점한 것과 비교할 학생 수")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--full", action="store_true", help="모든 셀을 실행하는 방식 (--full) 과의 비도 잼 (느림)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "grade.md")
     args = parser.parse_args(argv)
 
@@ -93,33 +94,39 @@ def main(argv: list[str] | None = None) -> int:
         subset.mkdir()
         for folder in sorted((work / "class").iterdir())[: args.subset]:
             shutil.copytree(folder, subset / folder.name)
-        needed_subset = grade(subset, work / "o1", args.jobs)
-        full_subset = grade(subset, work / "o2", args.jobs, "--full")
-        needed_again = grade(subset, work / "o3", args.jobs)
-        whole = grade(work / "class", work / "o4", args.jobs)
+        # 번갈아 두 번씩: 격리 (기본) 와 격리 없음
+        sandboxed = [grade(subset, work / "o1", args.jobs)]
+        plain = [grade(subset, work / "o2", args.jobs, "--unsandboxed")]
+        sandboxed.append(grade(subset, work / "o3", args.jobs))
+        plain.append(grade(subset, work / "o4", args.jobs, "--unsandboxed"))
+        full = grade(subset, work / "o5", args.jobs, "--full") if args.full else None
+        whole = grade(work / "class", work / "o6", args.jobs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    needed = min(needed_subset, needed_again)
+    needed, unsandboxed = min(sandboxed), min(plain)
     notebooks = args.students * len(NOTEBOOKS)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    per_student = whole / args.students
     lines = [
         "# make grade: 한 반을 채점하는 시간",
         "",
         f"`python bench/bench_grade.py --students {args.students} --subset {args.subset} --jobs {args.jobs}` "
-        f"({platform.python_version()}, CPU {os.cpu_count()}개, 끝났을 때 부하 {load:.1f})",
+        f"({platform.python_version()}, CPU {os.cpu_count()}개, 끝났을 때 부하 {load:.1f}). 학생마다 노트북 "
+        f"{len(NOTEBOOKS)}개 (강사용 풀이, 학생판, 흔한 실수를 돌아가며). "
+        "판정은 채점기 프로세스에서, 커널은 격리 안에서.",
         "",
         "| 측정 | 시간 |",
         "|---|---|",
-        f"| 반 전체: 학생 {args.students}명, 노트북 {notebooks}개, 기본 방식, 동시에 {args.jobs}명 | {whole:.0f}초 "
-        f"({whole / 60:.1f}분) |",
-        f"| 학생 {args.subset}명, 기본 방식 (두 번 잰 것 중 짧은 것) | {needed:.1f}초 |",
-        f"| 학생 {args.subset}명, 모든 셀 실행 (`--full`, 기준) | {full_subset:.1f}초 |",
-        f"| 비: 모든 셀 / 기본 방식 | {full_subset / needed:.1f}배 |",
-        "",
-        f"모든 셀을 실행했다면 반 전체는 약 {whole * full_subset / needed / 60:.0f}분 걸렸을 것입니다 "
-        "(위의 비로 어림한 값이며 재지 않았습니다).",
-        "",
+        f"| 반 전체: 학생 {args.students}명, 노트북 {notebooks}개, 기본 방식 (격리), 동시에 {args.jobs}명 | "
+        f"{whole:.0f}초 ({whole / 60:.1f}분; 학생 한 명 {per_student:.1f}초) |",
+        f"| 40명으로 어림 (학생 한 명의 시간 × 40) | {per_student * 40 / 60:.1f}분 |",
+        f"| 학생 {args.subset}명, 격리 (두 번 잰 것 중 짧은 것) | {needed:.1f}초 |",
+        f"| 학생 {args.subset}명, 격리 없음 (`--unsandboxed`, 두 번 중 짧은 것) | {unsandboxed:.1f}초 |",
+        f"| 비: 격리 / 격리 없음 | {needed / unsandboxed:.2f}배 |",
     ]
+    if full is not None:
+        lines.append(f"| 학생 {args.subset}명, 모든 셀 실행 (`--full`) / 기본 방식 | {full / needed:.1f}배 |")
+    lines.append("")
     text = "\n".join(lines)
     print(text)
     args.out.write_text(text, encoding="utf-8")

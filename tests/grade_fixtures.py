@@ -88,3 +88,75 @@ def digest_tree(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def with_exercise_cell(nb, exercise_id: str, source: str, keep: bool = True) -> nbformat.NotebookNode:
+    """연습문제 셀에 source 를 더한 (keep=False 면 바꾼) 사본."""
+    nb = nbformat.from_dict(nb)
+    cell = exercise_cell(nb, exercise_id)
+    cell.source = (cell.source + "\n\n" if keep else "") + source
+    return nb
+
+
+# 채점을 속이려는 학생 (tests/test_grade_cheats.py, issue 의 세 가지와 그 변형). 풀이 자리는 빈칸 그대로 두고
+# 연습문제 셀 끝에 더하는 코드.
+CHEAT_PATCH = '''
+import dataclasses
+import sgns.checks
+_real_evaluate = sgns.checks.evaluate
+def _always_pass(exercise_id, fn=None):
+    record = _real_evaluate(exercise_id, fn)
+    cases = tuple(dataclasses.replace(c, status="pass", category=None) for c in record.cases)
+    return dataclasses.replace(record, status="pass", cases=cases, category=None)
+sgns.checks.evaluate = _always_pass
+sgns.checks._harness.run_exercise = lambda exercise, fn, **kw: _always_pass(exercise.id)'''
+# 확인 도구를 연습문제 셀이 아닌 다른 셀에서 바꿔 치기 (채점기가 넣은 이름까지)
+CHEAT_PATCH_ELSEWHERE = '''
+import sys
+checks = sys.modules["sgns.checks"]
+checks.evaluate = lambda exercise_id, fn=None: None
+_sgns_grading_capture = lambda *args: print("통과")'''
+# 강사용 노트북의 풀이 셀을 저장소에서 찾아 실행 (sgns 의 위치에서 거슬러 올라감)
+CHEAT_DISK = '''
+import json
+import pathlib
+import sgns
+for _folder in [pathlib.Path(sgns.__file__).resolve().parents[1], *pathlib.Path(sgns.__file__).resolve().parents]:
+    for _path in sorted((_folder / "notebooks").glob("03_*.ipynb")):
+        for _cell in json.loads(_path.read_text(encoding="utf-8"))["cells"]:
+            _source = "".join(_cell["source"])
+            if "### BEGIN SOLUTION" in _source:
+                exec(_source)'''
+# 넘치는 시그모이드를 첫 호출에서만 오래 기다리게 함: 확인 도구의 시간 예산이 다해 나머지 사례를 건너뛰게 하기
+CHEAT_SLOW = f"""import time
+if not getattr(sigmoid, "slept", False):
+    sigmoid.slept = True
+    time.sleep(6.5)
+{SIGMOID_NAIVE}"""
+# sgns 의 함수 원문을 inspect.getsource 로 꺼내 다른 파일 이름으로 컴파일
+CHEAT_COPY = '''
+import inspect
+import sgns.functions
+_namespace = dict(vars(sgns.functions))
+for _name in ("sigmoid", "log_sigmoid"):
+    exec(compile(inspect.getsource(getattr(sgns.functions, _name)), "my_answer.py", "exec"), _namespace)
+sigmoid, log_sigmoid = _namespace["sigmoid"], _namespace["log_sigmoid"]'''
+
+
+def renamed_copy(function, new_arg: str = "values") -> str:
+    """sgns 함수의 원문을 손으로 베낀 것처럼: 인자 이름을 바꾸고, 문서 문자열을 지우고, 모양을 다시 씀."""
+    import ast
+    import inspect
+    import textwrap
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    node = tree.body[0]
+    old = node.args.args[0].arg
+    for child in ast.walk(node):
+        if isinstance(child, ast.Name) and child.id == old:
+            child.id = new_arg
+        elif isinstance(child, ast.arg) and child.arg == old:
+            child.arg = new_arg
+    if isinstance(node.body[0], ast.Expr):
+        node.body = node.body[1:]
+    return "from sgns.functions import _floats, _like_input\n\n" + ast.unparse(tree)

@@ -1,10 +1,13 @@
 """학생들이 낸 노트북을 채점합니다 (``make grade SUBMISSIONS=<폴더>``).
 
-제출 폴더의 노트북마다 (배치는 `grading.submissions`): 원본은 읽기만 하고, 새 임시 폴더에 사본을 만들어 새
-커널에서 실행하며, 연습문제 셀 바로 뒤에서 그 함수를 판정합니다 (`grading.plan`). 셀마다와 노트북마다 제한
-시간이 있고, 출력 크기에 한도가 있으며, 학생 한 명은 따로 프로세스 (채점 작업) 에서 채점하므로 한 제출물이
-끝없이 돌거나, 메가바이트를 출력하거나, KeyboardInterrupt·SystemExit 를 내거나, 작업 폴더의 파일을 지워도
-다른 제출물과 채점기 본체는 그대로입니다. 보안 격리 (sandbox) 는 아닙니다: README 의 "채점" 절을 보세요.
+제출 폴더의 노트북마다 (배치는 `grading.submissions`): 원본은 읽기만 하고, 새 임시 폴더에 사본을 만들어 격리된
+(`grading.sandbox`: 네트워크 없음, 강의 저장소·홈 폴더·다른 제출물이 보이지 않음) 새 커널에서 실행하며, 연습문제
+셀 바로 뒤에서 그 함수를 채점기 프로세스에서 판정합니다 (`grading.plan`, `grading.judging`, `grading.remote`:
+기대한 값과 숨은 사례는 커널에 들어가지 않음). 셀마다와 노트북마다 제한 시간이 있고, 출력 크기에 한도가 있으며,
+학생 한 명은 따로 프로세스 (채점 작업) 에서 채점하므로 한 제출물이 끝없이 돌거나, 메가바이트를 출력하거나,
+KeyboardInterrupt·SystemExit 를 내거나, 작업 폴더의 파일을 지워도 다른 제출물과 채점기 본체는 그대로입니다.
+sgns 의 코드를 베낀 함수와 채점을 속이려는 셀은 보고서에 ⚠️ 로 적습니다 (`grading.copies`, `grading.tamper`).
+막는 것과 막지 못하는 것: README 의 "격리" 절.
 
 결과 (``--out`` 폴더, 기본 ``build/grade``):
 
@@ -19,6 +22,7 @@
     python tools/grade.py 제출폴더 [--hidden 숨은사례.py] [--jobs 2] [--cell-timeout 60] [--notebook-timeout 300]
     python tools/grade.py 제출폴더 --full          # 연습문제에 필요한 셀만이 아니라 모든 셀을 실행
     python tools/grade.py 한학생폴더 --one --gradescope-json /autograder/results/results.json
+    python tools/grade.py 제출폴더 --unsandboxed   # 격리를 만들 수 없는 기계에서 (보고서에 경고)
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from grading.compare import load_course  # noqa: E402
 from grading.submissions import Submission, discover, from_folder, safe_name  # noqa: E402
 from grading.worker import run_job  # noqa: E402
 
-from grading import reports, scoring  # noqa: E402
+from grading import reports, sandbox, scoring  # noqa: E402
 
 MARKER = ".sgns-grade"
 KILL_GRACE_SECONDS = 3
@@ -117,7 +121,47 @@ def unique_folders(submissions: list[Submission]) -> dict[str, str]:
     return folders
 
 
-def make_job(submission: Submission, folder: str, args, out: Path, course: list) -> Path:
+NO_SANDBOX = (
+    "이 기계에서는 채점 커널을 격리 (sandbox) 할 수 없습니다: bubblewrap (bwrap) 이 없거나 동작하지 않고, "
+    "unshare 로 사용자 이름공간을 만들 수 없습니다 (사용자 이름공간이 꺼진 리눅스, 또는 macOS·Windows). "
+    "격리 없이는 학생 코드가 이 계정의 파일 (강사용 노트북, 숨은 사례, 다른 제출물, 홈 폴더) 과 네트워크를 쓸 수 "
+    "있습니다. 데비안·우분투라면 `sudo apt-get install bubblewrap` 뒤 다시 실행하세요. 믿을 수 있는 제출물이면 "
+    'GRADE_ARGS=--unsandboxed 로 격리 없이 채점할 수 있습니다 (보고서에 경고가 붙음).'
+)
+UNSANDBOXED_WARNING = (
+    "⚠️ **격리 없이 채점했습니다** (`--unsandboxed`). 학생 코드는 채점한 계정의 권한으로 돌았으므로 파일을 읽거나 "
+    "네트워크를 쓸 수 있었습니다. 판정은 채점기 프로세스에서 했으므로 점수를 속일 수는 없지만, 숨은 사례 파일과 "
+    "강사용 노트북을 읽을 수 있었습니다."
+)
+
+
+def sandbox_config(args, out: Path) -> dict | None:
+    """채점 작업에 넘길 격리 설정 (격리 없이 채점하면 None). 격리할 수 없고 --unsandboxed 가 없으면 GradeError."""
+    tool = sandbox.available(None if args.sandbox == "auto" else args.sandbox)
+    if tool is None:
+        if args.unsandboxed:
+            print(f"⚠️ {NO_SANDBOX.split(': ')[0]}. --unsandboxed 이므로 격리 없이 채점합니다.", file=sys.stderr)
+            return None
+        raise GradeError(NO_SANDBOX)
+    if args.unsandboxed:
+        return None
+    course = sandbox.course_copy(out / "course")
+    limits = sandbox.Limits(memory_mb=args.memory_mb, cpu_seconds=int(args.notebook_timeout * 2 + 60))
+    return sandbox.Config(tool, sandbox.python_dirs(), str(course), limits).to_json()
+
+
+def isolation_line(isolation: dict | None) -> str:
+    if isolation is None:
+        return UNSANDBOXED_WARNING
+    limits = isolation["limits"]
+    return (
+        f"격리: `{isolation['tool']}` (네트워크 없음, 강의 저장소·홈 폴더·다른 제출물 안 보임, 개인 /tmp; "
+        f"메모리 {limits['memory_mb']:,} MB, 프로세스 {limits['processes']}개, CPU {limits['cpu_seconds']}초). "
+        "판정은 채점기 프로세스에서 (기대한 값과 숨은 사례는 커널에 들어가지 않음)"
+    )
+
+
+def make_job(submission: Submission, folder: str, args, out: Path, course: list, isolation=None) -> Path:
     """채점 작업 파일 (학생 한 명) 을 쓰고 경로를 돌려줍니다."""
     job = {
         "student": submission.student,
@@ -136,6 +180,7 @@ def make_job(submission: Submission, folder: str, args, out: Path, course: list)
         "executed_dir": str(out / "executed" / folder),
         "result_file": str(out / "raw" / f"{folder}.json"),
         "pid_file": str(out / "jobs" / f"{folder}.kernels"),
+        "sandbox": isolation,
     }
     path = out / "jobs" / f"{folder}.json"
     path.write_text(json.dumps(job, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -154,6 +199,7 @@ class Workers:
         self.lock = threading.Lock()
         self.running: dict[int, subprocess.Popen] = {}
         self.stopping = False
+        _WORKERS.append(self)
 
     def run(self, job_file: Path, log_file: Path, pid_file: Path, seconds: float) -> str | None:
         """작업 하나를 끝날 때까지 (또는 seconds 까지) 실행합니다. 문제가 있으면 한국어 설명."""
@@ -236,6 +282,62 @@ def kill_kernels(pid_file: Path) -> None:
         pgid, _, connection_file = line.partition("\t")
         if pgid.isdigit() and connection_file and connection_file in _command_line(int(pgid)):
             _signal_group(int(pgid), signal.SIGKILL)
+            _wait_group(int(pgid))
+
+
+def _wait_group(pgid: int, seconds: float = 10) -> None:
+    """프로세스 그룹이 모두 끝날 때까지 잠시 기다립니다 (끝난 격리 커널은 이 프로세스가 거둠, `become_subreaper`)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        reap_orphans()
+        try:
+            os.killpg(pgid, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.05)
+
+
+def become_subreaper() -> None:
+    """이 프로세스를 자손 프로세스의 거두는 이로 (리눅스 PR_SET_CHILD_SUBREAPER).
+
+    격리 안의 커널은 격리 도구 (bwrap, unshare) 의 자식이라, 채점 작업이 커널을 끝내면 부모를 잃고 시스템의 init 에게
+    갑니다. init 이 늦게 거두는 기계 (컨테이너) 에서도 끝난 커널이 남지 않도록 이 프로세스가 거둡니다.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
+def reap_orphans(keep: set[int] | frozenset[int] = frozenset()) -> None:
+    """이 프로세스에게 온 끝난 자손 (좀비) 을 거둡니다. 채점 작업 프로세스 (keep, Popen 이 기다림) 는 건드리지 않음."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return
+    me = os.getpid()
+    for entry in proc.iterdir():
+        if not entry.name.isdigit() or int(entry.name) in keep:
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] == "Z" and int(fields[1]) == me and int(entry.name) not in _worker_pids():
+            try:
+                os.waitpid(int(entry.name), os.WNOHANG)
+            except ChildProcessError:
+                pass
+
+
+_WORKERS: list = []
+
+
+def _worker_pids() -> set[int]:
+    return {pid for workers in _WORKERS for pid in list(workers.running)}
 
 
 # ---------------------------------------------------------------------------
@@ -315,6 +417,18 @@ def parse_args(argv):
     parser.add_argument("--one", action="store_true", help="제출 폴더가 학생 한 명의 폴더 (Gradescope 등)")
     parser.add_argument("--student", help="--one 일 때 학생 이름 (기본: 폴더 이름)")
     parser.add_argument("--gradescope-json", type=Path, help="--one 일 때 results.json 을 이 경로에도 씀")
+    parser.add_argument(
+        "--sandbox",
+        choices=("auto", "bwrap", "unshare"),
+        default="auto",
+        help="커널을 격리할 도구 (기본: bwrap 이 있으면 bwrap, 없으면 unshare)",
+    )
+    parser.add_argument(
+        "--unsandboxed",
+        action="store_true",
+        help="격리를 만들 수 없는 기계에서 격리 없이 채점 (보고서에 경고; 믿을 수 있는 제출물에만)",
+    )
+    parser.add_argument("--memory-mb", type=int, default=4096, help="커널 하나의 메모리 (주소 공간) 한도, MB")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     for name in ("submissions", "out", "hidden", "course", "gradescope_json"):
@@ -322,6 +436,8 @@ def parse_args(argv):
             setattr(args, name, getattr(args, name).expanduser())
     if args.worker is None and args.submissions is None:
         parser.error("제출 폴더를 주세요 (make grade SUBMISSIONS=<폴더>)")
+    if args.memory_mb < 256:
+        parser.error("--memory-mb 는 256 이상이어야 합니다")
     if args.jobs < 1 or args.cell_timeout <= 0 or args.notebook_timeout <= 0 or args.output_limit < 1000:
         parser.error("--jobs 는 1 이상, 제한 시간은 0보다 크게, --output-limit 은 1000 이상이어야 합니다")
     return args
@@ -345,6 +461,7 @@ def grade(args) -> int:
     prepare_out(args.out, args.submissions)
     out = args.out.resolve()
     course = load_course(args.course) if args.course.is_dir() else []
+    isolation = sandbox_config(args, out)
     folders = unique_folders(submissions)
     notebooks = sum(len(s.notebooks) for s in submissions)
     print(
@@ -354,17 +471,19 @@ def grade(args) -> int:
     )
     for note in notes:
         print(f"   {note}", flush=True)
+    become_subreaper()
     workers = Workers()
     reports_by_student: dict[str, reports.StudentReport] = {}
     started = time.monotonic()
 
     def one(submission: Submission):
         folder = folders[submission.student]
-        job = make_job(submission, folder, args, out, course)
+        job = make_job(submission, folder, args, out, course, isolation)
         seconds = max(1, len(submission.notebooks)) * args.notebook_timeout * 2 + 60
         begin = time.monotonic()
         problem = workers.run(job, out / "logs" / f"{folder}.log", out / "jobs" / f"{folder}.kernels", seconds)
         report, _ = student_report(submission, folder, out, problem, course)
+        reap_orphans()
         return report, time.monotonic() - begin
 
     pool = ThreadPoolExecutor(max_workers=args.jobs)
@@ -393,12 +512,14 @@ def grade(args) -> int:
             f"숨은 사례: {hidden}",
             f"실행한 셀: {mode}",
             f"제한 시간: 셀 {args.cell_timeout:g}초, 노트북 {args.notebook_timeout:g}초; 동시에 {args.jobs}명",
+            isolation_line(isolation),
             "결과 파일: `grades.csv`, `results/<학생>/results.json` (Gradescope), `executed/<학생>/` (실행한 사본)",
             *notes,
         ]
     }
     write_outputs(students, out, context)
     shutil.rmtree(out / "jobs", ignore_errors=True)
+    shutil.rmtree(out / "course", ignore_errors=True)
     if args.one and args.gradescope_json:
         args.gradescope_json.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(out / "results" / students[0].folder / "results.json", args.gradescope_json)

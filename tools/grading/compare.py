@@ -3,6 +3,7 @@
 어느 노트북인지는 파일 이름이 아니라 안의 연습문제로 정합니다 (연습문제가 가장 많이 겹치는 학생판, 같으면 셀 id
 가 더 많이 겹치는 쪽; 연습문제가 없으면 셀 id 로). 셀의 변화는 nbformat 4.5 의 셀 id 로 셉니다: JupyterLab 은
 셀을 끌어 옮겨도 id 를 지키고, 지운 셀의 id 는 사라집니다 (잘라 붙인 셀은 새 id 를 받으므로 "지움 + 더함" 으로 보임).
+학생판 맨 위의 Colab 셀 (``colab`` 태그) 은 세지 않습니다: 강사용 노트북이나 Colab 밖에서 만든 사본에는 없습니다.
 """
 
 from __future__ import annotations
@@ -36,10 +37,17 @@ class CourseNotebook:
         return cls(data["name"], tuple(data["cell_ids"]), tuple(data["exercises"]))
 
 
+COLAB_TAG = "colab"  # 학생판 맨 위의 Colab 셀 (배지, 설치): 없거나 더 있어도 셀의 변화로 세지 않음
+
+
+def _compared(nb) -> list:
+    return [c for c in nb.get("cells", []) if COLAB_TAG not in c.get("metadata", {}).get("tags", [])]
+
+
 def course_notebook(path: Path) -> CourseNotebook:
     nb = nbformat.read(path, as_version=4)
     exercises = tuple(dict.fromkeys(c.exercise for c in candidates(nb)))
-    return CourseNotebook(path.name, tuple(str(c.get("id", "")) for c in nb.cells), exercises)
+    return CourseNotebook(path.name, tuple(str(c.get("id", "")) for c in _compared(nb)), exercises)
 
 
 def load_course(folder: Path) -> list[CourseNotebook]:
@@ -48,7 +56,7 @@ def load_course(folder: Path) -> list[CourseNotebook]:
 
 
 def _cell_ids(nb) -> list[str] | None:
-    ids = [cell.get("id") for cell in nb.get("cells", [])]
+    ids = [cell.get("id") for cell in _compared(nb)]
     return None if not ids or any(not i for i in ids) else [str(i) for i in ids]
 
 

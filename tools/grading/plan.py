@@ -7,9 +7,10 @@
 - **이름**: 메타데이터가 없으면 (예: 학생이 코드를 새 노트북에 옮김) 맨 바깥에서 ``def <연습문제 함수>(`` 로
   그 함수를 정의한 코드 셀.
 
-각 연습문제 셀 바로 뒤의 채점 셀은 그 셀이 정의한 함수를 곧바로 ``sgns.checks.evaluate(id, 함수)`` 로 판정합니다
-(숨은 사례는 커널의 ``SGNS_HIDDEN_CASES`` 로). 뒤쪽 셀이 같은 이름을 참조 구현으로 바꿔도, 학생이 확인 셀을
-지우거나 고쳐도 판정은 그대로입니다. 판정 중 학생 함수의 print 는 버립니다.
+각 연습문제 셀 바로 뒤의 채점 셀은 그 셀이 정의한 함수를 커널 안에 붙잡아 두고, 채점기 (`grading.worker`) 가
+곧바로 자기 프로세스에서 ``sgns.checks.evaluate(id, 대리인)`` 으로 판정합니다 (`grading.remote`; 기대한 값과 숨은
+사례는 커널에 들어가지 않음). 뒤쪽 셀이 같은 이름을 참조 구현으로 바꿔도, 학생이 확인 셀을 지우거나 고쳐도 판정은
+그대로입니다. 판정 중 학생 함수의 print 는 버립니다.
 
 실행할 셀 (``mode``):
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import ast
 import builtins
 from dataclasses import dataclass
+from pathlib import Path
 
 import nbformat
 
@@ -34,38 +36,23 @@ ROLE_KEY = "sgns_grading"
 CAPTURE_FUNCTION = "_sgns_grading_capture"
 STDOUT_LIMIT = 20_000  # 판정 중 학생 함수가 print 한 글자 중 남길 최대 길이 (나머지는 버림)
 
-BOOTSTRAP = f'''# 채점기가 넣은 셀: 연습문제 함수를 판정해 기록을 출력합니다 (학생 코드가 아님).
-def {CAPTURE_FUNCTION}(exercise_id, function_name, cell_index, route, _seen={{}}):
-    import contextlib
-    import io
+EXCHANGE_ENV_VAR = "SGNS_GRADING_EXCHANGE"  # 커널과 채점기가 요청과 결과를 주고받는 폴더 (커널의 환경 변수)
+RESULT_ITEMS_LIMIT = 2_000_000  # 커널이 돌려줄 리스트·dict 하나의 최대 원소 수
 
-    from IPython.display import display
 
-    from sgns.checks import evaluate
+def bootstrap_source() -> str:
+    """채점용 사본의 맨 앞 셀: `grading.kernel_side` 의 원문과 그것을 켜는 한 줄 (판정 코드는 들어가지 않음)."""
+    text = (Path(__file__).resolve().parent / "kernel_side.py").read_text(encoding="utf-8")
+    return (
+        "# 채점기가 넣은 셀: 연습문제 함수를 붙잡아 두고, 채점기가 요청할 때 불러 결과를 데이터로 돌려줍니다.\n"
+        + text
+        + f"\n_sgns_grading_capture, _sgns_grading_call = _sgns_grading_setup(\n"
+        f"    __import__('os').environ[{EXCHANGE_ENV_VAR!r}], {GRADE_MIME!r}, {STDOUT_LIMIT}, {RESULT_ITEMS_LIMIT}\n)\n"
+        "del _sgns_grading_setup\n"
+    )
 
-    class _Sink(io.StringIO):
-        def write(self, text):
-            return super().write(text[: max(0, {STDOUT_LIMIT} - self.tell())]) or len(text)
 
-    data = {{"exercise": exercise_id, "function": function_name, "cell": cell_index, "route": route}}
-    fn = globals().get(function_name)
-    if fn is None:
-        data["status"] = "undefined"
-    elif _seen.get(exercise_id) is fn:
-        data["status"] = "unchanged"
-    else:
-        _seen[exercise_id] = fn
-        sink = _Sink()
-        try:
-            with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-                record = evaluate(exercise_id, fn)
-        except KeyboardInterrupt:
-            data["status"] = "interrupted"
-        else:
-            data["status"] = "evaluated"
-            data["record"] = record.to_json()
-    display({{"{GRADE_MIME}": data, "text/plain": f"[채점] {{exercise_id}}: {{data['status']}}"}}, raw=True)
-'''
+BOOTSTRAP = bootstrap_source()
 
 
 @dataclass(frozen=True)

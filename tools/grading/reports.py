@@ -23,6 +23,7 @@ from grading.scoring import (
     category_label,
     totals,
 )
+from grading.tamper import KINDS as TAMPER_KINDS
 from sgns.checks import EXERCISES, GRADING
 
 GRADESCOPE_VISIBILITY = "visible"
@@ -108,6 +109,23 @@ def notebook_problems(notebook: dict, course_exercises: dict[str, tuple[str, ...
         lines.append(f"`{name}`: 오류가 난 셀: {listed} (오류가 나도 다음 셀로 계속 실행)")
     if notebook.get("rerun_full"):
         lines.append(f"`{name}`: 필요한 셀만 실행했을 때 NameError 가 나서 모든 셀을 다시 실행했습니다")
+    return lines + tampering_lines(notebook)
+
+
+def tampering_lines(notebook: dict) -> list[str]:
+    """채점을 속이려는 것으로 보이는 셀 (⚠️, 셀 번호) 과 sgns 의 코드를 베낀 함수."""
+    name = notebook["file"]
+    lines = [
+        f"⚠️ `{name}` 셀 {flag['cell']}: " + "; ".join(TAMPER_KINDS.get(k, k) for k in flag["kinds"])
+        for flag in notebook.get("tampering", [])
+    ]
+    for capture in notebook.get("captures", []):
+        if capture.get("copied"):
+            lines.append(
+                f"⚠️ `{name}` 셀 {capture.get('cell')}: `{capture.get('function')}` 이(가) sgns 의 "
+                f"`{capture.get('copied_module')}.{capture['copied']}` 와 같은 코드입니다 "
+                "(이름과 모양만 바꾼 베낌; 참조 구현을 그대로 쓴 답으로 채점)"
+            )
     return lines
 
 

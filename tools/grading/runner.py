@@ -65,9 +65,14 @@ class GradingClient(NotebookClient):
         self.execution = execution
         self.used_chars: dict[int, int] = {}
         self.on_cell_executed = self._note_reply
+        self.remote = False  # 채점기가 학생 함수를 부르는 중 (그 셀의 결과는 사건으로 적지 않음)
+        self.remote_timed_out = False
 
     def _note_reply(self, cell, cell_index, execute_reply):
         content = (execute_reply or {}).get("content", {})
+        if self.remote:
+            self.remote_timed_out = content.get("ename") == TIMEOUT_ENAME
+            return
         if content.get("status") != "error":
             return
         if content.get("ename") == TIMEOUT_ENAME:
@@ -130,11 +135,45 @@ def _record_kernel(client: GradingClient, pid_file: Path | None) -> None:
             handle.write(f"{pgid}\t{client.km.connection_file}\n")
 
 
-def execute(nb, cwd: Path, env: dict, limits: Limits, pid_file: Path | None = None) -> Execution:
+def run_in_kernel(client: GradingClient, source: str, wall: float, index: int) -> None:
+    """채점기의 요청 한 줄 (``_sgns_grading_call(n)``) 을 커널에서 실행합니다 (노트북에 남지 않는 셀).
+
+    wall 초 안에 끝나지 않으면 커널을 중단하고 TimeoutError, 커널이 죽었으면 `grading.remote.KernelGone`.
+    """
+    import nbformat
+
+    from grading.remote import KernelGone
+
+    cell = nbformat.v4.new_code_cell(source)
+    saved = client.timeout
+    client.timeout = max(1, int(wall))
+    client.remote, client.remote_timed_out = True, False
+    original = client.nb.cells[index]  # nbclient 은 실행한 셀을 그 자리에 다시 넣으므로 되돌립니다
+    try:
+        client.execute_cell(cell, index, store_history=False)
+    except DeadKernelError:
+        raise KernelGone("커널이 죽었습니다") from None
+    except CellTimeoutError:
+        raise TimeoutError from None
+    finally:
+        client.nb.cells[index] = original
+        client.timeout = saved
+        client.remote = False
+    if client.remote_timed_out:
+        if not _responsive(client):
+            raise KernelGone("중단한 뒤 커널이 응답하지 않습니다")
+        raise TimeoutError
+
+
+def execute(
+    nb, cwd: Path, env: dict, limits: Limits, pid_file: Path | None = None, on_capture=None, manager=None
+) -> Execution:
     """채점용 사본 nb 를 새 커널에서 실행합니다 (nb 에 출력이 채워짐). 예외를 내지 않습니다.
 
     ``metadata.sgns_grading.run`` 이 참인 코드 셀만 순서대로 실행합니다. 셀이 제한 시간을 넘기면 커널을
     중단하고 다음 셀로 가며, 중단해도 커널이 응답하지 않거나 커널이 죽거나 노트북 제한 시간이 지나면 멈춥니다.
+    채점 셀 (role capture) 을 실행한 바로 뒤에 ``on_capture(client, cell, index)`` 를 부릅니다 (판정).
+    manager : 커널을 띄울 KernelManager 클래스 (격리된 커널, `grading.sandbox`; 없으면 jupyter_client 의 기본)
     """
     execution = Execution()
     start = time.monotonic()
@@ -154,11 +193,12 @@ def execute(nb, cwd: Path, env: dict, limits: Limits, pid_file: Path | None = No
         shutdown_kernel="immediate",
         resources={"metadata": {"path": str(cwd)}},
         shell_timeout_interval=1,
+        **({"kernel_manager_class": manager} if manager is not None else {}),
     )
     try:
         with client.setup_kernel(env=env, cwd=str(cwd)):
             _record_kernel(client, pid_file)
-            _run_cells(client, nb, deadline, limits, execution)
+            _run_cells(client, nb, deadline, limits, execution, on_capture)
     except DeadKernelError:
         execution.add("kernel-died", execution.executed[-1] if execution.executed else None)
     except Exception as error:  # 커널을 띄우지 못함 등: 채점기는 멈추지 않고 기록만
@@ -167,7 +207,7 @@ def execute(nb, cwd: Path, env: dict, limits: Limits, pid_file: Path | None = No
     return execution
 
 
-def _run_cells(client: GradingClient, nb, deadline: float, limits: Limits, execution: Execution) -> None:
+def _run_cells(client: GradingClient, nb, deadline: float, limits: Limits, execution: Execution, on_capture) -> None:
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code" or not cell.metadata.get(ROLE_KEY, {}).get("run"):
             continue
@@ -185,6 +225,15 @@ def _run_cells(client: GradingClient, nb, deadline: float, limits: Limits, execu
             return
         except CellTimeoutError:
             execution.add("cell-timeout", index)
+        timed_out = sum(e["kind"] == "cell-timeout" for e in execution.events) > timeouts_before
+        if on_capture is not None and not timed_out and cell.metadata.get(ROLE_KEY, {}).get("role") == "capture":
+            from grading.remote import KernelGone
+
+            try:
+                on_capture(client, cell, index)
+            except KernelGone:
+                execution.add("kernel-died", index)
+                return
         if sum(e["kind"] == "cell-timeout" for e in execution.events) > timeouts_before and not _responsive(client):
             execution.add("kernel-unresponsive", index)
             return

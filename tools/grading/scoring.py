@@ -9,7 +9,8 @@
 3. 어느 노트북에도 없으면 "제출 안 함".
 
 점수는 `sgns.checks.CheckRecord.score` 와 같습니다: 통과면 배점, 틀렸고 부분 점수가 있는 연습문제면 배점 × 통과한
-사례 비율 (숨은 사례 포함), 아니면 0.
+사례 비율 (숨은 사례 포함), 아니면 0. 다만 확인 도구가 시간 예산이 다해 건너뛴 사례가 있으면 "통과" 로 보지 않고
+판정한 사례 중 통과한 것의 비율로 셉니다 (첫 사례만 맞히고 오래 기다려 나머지를 건너뛰게 하는 답이 만점을 받지 않도록).
 """
 
 from __future__ import annotations
@@ -81,9 +82,15 @@ def _from_capture(capture: dict, notebook: str) -> ExerciseResult:
         failed = [c.category for c in record.cases if c.status == "fail" and c.category]
         found = list(dict.fromkeys(failed + ([record.category] if record.category else [])))
         note = "숨은 사례 포함" if record.hidden[1] else ""
-        return ExerciseResult(
-            status=record.status, score=record.score(), record=record, categories=found, note=note, **base
-        )
+        status, score = record.status, record.score()
+        skipped = sum(c.status == "skipped" for c in record.cases)
+        if skipped and status == "pass":  # 시간 예산이 다해 판정하지 못한 사례는 통과가 아님
+            passed = sum(c.status == "pass" for c in record.cases)
+            status = "fail"
+            score = points * passed / len(record.cases) if GRADING[exercise].partial_credit else 0.0
+            found = [*found, "not-run"] if "not-run" not in found else found
+            note = f"시간 예산이 다해 판정하지 못한 사례 {skipped}개는 통과로 세지 않음" + (f"; {note}" if note else "")
+        return ExerciseResult(status=status, score=score, record=record, categories=found, note=note, **base)
     if status in ("timeout", "interrupted"):
         note = "판정하는 셀이 제한 시간을 넘김" if status == "timeout" else "판정 중 KeyboardInterrupt"
         return ExerciseResult(status="fail", score=0.0, categories=[SYNTHETIC_CATEGORIES[status]], note=note, **base)

@@ -15,12 +15,14 @@ import signal
 import stat
 import sys
 import tempfile
+import traceback
 from pathlib import Path
 
 import nbformat
 
+from grading import judging, tamper
 from grading.compare import CourseNotebook, changes, match
-from grading.plan import GRADE_MIME, ROLE_KEY, grading_notebook
+from grading.plan import EXCHANGE_ENV_VAR, GRADE_MIME, ROLE_KEY, grading_notebook
 from grading.runner import Limits, execute
 from sgns.checks import HIDDEN_CASES_ENV_VAR
 
@@ -29,12 +31,14 @@ NAME_ERROR = re.compile(r"NameError: name '(\w+)' is not defined")
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 
-def kernel_env(hidden: str | None) -> dict:
-    """채점 커널의 환경 변수: 숨은 사례 파일, 그림은 화면 없이 (Agg), 커널마다 스레드 하나 (동시에 여러 커널)."""
+def kernel_env(exchange: Path) -> dict:
+    """채점 커널의 환경 변수: 교환 폴더, 그림은 화면 없이 (Agg), 커널마다 스레드 하나 (동시에 여러 커널).
+
+    숨은 사례 파일은 넘기지 않습니다 (판정은 채점기 프로세스에서 하므로 커널은 숨은 사례를 모릅니다).
+    """
     env = dict(os.environ)
     env.pop(HIDDEN_CASES_ENV_VAR, None)
-    if hidden:
-        env[HIDDEN_CASES_ENV_VAR] = hidden
+    env[EXCHANGE_ENV_VAR] = str(exchange)
     env["MPLBACKEND"] = "Agg"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     for name in THREAD_VARS:
@@ -167,6 +171,7 @@ def grade_notebook(path: Path, job: dict, course: list[CourseNotebook], executed
     mode = job["mode"]
     graded, found = grading_notebook(nb, mode)
     result["expected"] = sorted({c.exercise for c in found})
+    result["tampering"] = tamper.notebook_flags(nb, {c.cell for c in found})
     if not found:
         return {**result, "status": "no-exercises"}
     captures, events, seconds = _run(graded, path, job, limits)
@@ -193,7 +198,12 @@ def _run(graded, path: Path, job: dict, limits: Limits):
     scratch = Path(tempfile.mkdtemp(prefix="sgns-grade-"))
     try:
         cwd = prepare_folder(job["root"], path, scratch)
-        execution = execute(graded, cwd, kernel_env(job.get("hidden")), limits, Path(job["pid_file"]))
+        exchange = scratch / "exchange"
+        exchange.mkdir()
+        judge = judging.Judge(graded, exchange)
+        manager = judging.kernel_manager(job, scratch, cwd, exchange)
+        env = kernel_env(exchange)
+        execution = execute(graded, cwd, env, limits, Path(job["pid_file"]), judge.on_capture, manager)
     finally:
         _remove_tree(scratch)
     captures, events = collect(graded, execution)
@@ -210,6 +220,9 @@ def run_job(job_file: Path) -> int:
     """작업 파일 하나 (학생 한 명) 를 채점하고 결과 파일을 씁니다."""
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # 본체가 끝내면 with 블록이 커널을 정리하도록
     job = json.loads(job_file.read_text(encoding="utf-8"))
+    os.environ.pop(HIDDEN_CASES_ENV_VAR, None)
+    if job.get("hidden"):  # 숨은 사례는 이 프로세스 (판정) 에서만 읽습니다
+        os.environ[HIDDEN_CASES_ENV_VAR] = job["hidden"]
     course = [CourseNotebook.from_json(c) for c in job["course"]]
     out = {"student": job["student"], "notebooks": []}
     result_file = Path(job["result_file"])
@@ -218,6 +231,7 @@ def run_job(job_file: Path) -> int:
         try:
             result = grade_notebook(Path(path), job, course, Path(job["executed_dir"]))
         except Exception as error:  # 채점기의 버그나 뜻밖의 노트북 구조: 이 노트북만 기록하고 계속
+            traceback.print_exc()  # logs/<학생>.log
             result = {
                 "file": job["relative"][path],
                 "status": "grader-error",
