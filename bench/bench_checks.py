@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from sgns import checks
-from sgns.checks.training import StepSpy
+from sgns.checks.exercises.nb04_train_loop import StepSpy
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))

@@ -19,9 +19,9 @@ from checks_testing import evaluate, failing, not_implemented, raises_type_error
 
 from sgns import checks
 from sgns.checks import record as record_module
+from sgns.checks.exercises.nb02_softmax_score_gradient import reference_score_gradient
+from sgns.checks.exercises.nb04_sgd_step import reference_sgd_step
 from sgns.checks.hidden import ENV_VAR
-from sgns.checks.sgd import reference_sgd_step
-from sgns.checks.softmax_gradient import reference_score_gradient
 from sgns.corpus import keep_probabilities, skipgram_pairs
 from sgns.functions import log_sigmoid, sigmoid, softmax
 from sgns.neg_sampling import neg_sampling_loss_and_gradient
@@ -416,7 +416,7 @@ def test_categories_list_the_common_and_the_exercise_categories():
 # ---------------------------------------------------------------------------
 
 
-HIDDEN_FILE = '''
+HIDDEN_FILE = """
 import numpy as np
 
 HIDDEN_CASES = {
@@ -425,7 +425,7 @@ HIDDEN_CASES = {
         {"id": "h-small", "label": "작은 행", "args": {"x": np.array([0.5, 0.25])}},
     ],
 }
-'''
+"""
 
 
 def test_hidden_cases_are_judged_and_recorded(tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ from checks_solutions import SOLUTIONS, window_pairs
 from checks_testing import evaluate, failing, passes
 
 from sgns import checks
-from sgns.checks.sgd import reference_sgd_step
+from sgns.checks.exercises.nb04_sgd_step import reference_sgd_step
 
 sigmoid = SOLUTIONS["nb03-sigmoid"]
 log_sigmoid = SOLUTIONS["nb03-log-sigmoid"]

@@ -7,7 +7,7 @@ import pytest
 from checks_solutions import SOLUTIONS
 from checks_testing import failing, passes
 
-from sgns.checks.alias import implied_distribution
+from sgns.checks.exercises.nb05_alias_table import implied_distribution
 
 # ---------------------------------------------------------------------------
 # 잡음 분포

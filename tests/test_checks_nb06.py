@@ -9,7 +9,7 @@ import pytest
 from checks_solutions import SOLUTIONS
 from checks_testing import failing, passes
 
-from sgns.checks.particles import make_cases
+from sgns.checks.exercises.nb06_particle_share import make_cases
 
 SOLUTION = SOLUTIONS["nb06-particle-share"]
 

@@ -6,6 +6,7 @@ import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
 from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.sampling import NegativeSampler
 from sgns.sampling import noise_distribution as reference_noise_distribution
 
 CATEGORIES = {
@@ -94,6 +95,10 @@ EXERCISE = Exercise(
     make_cases=make_cases,
     judge=judge,
     summary=summary,
-    references=frozenset({"noise_distribution", "exact_probabilities"}),
     categories=CATEGORIES,
+    points=2,
+    order=1,
+    references={
+        "sgns.sampling.NegativeSampler.exact_probabilities": lambda counts, power: (NegativeSampler(counts, power),)
+    },
 )

@@ -109,6 +109,8 @@ EXERCISE = Exercise(
     make_cases=make_cases,
     judge=judge,
     summary=summary,
-    references=frozenset({"log_sigmoid"}),
     categories=CATEGORIES,
+    points=2,
+    order=2,
+    references={},
 )

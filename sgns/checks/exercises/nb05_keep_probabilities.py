@@ -110,6 +110,9 @@ EXERCISE = Exercise(
     make_cases=make_cases,
     judge=judge,
     summary=summary,
-    references=frozenset({"keep_probabilities", "subsample"}),
     categories=CATEGORIES,
+    points=1,
+    optional=True,
+    order=2,
+    references={"sgns.corpus.subsample": lambda counts, sample: (np.arange(len(counts)), np.ones(len(counts)))},
 )

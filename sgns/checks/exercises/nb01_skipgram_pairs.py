@@ -174,6 +174,14 @@ EXERCISE = Exercise(
     make_cases=make_cases,
     judge=judge,
     summary=summary,
-    references=frozenset({"skipgram_pairs", "skipgram_pair_arrays"}),
     categories=CATEGORIES,
+    points=2,
+    order=1,
+    references={
+        "sgns.corpus.skipgram_pair_arrays": lambda tokens, window: (
+            np.arange(len(tokens)),
+            np.zeros(len(tokens), int),
+            window,
+        )
+    },
 )

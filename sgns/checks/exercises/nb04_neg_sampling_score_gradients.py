@@ -140,15 +140,19 @@ EXERCISE = Exercise(
     make_cases=make_cases,
     judge=judge,
     summary=summary,
-    references=frozenset(
-        {
-            "reference_score_gradients",
-            "neg_sampling_loss_and_gradient",
-            "neg_sampling_coefficients",
-            "neg_sampling_batch_coefficients",
-            "neg_sampling_batch",
-            "neg_sampling_sparse_step",
-        }
-    ),
     categories=CATEGORIES,
+    points=2,
+    order=1,
+    references={
+        f"{__name__}.reference_score_gradients": None,
+        **dict.fromkeys(
+            ["sgns.neg_sampling.neg_sampling_loss_and_gradient", "sgns.neg_sampling.neg_sampling_sparse_gradient"],
+            lambda s_o, s_k: (np.ones(1), 0, np.reshape(np.r_[s_o, s_k], (-1, 1)), np.arange(1, np.size(s_k) + 1)),
+        ),
+        "sgns.neg_sampling.neg_sampling_coefficients": lambda s_o, s_k: (
+            np.ones((1, 1)),
+            np.ones((1, np.size(s_k) + 1, 1)),
+        ),
+        "sgns.neg_sampling.neg_sampling_batch": lambda s_o, s_k: (np.ones((1, 1)), np.ones((2, 1)), [0], [0], [[1]]),
+    },
 )

@@ -132,6 +132,8 @@ EXERCISE = Exercise(
     make_cases=make_cases,
     judge=judge,
     summary=summary,
-    references=frozenset({"naive_softmax_loss_and_gradient"}),
     categories=CATEGORIES,
+    points=3,
+    order=3,
+    references={},
 )

@@ -416,19 +416,17 @@ EXERCISE = Exercise(
     make_cases=make_cases,
     judge=judge,
     summary=summary,
-    references=frozenset(
-        {
-            "reference_sgd_step",
-            "neg_sampling_loss_and_gradient",
-            "neg_sampling_coefficients",
-            "neg_sampling_batch_coefficients",
-            "neg_sampling_batch",
-            "neg_sampling_sparse_step",
-            "_neg_sampling_sparse_fast",
-            "scatter_add",
-            "scatter_add_weighted",
-            "scatter_add_parts",
-        }
-    ),
     categories=CATEGORIES,
+    points=4,
+    order=3,
+    references={
+        f"{__name__}.reference_sgd_step": None,
+        **dict.fromkeys(
+            ["sgns.neg_sampling.neg_sampling_loss_and_gradient", "sgns.neg_sampling.neg_sampling_sparse_gradient"],
+            lambda C, U, c, o, neg, lr: (C[c[0]], o[0], U, neg[0]),
+        ),
+        "sgns.neg_sampling.neg_sampling_coefficients": lambda C, U, c, o, neg, lr: (C[c], U[np.c_[o, neg]]),
+        "sgns.neg_sampling.neg_sampling_batch": lambda C, U, c, o, neg, lr: (C, U, c, o, neg),
+        "sgns.scatter.scatter_add": lambda C, U, c, o, neg, lr: (C, c, C[c]),
+    },
 )

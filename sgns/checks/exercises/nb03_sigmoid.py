@@ -91,6 +91,8 @@ EXERCISE = Exercise(
     make_cases=make_cases,
     judge=judge,
     summary=summary,
-    references=frozenset({"sigmoid", "log_sigmoid"}),
     categories=CATEGORIES,
+    points=2,
+    order=1,
+    references={"sgns.functions.log_sigmoid": None},
 )

@@ -155,6 +155,9 @@ EXERCISE = Exercise(
     make_cases=make_cases,
     judge=judge,
     summary=summary,
-    references=frozenset({"_build_alias_table"}),
     categories=CATEGORIES,
+    points=2,
+    optional=True,
+    order=3,
+    references={"sgns.sampling._build_alias_table": None},
 )

@@ -352,15 +352,12 @@ EXERCISE = Exercise(
     make_cases=make_cases,
     judge=judge,
     summary=summary,
-    references=frozenset(
-        {
-            "neg_sampling_loss_and_gradient",
-            "neg_sampling_coefficients",
-            "neg_sampling_batch_coefficients",
-            "neg_sampling_batch",
-            "neg_sampling_sparse_step",
-            "_neg_sampling_sparse_fast",
-        }
-    ),
     categories=CATEGORIES,
+    points=3,
+    order=2,
+    references={
+        "sgns.neg_sampling.neg_sampling_sparse_gradient": None,
+        "sgns.neg_sampling.neg_sampling_coefficients": lambda v, o, U, neg: (v[None], U[np.r_[o, neg]][None]),
+        "sgns.neg_sampling.neg_sampling_batch": lambda v, o, U, neg: (v[None], U, [0], [o], [neg]),
+    },
 )
