@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sgns.checks._gradients import LOSS_NAMES, parts_line, rows_with_scores, unpack_loss_result, wrong_parts
 from sgns.checks._harness import SEED, Case, Exercise
+from sgns.checks._judges import LOSS_NAMES, parts_line, rows_with_scores, unpack_loss_result, wrong_parts
 from sgns.checks._values import all_finite, close, difference, same_values
 from sgns.functions import softmax as reference_softmax
 from sgns.softmax_loss import naive_softmax_loss_and_gradient as reference_naive_softmax

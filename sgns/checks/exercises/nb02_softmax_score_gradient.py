@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.checks._judges import array_judge
 from sgns.functions import sigmoid as reference_sigmoid
 from sgns.functions import softmax as reference_softmax
 
@@ -107,17 +107,12 @@ def _softmax_gradient_variants(scores: np.ndarray, o: int, want: np.ndarray):
     ]
 
 
-def judge(ctx, case: Case) -> None:
-    scores, o = case.args["scores"], case.args["outside_idx"]
-    result, _ = ctx.call()
-    got = as_array(ctx, result, "반환값 ∂J/∂s", scores.shape)
-    want = reference_score_gradient(scores, o)
-    if close(got, want):
-        ctx.fail_on_warnings()
-        return
-    problem = "\n".join(filter(None, [difference("∂J/∂s", got, want), non_finite_note(got)]))
-    ctx.fail_matching(got, _softmax_gradient_variants(scores, o, want), problem)
-    ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
+judge = array_judge(
+    reference_score_gradient,
+    lambda case, got, want: _softmax_gradient_variants(case.args["scores"], case.args["outside_idx"], want),
+    what="반환값 ∂J/∂s",
+    label="∂J/∂s",
+)
 
 
 def summary(cases: list[Case]) -> str:

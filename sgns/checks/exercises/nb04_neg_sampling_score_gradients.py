@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._values import as_array, as_scalar, close, difference, non_finite_note, same_values, unpack
+from sgns.checks._judges import compare
+from sgns.checks._values import as_array, as_scalar, same_values, unpack
 from sgns.functions import sigmoid as reference_sigmoid
 
 CATEGORIES = {
@@ -113,18 +114,8 @@ def judge(ctx, case: Case) -> None:
             )
     got_o = as_scalar(ctx, first, "grad_positive_score (∂J/∂s_o)")
     got_k = as_array(ctx, second, "grad_negative_scores (∂J/∂s_k)", s_k.shape)
-    if not close(got_o, want_o):
-        problem = "\n".join(
-            filter(None, ["틀린 항: 긍정 항 ∂J/∂s_o", difference("∂J/∂s_o", got_o, want_o), non_finite_note(got_o)])
-        )
-        ctx.fail_matching(got_o, _positive_variants(s_o), problem)
-        ctx.fail("nan-or-inf" if non_finite_note(got_o) else "wrong-value", problem)
-    if not close(got_k, want_k):
-        problem = "\n".join(
-            filter(None, ["틀린 항: 네거티브 항 ∂J/∂s_k", difference("∂J/∂s_k", got_k, want_k), non_finite_note(got_k)])
-        )
-        ctx.fail_matching(got_k, _negative_variants(s_k), problem)
-        ctx.fail("nan-or-inf" if non_finite_note(got_k) else "wrong-value", problem)
+    compare(ctx, got_o, want_o, lambda: _positive_variants(s_o), what="∂J/∂s_o", heading="틀린 항: 긍정 항 ∂J/∂s_o")
+    compare(ctx, got_k, want_k, lambda: _negative_variants(s_k), what="∂J/∂s_k", heading="틀린 항: 네거티브 항 ∂J/∂s_k")
     ctx.fail_on_warnings()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.checks._judges import array_judge
 from sgns.corpus import keep_probabilities as reference_keep_probabilities
 
 CATEGORIES = {
@@ -85,17 +85,10 @@ def _subsampling_variants(counts: np.ndarray, sample: float):
         ]
 
 
-def judge(ctx, case: Case) -> None:
-    counts, sample = case.args["counts"], case.args["sample"]
-    result, _ = ctx.call()
-    got = as_array(ctx, result, "반환값", counts.shape)
-    want = reference_keep_probabilities(counts, sample)
-    if close(got, want):
-        ctx.fail_on_warnings()
-        return
-    problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
-    ctx.fail_matching(got, _subsampling_variants(counts, sample), problem)
-    ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
+judge = array_judge(
+    reference_keep_probabilities,
+    lambda case, got, want: _subsampling_variants(case.args["counts"], case.args["sample"]),
+)
 
 
 def summary(cases: list[Case]) -> str:
