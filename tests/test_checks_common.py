@@ -14,8 +14,7 @@ import warnings
 
 import numpy as np
 import pytest
-from checks_solutions import SOLUTIONS
-from checks_testing import evaluate, failing, not_implemented, raises_type_error
+from checks_testing import SOLUTIONS, evaluate, failing, not_implemented, raises_type_error
 
 from sgns import checks
 from sgns.checks import record as record_module

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from checks_solutions import SOLUTIONS, window_pairs
-from checks_testing import evaluate, failing, passes
+from checks_testing import SOLUTIONS, evaluate, failing, passes, window_pairs
 
 from sgns import checks
 from sgns.checks.exercises.nb04_sgd_step import reference_sgd_step
