@@ -18,6 +18,7 @@ from checks_testing import SOLUTIONS, evaluate, failing, not_implemented, raises
 
 from sgns import checks
 from sgns.checks import record as record_module
+from sgns.checks._references import ReferenceError, resolve, solvers
 from sgns.checks.exercises.nb02_softmax_score_gradient import reference_score_gradient
 from sgns.checks.exercises.nb04_sgd_step import reference_sgd_step
 from sgns.checks.hidden import ENV_VAR
@@ -167,6 +168,43 @@ def test_reference_wrapped_in_a_student_function_is_named(exercise_id):
 )
 def test_reference_called_indirectly_is_named_even_if_it_fails(exercise_id, fn):
     failing(exercise_id, fn, "reference-implementation")
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_sgns_function_that_solves_the_exercise_is_told_when_wrapped(exercise_id):
+    """참조 구현 목록은 코드에서 옵니다: 적힌 경로가 모두 실제 함수이고, 어느 것을 감싸도 그렇다고 알려 줍니다."""
+    found = solvers(checks.exercise(exercise_id))  # 없는 경로면 ReferenceError
+    assert found, exercise_id
+    for reference, adapt in found.values():
+
+        def wraps(*args, reference=reference, adapt=adapt, **kwargs):
+            if adapt is None:
+                return reference(*args, **kwargs)
+            return reference(*adapt(*args, **kwargs))
+
+        record = failing(exercise_id, wraps, "reference-implementation")
+        names = {f"`{fn.__name__}`" for fn, _ in found.values()}  # 인자를 만들다 먼저 부른 다른 참조일 수도 있음
+        assert any(name in record.message for name in names), record.message
+
+
+def test_a_listed_reference_that_no_longer_exists_is_an_error():
+    with pytest.raises(ReferenceError, match="neg_sampling_sparse_step"):
+        resolve("sgns.neg_sampling.neg_sampling_sparse_step")
+    with pytest.raises(ReferenceError):
+        resolve("sgns.no_such_module.f")
+
+
+def test_sgns_functions_named_like_the_exercise_function_are_references_without_being_listed():
+    assert "sgns.trainer.sgd_step" in solvers(checks.exercise("nb04-sgd-step"))
+    assert "sgns.functions.sigmoid" in solvers(checks.exercise("nb03-sigmoid"))
+    assert "sgns.neg_sampling.neg_sampling_sparse_gradient" in solvers(checks.exercise("nb04-neg-sampling-loss"))
+
+
+def test_a_student_function_that_shares_a_reference_name_is_not_a_reference():
+    def sigmoid(x):  # 학생이 자기 함수를 sigmoid 라고 부름: 이름이 아니라 코드로 비교
+        return SOLUTIONS["nb03-sigmoid"](x)
+
+    assert evaluate("nb03-sigmoid", sigmoid).status == "pass"
 
 
 def test_using_the_stable_helpers_is_allowed():
