@@ -11,11 +11,13 @@ import re
 import threading
 import time
 import warnings
+from collections import Counter
 
 import numpy as np
 import pytest
-from checks_testing import SOLUTIONS, evaluate, failing, not_implemented, raises_type_error
+from checks_testing import SOLUTIONS, evaluate, failing, not_implemented, raises_type_error, solution
 
+from conftest import REPO
 from sgns import checks
 from sgns.checks import record as record_module
 from sgns.checks._references import ReferenceError, resolve, solvers
@@ -28,7 +30,7 @@ from sgns.neg_sampling import neg_sampling_loss_and_gradient
 from sgns.sampling import NegativeSampler, noise_distribution
 from sgns.softmax_loss import naive_softmax_loss_and_gradient
 
-IDS = list(checks.EXERCISES)
+IDS = list(checks.ALL_EXERCISES)
 
 
 # ---------------------------------------------------------------------------
@@ -38,8 +40,8 @@ IDS = list(checks.EXERCISES)
 
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_solution_passes_every_case_with_the_same_record_each_run(exercise_id):
-    first = evaluate(exercise_id, SOLUTIONS[exercise_id])
-    second = evaluate(exercise_id, SOLUTIONS[exercise_id])
+    first = evaluate(exercise_id, solution(exercise_id))
+    second = evaluate(exercise_id, solution(exercise_id))
     assert first.status == "pass", first.message
     assert first.passed == first.total >= 4 or exercise_id == "nb04-train-loop"
     assert first.message.startswith("✅ 공개 사례 통과: ")
@@ -66,10 +68,10 @@ def test_exception_inside_student_code_names_the_line(exercise_id):
 
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_missing_return_is_named(exercise_id):
-    solution = SOLUTIONS[exercise_id]
+    answer = solution(exercise_id)
 
     def forgot_return(*args, **kwargs):
-        solution(*args, **kwargs)  # 계산은 하지만 return 을 빠뜨림
+        answer(*args, **kwargs)  # 계산은 하지만 return 을 빠뜨림
 
     failing(exercise_id, forgot_return, "returned-none")
 
@@ -82,9 +84,51 @@ def test_passing_a_call_result_instead_of_a_function(exercise_id):
 
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_every_exercise_has_a_large_input_case(exercise_id):
+    """큰 입력 사례는 느린 반복문 (numpy 대신 파이썬 반복) 을 잡습니다. 사례 id 는 연습문제 안에서 고유합니다."""
     cases = checks.exercise(exercise_id).make_cases()
-    assert any(c.id in ("large-input", "long-sentence", "synthetic") for c in cases)
-    assert len({c.id for c in cases}) == len(cases)
+    module = f"sgns/checks/exercises/{exercise_id.replace('-', '_')}.py"
+    ids = [c.id for c in cases]
+    assert any(i in ("large-input", "long-sentence", "synthetic") for i in ids), (
+        f"{module} 의 make_cases() 에 큰 입력 사례가 없습니다 (사례 id: {ids}). "
+        'Case("large-input", "큰 입력 ...", {...}) 를 더하세요.'
+    )
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    assert not repeated, f"{module} 의 사례 id 가 겹칩니다: {repeated}. 사례마다 다른 id 를 주세요."
+
+
+def test_every_placed_exercise_has_its_model_solution_in_a_notebook_and_unplaced_ones_say_so():
+    """모범 답안은 강사용 노트북의 풀이 셀 하나뿐입니다. 셀이 아직 없으면 모듈이 그렇다고 (placed=False) 말합니다."""
+    problems = []
+    for exercise_id, spec in checks.ALL_EXERCISES.items():
+        module = f"sgns/checks/exercises/{exercise_id.replace('-', '_')}.py"
+        command = (
+            f"make new-exercise NB=<노트북> NAME={exercise_id} FUNCTION={spec.function}"
+            f' ARGS="{spec.signature.split("(", 1)[1].split(")", 1)[0]}" AFTER=<셀 번호>'
+        )
+        if spec.placed and exercise_id not in SOLUTIONS:
+            problems.append(
+                f"{exercise_id}: notebooks/*.ipynb 에 `def {spec.function}(` 풀이 셀 (### BEGIN SOLUTION) 이 없습니다."
+                f" 셀을 넣으세요 ({command}), 아직 넣지 않을 것이면 {module} 의 EXERCISE 에 placed=False 를 적으세요."
+            )
+        if not spec.placed and exercise_id in SOLUTIONS:
+            problems.append(f"{exercise_id}: 노트북에 풀이 셀이 있으니 {module} 의 placed=False 를 지우세요.")
+    assert not problems, "\n".join(problems)
+    assert set(SOLUTIONS) == set(checks.EXERCISES)
+
+
+def test_the_readme_counts_the_exercises_it_has():
+    """README 의 "연습문제가 N~M개(모두 T개, 그중 선택 K개)" 는 찾은 연습문제 (노트북에 셀이 있는 것) 에서 셉니다."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"연습문제가 (\d+)~(\d+)개\(모두 (\d+)개, 그중 선택 (\d+)개\)", readme)
+    assert found, "README.md 에 '연습문제가 N~M개(모두 T개, 그중 선택 K개)' 문장이 없습니다."
+    per_notebook = Counter(exercise_id[:4] for exercise_id in checks.EXERCISES)
+    optional = sum(spec.optional for spec in checks.EXERCISES.values())
+    expected = (min(per_notebook.values()), max(per_notebook.values()), len(checks.EXERCISES), optional)
+    written = tuple(map(int, found.groups()))
+    assert written == expected, (
+        f"README.md 의 연습문제 수 {found.group(0)!r} 가 sgns/checks/exercises/ 와 다릅니다: "
+        f"'연습문제가 {expected[0]}~{expected[1]}개(모두 {expected[2]}개, 그중 선택 {expected[3]}개)' 로 고치세요."
+    )
 
 
 def test_check_function_displays_and_returns_nothing(capsys):

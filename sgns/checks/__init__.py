@@ -59,7 +59,10 @@ class Grading:
     optional: bool = False
 
 
-EXERCISES: dict[str, Exercise] = {spec.id: spec for spec in discover()}
+# 찾은 연습문제 모두. 강사용 노트북에 아직 셀이 없는 것 (모듈에 placed=False) 도 확인 함수는 있습니다.
+ALL_EXERCISES: dict[str, Exercise] = {spec.id: spec for spec in discover()}
+# 노트북에 셀이 있는 연습문제: 표, 배점표, 채점은 이것만 셉니다
+EXERCISES: dict[str, Exercise] = {exercise_id: s for exercise_id, s in ALL_EXERCISES.items() if s.placed}
 
 # 배점표: 각 연습문제 모듈의 points, partial_credit, optional 에서
 GRADING: dict[str, Grading] = {
@@ -76,10 +79,10 @@ NBGRADER_ENV_VAR = "NBGRADER_EXECUTION"
 def exercise(exercise_id: str) -> Exercise:
     """id 로 연습문제 찾기. 없으면 있는 id 를 알려 주는 KeyError."""
     try:
-        return EXERCISES[exercise_id]
+        return EXERCISES[exercise_id] if exercise_id in EXERCISES else ALL_EXERCISES[exercise_id]
     except (KeyError, TypeError):  # TypeError: 해시할 수 없는 값 (리스트 등)
         raise KeyError(
-            f"`exercise_id`={exercise_id!r}: 그런 연습문제 id 가 없습니다. 있는 id: {', '.join(EXERCISES)}"
+            f"`exercise_id`={exercise_id!r}: 그런 연습문제 id 가 없습니다. 있는 id: {', '.join(ALL_EXERCISES)}"
         ) from None
 
 
@@ -112,8 +115,7 @@ def evaluate(exercise_id: str, fn=_MISSING) -> CheckRecord:
     """화면에 아무것도 보이지 않고 판정만 합니다 (테스트와 채점용). 학생 답이 틀려도 예외를 내지 않습니다."""
     spec = exercise(exercise_id)
     _check_call("evaluate", fn, (), {}, f"evaluate({exercise_id!r}, {spec.function})")
-    grading = GRADING[exercise_id]
-    return run_exercise(spec, fn, points=grading.points, partial_credit=grading.partial_credit)
+    return run_exercise(spec, fn, points=spec.points, partial_credit=spec.partial_credit)
 
 
 def check(exercise_id: str, fn=_MISSING) -> float | None:
@@ -154,7 +156,7 @@ def _evaluate_and_show(exercise_id: str, fn) -> float | None:
         show(record)
         return record.score() if os.environ.get(NBGRADER_ENV_VAR) else None
     _use_short_errors()
-    raise CheckInterrupted(f"⏹ 확인을 중단했습니다: {EXERCISES[exercise_id].title}") from None
+    raise CheckInterrupted(f"⏹ 확인을 중단했습니다: {ALL_EXERCISES[exercise_id].title}") from None
 
 
 _SHORT_ERRORS = (CheckInterrupted, CheckCallError)
@@ -174,7 +176,7 @@ def _use_short_errors() -> None:
 
 
 def _make_check(exercise_id: str):
-    spec = EXERCISES[exercise_id]
+    spec = ALL_EXERCISES[exercise_id]
 
     def check_function(fn=_MISSING, *extra, **kwargs) -> float | None:
         _check_call(f"check_{spec.function}", fn, extra, kwargs, f"check_{spec.function}({spec.function})")
@@ -189,7 +191,7 @@ def _make_check(exercise_id: str):
     return check_function
 
 
-CHECK_FUNCTIONS: dict[str, str] = {f"check_{spec.function}": exercise_id for exercise_id, spec in EXERCISES.items()}
+CHECK_FUNCTIONS: dict[str, str] = {f"check_{spec.function}": exercise_id for exercise_id, spec in ALL_EXERCISES.items()}
 globals().update({name: _make_check(exercise_id) for name, exercise_id in CHECK_FUNCTIONS.items()})
 
 __all__ = [
@@ -197,6 +199,7 @@ __all__ = [
     "CaseResult",
     "CheckCallError",
     "CheckRecord",
+    "ALL_EXERCISES",
     "EXERCISES",
     "Exercise",
     "GRADING",

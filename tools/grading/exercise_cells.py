@@ -27,13 +27,14 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
-from sgns.checks import EXERCISES, GRADING, MANUAL_POINTS
+from sgns.checks import ALL_EXERCISES, EXERCISES, MANUAL_POINTS
 
 BEGIN = "### BEGIN SOLUTION"
 SOLUTION_TAG = "solution"
 ANSWER_KEY_TAG = "answer-key"
-CHECK_FUNCTIONS = {f"check_{spec.function}": exercise_id for exercise_id, spec in EXERCISES.items()}
-FUNCTION_EXERCISES = {spec.function: exercise_id for exercise_id, spec in EXERCISES.items()}
+# 노트북에 아직 셀이 없는 연습문제 (placed=False) 도 셀을 알아봅니다 (넣는 중일 때)
+CHECK_FUNCTIONS = {f"check_{spec.function}": exercise_id for exercise_id, spec in ALL_EXERCISES.items()}
+FUNCTION_EXERCISES = {spec.function: exercise_id for exercise_id, spec in ALL_EXERCISES.items()}
 
 
 class MappingError(ValueError):
@@ -106,7 +107,7 @@ def _check_target(call: ast.Call) -> tuple[str, ast.expr | None] | None:
     if name in CHECK_FUNCTIONS:
         return CHECK_FUNCTIONS[name], call.args[0] if call.args else None
     first = call.args[0] if call.args else None
-    if name == "check" and isinstance(first, ast.Constant) and first.value in EXERCISES:
+    if name == "check" and isinstance(first, ast.Constant) and first.value in ALL_EXERCISES:
         return first.value, call.args[1] if len(call.args) > 1 else None
     return None
 
@@ -216,7 +217,7 @@ def _pair_checks(cells: list[_Cell], name: str) -> dict[int, tuple[str, int]]:
     paired: dict[int, tuple[str, int]] = {}
     for cell in cells:
         for call in cell.checks:
-            function = call.argument or EXERCISES[call.exercise].function
+            function = call.argument or ALL_EXERCISES[call.exercise].function
             owner = next(
                 (c for c in reversed(cells[: cell.index]) if c.solution and function in c.functions),
                 None,
@@ -274,7 +275,9 @@ def cell_roles(nb, name: str) -> list[CellRole]:
             roles.append(CellRole(cell.index, kind, f"{prefix}-{kind}-{counters[kind]}", points=MANUAL_POINTS[tag]))
     for exercise, check_index in paired.values():
         roles.append(
-            CellRole(check_index, "check", f"{exercise}-check", exercise=exercise, points=GRADING[exercise].points)
+            CellRole(
+                check_index, "check", f"{exercise}-check", exercise=exercise, points=ALL_EXERCISES[exercise].points
+            )
         )
     roles.sort(key=lambda role: role.index)
     _reject_duplicates(roles, name)
@@ -360,5 +363,5 @@ def model_solutions(notebooks=None) -> dict:
         exec(compile(_imports_for([s for _, _, s in mine], code), f"{path.name} (import)", "exec"), namespace)
         for index, exercise_id, source in mine:
             exec(compile(python_source(source), f"{path.name} 셀 {index}번", "exec"), namespace)
-            solutions[exercise_id] = namespace[EXERCISES[exercise_id].function]
+            solutions[exercise_id] = namespace[ALL_EXERCISES[exercise_id].function]
     return solutions
