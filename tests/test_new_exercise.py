@@ -45,26 +45,29 @@ def _in_copy(course, code: str) -> dict:
 
 def test_the_module_and_three_cells_are_written_and_the_exercise_is_discovered(course, capsys):
     before = nbformat.read(course / "notebooks" / f"{NOTEBOOK}.ipynb", as_version=4)
-    assert _run(course, "--after", "13") == 0
-    assert "refresh_notebooks.py notebooks/03_how_it_works.ipynb" in capsys.readouterr().out
+    assert _run(course, "--after", "12") == 0
+    out = capsys.readouterr().out
+    assert "refresh_notebooks.py notebooks/03_how_it_works.ipynb" in out
+    assert "뒤의 연습문제 2개의 제목 번호" in out  # 03 의 두 연습문제 앞에 넣었으니 번호를 올려야 함
 
     module = module_path(course, "nb03-scaled-sum")
     assert module.name == "nb03_scaled_sum.py" and PLACED_LINE not in module.read_text(encoding="utf-8")
     nb = nbformat.read(course / "notebooks" / f"{NOTEBOOK}.ipynb", as_version=4)
     assert len(nb.cells) == len(before.cells) + 3
-    markdown, solution, check = nb.cells[14:17]
+    markdown, solution, check = nb.cells[13:16]
     assert markdown.cell_type == "markdown" and "`scaled_sum(x, scale=2.0)`" in markdown.source
+    assert markdown.source.startswith("### 연습문제 1: ")  # 03 의 첫 연습문제 앞: 번호 1
     assert solution.source.startswith("def scaled_sum(x, scale=2.0):")
     assert "### BEGIN SOLUTION" in solution.source and "### END SOLUTION" in solution.source
     assert check.source == "sgns.checks.check_scaled_sum(scaled_sum)"
-    assert [c.source for c in nb.cells[17:]] == [c.source for c in before.cells[14:]]  # 뒤의 셀은 그대로
+    assert [c.source for c in nb.cells[16:]] == [c.source for c in before.cells[13:]]  # 뒤의 셀은 그대로
 
     found = _in_copy(course, CHECK_IN_COPY)
     assert found["placed"] and found["check"] == "check_scaled_sum" and found["points"] > 0
     assert found["order"] == 3  # 03 의 연습문제 둘 뒤
     assert found["cases"] == ["small", "large-input"] and found["todo"] == "todo"
-    assert [15, "exercise", "nb03-scaled-sum"] in found["roles"]
-    assert [16, "check", "nb03-scaled-sum-check"] in found["roles"]
+    assert [14, "exercise", "nb03-scaled-sum"] in found["roles"]
+    assert [15, "check", "nb03-scaled-sum-check"] in found["roles"]
 
 
 CHECK_IN_COPY = """
@@ -95,10 +98,10 @@ def test_module_first_then_cells_later(course):
     module = module_path(course, "nb03-scaled-sum")
     assert PLACED_LINE in module.read_text(encoding="utf-8")
     cells_before = len(nbformat.read(course / "notebooks" / f"{NOTEBOOK}.ipynb", as_version=4).cells)
-    assert _run(course, "--after", "13") == 0
+    assert _run(course, "--after", "12") == 0
     assert PLACED_LINE not in module.read_text(encoding="utf-8")
     assert len(nbformat.read(course / "notebooks" / f"{NOTEBOOK}.ipynb", as_version=4).cells) == cells_before + 3
-    assert _run(course, "--after", "13") == 1  # 셀이 이미 있으면 두 번 넣지 않음
+    assert _run(course, "--after", "12") == 1  # 셀이 이미 있으면 두 번 넣지 않음
 
 
 @pytest.mark.parametrize(

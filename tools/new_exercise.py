@@ -116,10 +116,13 @@ EXERCISE = Exercise(
 '''
 
 
-def notebook_cells(exercise_id: str, function: str, args: str) -> list:
-    """노트북에 넣을 셀 셋: 문제 (마크다운), 풀이 셀, 확인 셀."""
+HEADING = re.compile(r"^### 연습문제\b", re.M)
+
+
+def notebook_cells(exercise_id: str, function: str, args: str, number: int | None = None) -> list:
+    """노트북에 넣을 셀 셋: 문제 (마크다운, 노트북의 다른 연습문제처럼 번호를 붙임), 풀이 셀, 확인 셀."""
     markdown = nbformat.v4.new_markdown_cell(
-        f"### 연습문제: `{function}`\n\n"
+        f"### 연습문제{'' if number is None else f' {number}'}: TODO 제목 (`{function}`)\n\n"
         f"`{function}({args})`를 작성하세요. TODO: 무엇을 받아 무엇을 돌려주는지, 형태, 힌트."
     )
     solution = nbformat.v4.new_code_cell(
@@ -205,7 +208,14 @@ def scaffold(root: Path, notebook: str, exercise_id: str, function: str, args: s
         atomic_write(target, module_text(exercise_id, function, args, order, placed).encode())
         done.append(f"✏️  {target.relative_to(root)}")
     if after is not None:
-        nb.cells[after + 1 : after + 1] = notebook_cells(exercise_id, function, args)
+        numbered = [HEADING.search(c.source) is not None for c in nb.cells if c.cell_type == "markdown"]
+        before = sum(HEADING.search(c.source) is not None for c in nb.cells[: after + 1] if c.cell_type == "markdown")
+        nb.cells[after + 1 : after + 1] = notebook_cells(exercise_id, function, args, before + 1)
+        if sum(numbered) > before:
+            done.append(
+                f"⚠️  뒤의 연습문제 {sum(numbered) - before}개의 제목 번호 (### 연습문제 N) 와 본문에서 그 번호를"
+                " 말하는 곳을 하나씩 올리세요 (그 노트북의 tests/test_nbNN_claims.py 도)."
+            )
         atomic_write(path, render(nb).encode("utf-8"))
         done.append(f"✏️  {path.relative_to(root) if path.is_relative_to(root) else path}: 셀 {after + 1}~{after + 3}번")
     return done
