@@ -96,10 +96,6 @@ def _variants(case: Case, got, want):
 judge = array_judge(reference, _variants)
 
 
-def summary(cases: list[Case]) -> str:
-    return f"{{len(cases)}}개 사례에서 값이 맞습니다."
-
-
 EXERCISE = Exercise(
     id="{exercise_id}",
     function="{function}",
@@ -107,7 +103,7 @@ EXERCISE = Exercise(
     title="{function} (TODO 한국어 이름)",
     make_cases=make_cases,
     judge=judge,
-    summary=summary,
+    summary="{{n}}개 사례 (TODO 어떤 경우들) 에서 값이 맞습니다.",
     categories=CATEGORIES,
     points=2,
     order={order},

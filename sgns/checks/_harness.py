@@ -101,7 +101,7 @@ class Exercise:
     title : 화면에 보일 이름 (한국어)
     make_cases : () -> list[Case], 공개 사례 (시드를 고정해 언제나 같음)
     judge : (ctx, case) -> None, 사례 하나를 판정 (틀리면 ctx.fail; 공통 판정은 `sgns.checks._judges`)
-    summary : (cases) -> str, 통과 메시지 뒤에 붙일 요약
+    summary : 통과 메시지 뒤에 붙일 요약 (``{n}`` 자리에 사례 수; "{n}개 사례 (...) 에서 값이 맞습니다.")
     categories : 이 연습문제가 쓰는 실수 범주 id -> 짧은 한국어 설명
     points : 배점, partial_credit : 사례별 부분 점수를 주는지, optional : 선택 연습문제인지
     references : 이 연습문제를 푸는 sgns 함수의 경로 -> 인자 바꾸기 (None 이면 인자 그대로;
@@ -118,7 +118,7 @@ class Exercise:
     title: str
     make_cases: Callable[[], list[Case]]
     judge: Callable
-    summary: Callable[[list[Case]], str]
+    summary: str
     categories: dict[str, str]
     points: int
     partial_credit: bool = True
@@ -418,7 +418,8 @@ def _run(exercise: Exercise, fn, points: int, partial_credit: bool) -> CheckReco
         )
     if not failures:
         hidden_note = " (숨은 사례 포함)" if any(c.hidden for c in cases) else ""
-        lines = [f"{ICONS['pass']} 공개 사례 통과{hidden_note}: {title} — {exercise.summary(cases)}"]
+        summary = exercise.summary.replace("{n}", str(len(cases)))
+        lines = [f"{ICONS['pass']} 공개 사례 통과{hidden_note}: {title} — {summary}"]
         return _record(exercise, points, partial_credit, "pass", results, None, lines)
     return _failure_record(exercise, points, partial_credit, cases, results, failures)
 

@@ -5,7 +5,7 @@
 - `compare`: 받은 값이 기대한 값과 (허용 오차 안에서) 같으면 돌아오고, 다르면 흔한 실수 (variants) 와 맞춰 보고,
   어느 것과도 맞지 않으면 ``nan-or-inf`` (결과에 NaN·inf) 나 ``wrong-value`` 로 실패합니다.
 - `array_judge`: ``f(...) -> 배열`` 연습문제의 judge 전체 (부르기, 형태, 비교, 넘침 경고).
-- `unpack_loss_result`, `wrong_parts`: (loss, ∂J/∂v_c, ∂J/∂U) 를 돌려주는 손실 연습문제.
+- `loss_judge`, `gradient_problem`: (loss, ∂J/∂v_c, ∂J/∂U) 를 돌려주는 손실 연습문제 (틀린 기울기 부분의 이름).
 - `answers_judge`: 객관식 / 허용 오차가 있는 수로 답하는 퀴즈 연습문제.
 """
 
@@ -103,8 +103,33 @@ def wrong_parts(got_center, got_outside, want_center, want_outside, row_groups: 
     return parts
 
 
-def parts_line(parts: list[str]) -> str:
-    return "틀린 부분: " + ", ".join(parts) if parts else ""
+def gradient_problem(got, want, row_groups: dict) -> str:
+    """기울기가 틀렸을 때의 설명: 먼저 틀린 기울기의 값 차이, 그다음 틀린 부분들 (`wrong_parts`)."""
+    parts = wrong_parts(got[1], got[2], want[1], want[2], row_groups)
+    which = 1 if not close(got[1], want[1]) else 2
+    lines = [difference(LOSS_NAMES[which], got[which], want[which]), "틀린 부분: " + ", ".join(parts) if parts else ""]
+    return "\n".join(filter(None, lines))
+
+
+def loss_judge(reference, loss_problem, gradient_problem, shape_hints=None):
+    """``f(center_vec, outside_idx, outside_vectors, ...) -> (loss, (d,), (V, d))`` 연습문제의 judge.
+
+    loss_problem, gradient_problem : (ctx, case, got, want) -> 실패 (손실이, 기울기가 틀렸을 때의 진단)
+    shape_hints : case -> {받은 형태: (범주 id, 안내)}, grad_outside_vectors 의 형태가 다를 때
+    """
+
+    def judge(ctx, case) -> None:
+        V, d = case.args["outside_vectors"].shape
+        result, _ = ctx.call()
+        got = unpack_loss_result(ctx, result, V, d, shape_hints=shape_hints(case) if shape_hints else None)
+        want = reference(**case.args)
+        if not close(got[0], want[0]):
+            loss_problem(ctx, case, got, want)
+        if not (close(got[1], want[1]) and close(got[2], want[2])):
+            gradient_problem(ctx, case, got, want)
+        ctx.fail_on_warnings()
+
+    return judge
 
 
 # ---- 퀴즈 답 -----------------------------------------------------------------

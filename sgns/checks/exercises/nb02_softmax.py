@@ -122,13 +122,6 @@ judge = array_judge(
 )
 
 
-def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례 (2차원, x = 1000 같은 큰 값, 서로 멀리 떨어진 값 포함)에서 값이 맞고 "
-        "넘침 경고가 없습니다."
-    )
-
-
 EXERCISE = Exercise(
     id="nb02-softmax",
     function="softmax",
@@ -136,7 +129,7 @@ EXERCISE = Exercise(
     title="softmax (안정한 소프트맥스)",
     make_cases=make_cases,
     judge=judge,
-    summary=summary,
+    summary="{n}개 사례 (2차원, x = 1000 같은 큰 값, 서로 멀리 떨어진 값 포함)에서 값이 맞고 넘침 경고가 없습니다.",
     categories=CATEGORIES,
     points=2,
     order=1,

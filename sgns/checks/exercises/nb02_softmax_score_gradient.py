@@ -115,10 +115,6 @@ judge = array_judge(
 )
 
 
-def summary(cases: list[Case]) -> str:
-    return f"{len(cases)}개 사례 (큰 점수, 서로 멀리 떨어진 점수, 큰 어휘 포함)에서 ∂J/∂s = ŷ - y 가 맞습니다."
-
-
 EXERCISE = Exercise(
     id="nb02-softmax-score-gradient",
     function="softmax_score_gradient",
@@ -126,7 +122,7 @@ EXERCISE = Exercise(
     title="softmax_score_gradient (점수에 대한 기울기 ∂J/∂s)",
     make_cases=make_cases,
     judge=judge,
-    summary=summary,
+    summary="{n}개 사례 (큰 점수, 서로 멀리 떨어진 점수, 큰 어휘 포함)에서 ∂J/∂s = ŷ - y 가 맞습니다.",
     categories=CATEGORIES,
     points=2,
     order=2,

@@ -69,10 +69,6 @@ def _sigmoid_variants(x: np.ndarray, got: np.ndarray):
 judge = array_judge(reference_sigmoid, lambda case, got, want: _sigmoid_variants(case.args["x"], got), relative=True)
 
 
-def summary(cases: list[Case]) -> str:
-    return f"{len(cases)}개 사례 (x = ±1e4, 아주 작은 확률 σ(-720) 포함)에서 값이 맞고 넘침 경고가 없습니다."
-
-
 EXERCISE = Exercise(
     id="nb03-sigmoid",
     function="sigmoid",
@@ -80,7 +76,7 @@ EXERCISE = Exercise(
     title="sigmoid (안정한 시그모이드)",
     make_cases=make_cases,
     judge=judge,
-    summary=summary,
+    summary="{n}개 사례 (x = ±1e4, 아주 작은 확률 σ(-720) 포함)에서 값이 맞고 넘침 경고가 없습니다.",
     categories=CATEGORIES,
     points=2,
     order=1,

@@ -119,10 +119,6 @@ def judge(ctx, case: Case) -> None:
     ctx.fail_on_warnings()
 
 
-def summary(cases: list[Case]) -> str:
-    return f"{len(cases)}개 사례 (아주 큰 점수, 큰 입력 포함)에서 ∂J/∂s_o = σ(s_o) - 1, ∂J/∂s_k = σ(s_k) 가 맞습니다."
-
-
 EXERCISE = Exercise(
     id="nb04-neg-sampling-score-gradients",
     function="neg_sampling_score_gradients",
@@ -130,7 +126,7 @@ EXERCISE = Exercise(
     title="neg_sampling_score_gradients (점수에 대한 기울기)",
     make_cases=make_cases,
     judge=judge,
-    summary=summary,
+    summary="{n}개 사례 (아주 큰 점수, 큰 입력 포함)에서 ∂J/∂s_o = σ(s_o) - 1, ∂J/∂s_k = σ(s_k) 가 맞습니다.",
     categories=CATEGORIES,
     points=2,
     order=1,

@@ -142,12 +142,6 @@ def judge(ctx, case: Case) -> None:
     ctx.fail_on_warnings()
 
 
-def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례 (곡률이 큰 함수, 원소끼리 얽힌 이차식, 2차원 x, 큰 입력 포함)에서 중앙 차분이 맞습니다."
-    )
-
-
 EXERCISE = Exercise(
     id="nb04-numerical-gradient",
     function="numerical_gradient",
@@ -155,7 +149,7 @@ EXERCISE = Exercise(
     title="numerical_gradient (중앙 차분 기울기)",
     make_cases=make_cases,
     judge=judge,
-    summary=summary,
+    summary="{n}개 사례 (곡률이 큰 함수, 원소끼리 얽힌 이차식, 2차원 x, 큰 입력 포함)에서 중앙 차분이 맞습니다.",
     categories=CATEGORIES,
     points=2,
     order=5,

@@ -399,12 +399,6 @@ def judge(ctx, case: Case) -> None:
     ctx.fail_on_warnings()
 
 
-def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례 (반복되는 행, 아주 큰 점수, 큰 배치 포함)에서 두 행렬의 갱신과 배치 손실의 합이 맞습니다."
-    )
-
-
 EXERCISE = Exercise(
     id="nb04-sgd-step",
     function="sgd_step",
@@ -415,7 +409,7 @@ EXERCISE = Exercise(
     title="sgd_step (미니배치 SGD 한 걸음)",
     make_cases=make_cases,
     judge=judge,
-    summary=summary,
+    summary="{n}개 사례 (반복되는 행, 아주 큰 점수, 큰 배치 포함)에서 두 행렬의 갱신과 배치 손실의 합이 맞습니다.",
     categories=CATEGORIES,
     points=4,
     order=3,

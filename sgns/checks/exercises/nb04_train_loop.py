@@ -503,12 +503,6 @@ def judge(ctx, case: Case) -> None:
     _check_learning(ctx, case, C, losses)
 
 
-def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례에서 쌍, 섞기, 네거티브, 학습률, 에폭 손실이 맞고, 합성 말뭉치의 단어 무리를 찾았습니다."
-    )
-
-
 EXERCISE = Exercise(
     id="nb04-train-loop",
     function="train_sgns",
@@ -519,7 +513,7 @@ EXERCISE = Exercise(
     title="train_sgns (학습 반복문)",
     make_cases=make_cases,
     judge=judge,
-    summary=summary,
+    summary="{n}개 사례에서 쌍, 섞기, 네거티브, 학습률, 에폭 손실이 맞고, 합성 말뭉치의 단어 무리를 찾았습니다.",
     categories=CATEGORIES,
     points=4,
     partial_credit=False,

@@ -143,10 +143,6 @@ def judge(ctx, case: Case) -> None:
     ctx.fail("wrong-distribution", problem)
 
 
-def summary(cases: list[Case]) -> str:
-    return f"{len(cases)}개 사례 (확률 0 인 단어, 큰 어휘 포함)에서 표가 나타내는 분포가 probs 와 같습니다."
-
-
 EXERCISE = Exercise(
     id="nb05-alias-table",
     function="build_alias_table",
@@ -154,7 +150,7 @@ EXERCISE = Exercise(
     title="build_alias_table (별칭 표, 선택)",
     make_cases=make_cases,
     judge=judge,
-    summary=summary,
+    summary="{n}개 사례 (확률 0 인 단어, 큰 어휘 포함)에서 표가 나타내는 분포가 probs 와 같습니다.",
     categories=CATEGORIES,
     points=2,
     optional=True,

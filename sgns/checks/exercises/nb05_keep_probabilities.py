@@ -91,10 +91,6 @@ judge = array_judge(
 )
 
 
-def summary(cases: list[Case]) -> str:
-    return f"{len(cases)}개 사례 (sample = 0.1, 1e-3, 1e-5, 큰 어휘 포함)에서 남길 확률이 맞습니다."
-
-
 EXERCISE = Exercise(
     id="nb05-keep-probabilities",
     function="keep_probabilities",
@@ -102,7 +98,7 @@ EXERCISE = Exercise(
     title="keep_probabilities (빈출 단어 서브샘플링, 선택)",
     make_cases=make_cases,
     judge=judge,
-    summary=summary,
+    summary="{n}개 사례 (sample = 0.1, 1e-3, 1e-5, 큰 어휘 포함)에서 남길 확률이 맞습니다.",
     categories=CATEGORIES,
     points=1,
     optional=True,

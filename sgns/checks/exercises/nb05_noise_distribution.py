@@ -78,13 +78,6 @@ def _sums_to_one(ctx, got, problem: str) -> None:
 judge = array_judge(reference_noise_distribution, _variants, otherwise=_sums_to_one)
 
 
-def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례 (power = 0.75, 1, 0.5, 빈도 0, 큰 어휘 포함)에서 확률이 맞습니다. "
-        "100 : 1 은 약 31.62 : 1 이 됩니다."
-    )
-
-
 EXERCISE = Exercise(
     id="nb05-noise-distribution",
     function="noise_distribution",
@@ -92,7 +85,10 @@ EXERCISE = Exercise(
     title="noise_distribution (잡음 분포)",
     make_cases=make_cases,
     judge=judge,
-    summary=summary,
+    summary=(
+        "{n}개 사례 (power = 0.75, 1, 0.5, 빈도 0, 큰 어휘 포함)"
+        "에서 확률이 맞습니다. 100 : 1 은 약 31.62 : 1 이 됩니다."
+    ),
     categories=CATEGORIES,
     points=2,
     order=1,
