@@ -99,10 +99,11 @@ class Exercise:
     function : 학생이 작성하는 함수 이름 (확인 함수는 ``check_<function>``)
     signature : 함수 꼴 (문서와 메시지용)
     title : 화면에 보일 이름 (한국어)
-    make_cases : () -> list[Case], 공개 사례 (시드를 고정해 언제나 같음)
-    judge : (ctx, case) -> None, 사례 하나를 판정 (틀리면 ctx.fail; 공통 판정은 `sgns.checks._judges`)
     summary : 통과 메시지 뒤에 붙일 요약 (``{n}`` 자리에 사례 수; "{n}개 사례 (...) 에서 값이 맞습니다.")
-    categories : 이 연습문제가 쓰는 실수 범주 id -> 짧은 한국어 설명
+    make_cases : () -> list[Case], 공개 사례 (시드를 고정해 언제나 같음; 적지 않으면 모듈의 ``make_cases``)
+    judge : (ctx, case) -> None, 사례 하나를 판정 (틀리면 ctx.fail; 공통 판정은 `sgns.checks._judges`;
+        적지 않으면 모듈의 ``judge``)
+    categories : 이 연습문제가 쓰는 실수 범주 id -> 짧은 한국어 설명 (적지 않으면 모듈의 ``CATEGORIES``)
     points : 배점, partial_credit : 사례별 부분 점수를 주는지, optional : 선택 연습문제인지
     references : 이 연습문제를 푸는 sgns 함수의 경로 -> 인자 바꾸기 (None 이면 인자 그대로;
         `sgns.checks._references`). 이름이 같은 sgns 공개 함수는 적지 않아도 들어갑니다.
@@ -116,11 +117,11 @@ class Exercise:
     function: str
     signature: str
     title: str
-    make_cases: Callable[[], list[Case]]
-    judge: Callable
     summary: str
-    categories: dict[str, str]
     points: int
+    make_cases: Callable[[], list[Case]] | None = None  # 없으면 모듈의 make_cases
+    judge: Callable | None = None  # 없으면 모듈의 judge
+    categories: dict[str, str] | None = None  # 없으면 모듈의 CATEGORIES
     partial_credit: bool = True
     optional: bool = False
     references: dict = field(default_factory=dict)

@@ -8,6 +8,7 @@ signature), 공개 사례, 흔한 실수와 한국어 안내, 배점과 부분 �
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import pkgutil
 import re
@@ -33,6 +34,12 @@ def discover() -> list:
             raise ImportError(
                 f"sgns/checks/exercises/{info.name}.py: id {exercise.id!r} 가 {info.name[:4]}- 로 시작하지 않습니다."
             )
+        module.EXERCISE = exercise = dataclasses.replace(  # 적지 않은 것은 모듈의 같은 이름에서
+            exercise,
+            make_cases=exercise.make_cases or module.make_cases,
+            judge=exercise.judge or module.judge,
+            categories=module.CATEGORIES if exercise.categories is None else exercise.categories,
+        )
         if exercise.id in found:
             raise ImportError(f"연습문제 id {exercise.id!r} 가 두 모듈에 있습니다.")
         found[exercise.id] = exercise

@@ -120,10 +120,7 @@ EXERCISE = Exercise(
     function="softmax_score_gradient",
     signature="softmax_score_gradient(scores, outside_idx) -> (V,)",
     title="softmax_score_gradient (점수에 대한 기울기 ∂J/∂s)",
-    make_cases=make_cases,
-    judge=judge,
     summary="{n}개 사례 (큰 점수, 서로 멀리 떨어진 점수, 큰 어휘 포함)에서 ∂J/∂s = ŷ - y 가 맞습니다.",
-    categories=CATEGORIES,
     points=2,
     order=2,
     references={

@@ -328,13 +328,10 @@ EXERCISE = Exercise(
         "-> (loss, (d,), (V, d))"
     ),
     title="neg_sampling_loss_and_gradient (네거티브 샘플링 손실과 기울기)",
-    make_cases=make_cases,
-    judge=judge,
     summary=(
         "{n}개 사례 (중복된 네거티브, o 가 네거티브로도 뽑힌 경우, 아주 큰 점수 포함)"
         "에서 손실과 두 기울기가 모두 맞습니다."
     ),
-    categories=CATEGORIES,
     points=3,
     order=2,
     references={

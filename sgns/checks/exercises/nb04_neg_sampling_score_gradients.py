@@ -124,10 +124,7 @@ EXERCISE = Exercise(
     function="neg_sampling_score_gradients",
     signature="neg_sampling_score_gradients(positive_score, negative_scores) -> (float, (K,))",
     title="neg_sampling_score_gradients (점수에 대한 기울기)",
-    make_cases=make_cases,
-    judge=judge,
     summary="{n}개 사례 (아주 큰 점수, 큰 입력 포함)에서 ∂J/∂s_o = σ(s_o) - 1, ∂J/∂s_k = σ(s_k) 가 맞습니다.",
-    categories=CATEGORIES,
     points=2,
     order=1,
     references={

@@ -147,10 +147,7 @@ EXERCISE = Exercise(
     function="numerical_gradient",
     signature="numerical_gradient(f, x, h=1e-5) -> x 와 같은 형태",
     title="numerical_gradient (중앙 차분 기울기)",
-    make_cases=make_cases,
-    judge=judge,
     summary="{n}개 사례 (곡률이 큰 함수, 원소끼리 얽힌 이차식, 2차원 x, 큰 입력 포함)에서 중앙 차분이 맞습니다.",
-    categories=CATEGORIES,
     points=2,
     order=5,
     placed=False,  # 강사용 노트북에 셀을 넣으면 지우세요 (make new-exercise ... AFTER=<셀 번호> 가 지움)

@@ -407,10 +407,7 @@ EXERCISE = Exercise(
         "-> float (두 행렬은 제자리에서 갱신)"
     ),
     title="sgd_step (미니배치 SGD 한 걸음)",
-    make_cases=make_cases,
-    judge=judge,
     summary="{n}개 사례 (반복되는 행, 아주 큰 점수, 큰 배치 포함)에서 두 행렬의 갱신과 배치 손실의 합이 맞습니다.",
-    categories=CATEGORIES,
     points=4,
     order=3,
     references={

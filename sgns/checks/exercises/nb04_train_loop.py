@@ -511,10 +511,7 @@ EXERCISE = Exercise(
         "batch_size, seed) -> ((V, dim), (V, dim), (epochs,))"
     ),
     title="train_sgns (학습 반복문)",
-    make_cases=make_cases,
-    judge=judge,
     summary="{n}개 사례에서 쌍, 섞기, 네거티브, 학습률, 에폭 손실이 맞고, 합성 말뭉치의 단어 무리를 찾았습니다.",
-    categories=CATEGORIES,
     points=4,
     partial_credit=False,
     order=4,

@@ -83,13 +83,10 @@ EXERCISE = Exercise(
     function="noise_distribution",
     signature="noise_distribution(counts, power) -> (V,)",
     title="noise_distribution (잡음 분포)",
-    make_cases=make_cases,
-    judge=judge,
     summary=(
         "{n}개 사례 (power = 0.75, 1, 0.5, 빈도 0, 큰 어휘 포함)"
         "에서 확률이 맞습니다. 100 : 1 은 약 31.62 : 1 이 됩니다."
     ),
-    categories=CATEGORIES,
     points=2,
     order=1,
     references={

@@ -197,13 +197,10 @@ EXERCISE = Exercise(
     function="particle_share",
     signature="particle_share(words, counts, power) -> float",
     title="particle_share (네거티브 샘플 가운데 조사의 몫, 선택)",
-    make_cases=make_cases,
-    judge=judge,
     summary=(
         "{n}개 사례 (power = 0.75, 1, 0, 꼴이 같은 다른 품사, 조사 없음, 큰 어휘 포함)"
         "에서 네거티브 샘플 가운데 조사의 몫이 맞습니다."
     ),
-    categories=CATEGORIES,
     points=2,
     optional=True,
     order=1,
