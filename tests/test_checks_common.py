@@ -574,3 +574,49 @@ def test_grading_table_and_docstring_table_match_the_exercises():
         assert getattr(checks, check_name).__name__ == check_name == f"check_{spec.function}"
         assert check_name in checks.__all__
         assert re.fullmatch(r"nb0[1-6]-[a-z0-9-]+", exercise_id)  # nbgrader grade_id 로 쓸 수 있음
+
+
+# ---------------------------------------------------------------------------
+# 퀴즈 답의 판정 (뒤에 올 퀴즈 연습문제용)
+# ---------------------------------------------------------------------------
+
+
+def _quiz():
+    from sgns.checks._harness import Case, Exercise
+    from sgns.checks._judges import ANSWER_CATEGORIES, Choice, Number, answers_judge
+
+    questions = {
+        "ratio": Number(31.62, tolerance=0.01, hint="100^{3/4} : 1 을 계산해 보세요."),
+        "direction": Choice(("줄어듦", "늘어남"), "줄어듦", hint="3/4 제곱은 큰 값을 더 많이 줄입니다."),
+    }
+    return Exercise(
+        id="nb05-quiz",
+        function="answers",
+        signature="answers() -> {문항: 답}",
+        title="퀴즈",
+        summary="{n}개 사례에서 답이 맞습니다.",
+        points=1,
+        make_cases=lambda: [Case("answers", "답", {})],
+        judge=answers_judge(questions),
+        categories=ANSWER_CATEGORIES,
+    )
+
+
+@pytest.mark.parametrize(
+    ("answers", "status", "category"),
+    [
+        ({"ratio": 31.623, "direction": "줄어듦"}, "pass", None),
+        ({"ratio": 177.83, "direction": "줄어듦"}, "fail", "wrong-number"),
+        ({"ratio": 31.62, "direction": "늘어남"}, "fail", "wrong-choice"),
+        ({"ratio": 31.62, "direction": "같음"}, "fail", "not-a-choice"),
+        ({"ratio": 31.62}, "fail", "missing-answer"),
+        ([31.62, "줄어듦"], "fail", "wrong-type"),
+    ],
+)
+def test_quiz_answers_are_judged_by_choice_and_by_number_with_tolerance(answers, status, category):
+    from sgns.checks._harness import run_exercise
+
+    record = run_exercise(_quiz(), lambda: answers, points=1, partial_credit=False)
+    assert (record.status, record.category) == (status, category), record.message
+    if category == "wrong-number":
+        assert "31.62" not in record.message  # 틀린 답에 정답을 보여 주지 않음
