@@ -573,7 +573,7 @@ def test_grading_table_and_docstring_table_match_the_exercises():
         assert signature == spec.signature
         assert getattr(checks, check_name).__name__ == check_name == f"check_{spec.function}"
         assert check_name in checks.__all__
-        assert re.fullmatch(r"nb0[1-6]-[a-z0-9-]+", exercise_id)  # nbgrader grade_id 로 쓸 수 있음
+        assert re.fullmatch(r"nb\d\d-[a-z0-9-]+", exercise_id)  # nbgrader grade_id 로 쓸 수 있음
 
 
 # ---------------------------------------------------------------------------
