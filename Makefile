@@ -38,6 +38,7 @@ help:
 	@echo "make slides     노트북마다 인터넷 없이 열리는 HTML 슬라이드를 build/slides/ 에 만듭니다"
 	@echo "make site       강의 사이트를 build/site/ 에 만듭니다 (정답 접힘; 펼치려면 make site ANSWERS=show)"
 	@echo "make grade      (강사) 제출물을 채점합니다: make grade SUBMISSIONS=<폴더> [HIDDEN=<숨은 사례 파일>]"
+	@echo "make new-exercise  (강사) 새 연습문제의 틀: make new-exercise NB=04_math NAME=nb04-<이름> FUNCTION=<함수> ARGS=\"<인자>\" [AFTER=<셀 번호>]"
 
 # .venv 가 없거나, 다른 Python 으로 만들어졌거나, pip 이 없거나, 설치가 중간에 멈췄거나,
 # requirements.txt / pyproject.toml 이 바뀌었으면 (다시) 설치합니다. 동시에 실행돼도 차례로 합니다.
@@ -123,6 +124,13 @@ lecture: $(DEV_STAMP)
 	$(BIN)/python tools/slide_metadata.py --write $(NOTEBOOKS)
 	$(BIN)/python tools/nbgrader_metadata.py --write $(NOTEBOOKS)
 	$(BIN)/python tools/make_student.py
+
+# 새 연습문제의 틀: 연습문제 모듈 (sgns/checks/exercises/) 과, AFTER 를 주면 그 셀 뒤에 문제·풀이·확인 셀 (README 의
+# "연습문제 더하기·고치기·빼기").
+.PHONY: new-exercise
+new-exercise: $(DEV_STAMP)
+	$(BIN)/python tools/new_exercise.py --notebook "$(NB)" --name "$(NAME)" --function "$(FUNCTION)" --args "$(ARGS)" \
+	  $(if $(AFTER),--after $(AFTER))
 
 lecture-check: $(DEV_STAMP)
 	$(BIN)/python tools/notebook_nav.py --check $(NOTEBOOKS)

@@ -2,7 +2,7 @@
 
     python bench/bench_checks.py [--repeat 3]
 
-연습문제마다 학생식 풀이(tests/checks_solutions.py)로 ``sgns.checks.evaluate`` 를 부른 시간과, 같은 풀이를
+연습문제마다 모범 답안(강사용 노트북의 연습문제 셀)으로 ``sgns.checks.evaluate`` 를 부른 시간과, 같은 풀이를
 같은 사례들에 직접 부른 시간(학생 코드가 쓰는 몫, 기준)을 번갈아 재서, 확인 도구가 더하는 비용을 비로 보고합니다.
 시간은 같은 실행 안에서 잰 중앙값입니다. 결과는 Markdown 표로 출력하고 bench/results/checks.md 에 씁니다.
 """
@@ -20,12 +20,14 @@ from pathlib import Path
 import numpy as np
 
 from sgns import checks
-from sgns.checks.training import StepSpy
+from sgns.checks.exercises.nb04_train_loop import StepSpy
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from checks_solutions import SOLUTIONS  # noqa: E402  (tests/ 의 학생식 풀이)
+from grading.exercise_cells import model_solutions  # noqa: E402
+
+SOLUTIONS = model_solutions()
 
 
 def student_only(exercise_id: str) -> float:

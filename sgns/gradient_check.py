@@ -20,7 +20,26 @@ import numpy as np
 
 from sgns._validate import as_callable, as_float_array, as_float_in_range, as_index, describe
 
-__all__ = ["gradcheck", "check_loss_gradients", "GradientErrors"]
+__all__ = ["numerical_gradient", "gradcheck", "check_loss_gradients", "GradientErrors"]
+
+
+def numerical_gradient(f, x, h: float = 1e-5) -> np.ndarray:
+    """중앙 차분 기울기: 원소마다 (f(x + h e_i) - f(x - h e_i)) / (2h).
+
+    f : 함수, x 와 같은 형태의 배열 -> 실수;  x : (...) 지점 (float64 복사본에서 계산하며 원본은 그대로);  h : 간격
+    반환 : x 와 같은 형태의 float64 배열
+    """
+    x = np.array(x, dtype=np.float64)
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(*x.shape):
+        old = x[idx]
+        x[idx] = old + h
+        f_plus = f(x)
+        x[idx] = old - h
+        f_minus = f(x)
+        x[idx] = old  # 다음 원소는 원래 지점에서
+        grad[idx] = (f_plus - f_minus) / (2 * h)
+    return grad
 
 
 def gradcheck(f, x, h: float = 1e-4, tol: float = 1e-5) -> float:

@@ -1,10 +1,37 @@
-"""확인 도구 테스트의 공통 도우미: 학생에게 보이는 메시지 검사와 판정 결과 확인."""
+"""확인 도구 테스트의 공통 도우미: 모범 답안, 학생에게 보이는 메시지 검사와 판정 결과 확인.
+
+모범 답안 (`SOLUTIONS`) 은 강사용 노트북의 연습문제 셀 그대로입니다 (`grading.exercise_cells.model_solutions`).
+틀린 답은 테스트마다 그 풀이에서 한 곳만 바꿔 만듭니다.
+"""
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
+import pytest
+from grading.exercise_cells import model_solutions
+
 from sgns import checks
+
+SOLUTIONS = model_solutions()
+# 학습 반복문 테스트가 함께 쓰는 두 풀이
+sgd_step, train_sgns = SOLUTIONS["nb04-sgd-step"], SOLUTIONS["nb04-train-loop"]
+
+
+def solution(exercise_id):
+    """연습문제의 모범 답안. 노트북에 아직 셀이 없는 연습문제 (모듈에 placed=False) 면 이 테스트를 건너뜁니다."""
+    if exercise_id not in SOLUTIONS and not checks.exercise(exercise_id).placed:
+        pytest.skip(f"{exercise_id}: 강사용 노트북에 아직 풀이 셀이 없습니다 (placed=False)")
+    return SOLUTIONS[exercise_id]
+
+
+def window_pairs(corpus_ids, window):
+    """모든 문장의 (중심, 주변) 쌍을 (P, 2) 정수 배열로 (nb01 의 모범 답안으로)."""
+    skipgram_pairs = SOLUTIONS["nb01-skipgram-pairs"]
+    pairs = [pair for sentence in corpus_ids for pair in skipgram_pairs(list(sentence), window)]
+    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
+
 
 SGNS_PATH = re.compile(r"sgns/|site-packages|\.py\b")
 CHECKER_SOURCE = ("AssertionError", "from None", "ctx.", "Mistake", 'File "')

@@ -11,24 +11,26 @@ import re
 import threading
 import time
 import warnings
+from collections import Counter
 
 import numpy as np
 import pytest
-from checks_solutions import SOLUTIONS
-from checks_testing import evaluate, failing, not_implemented, raises_type_error
+from checks_testing import SOLUTIONS, evaluate, failing, not_implemented, raises_type_error, solution
 
+from conftest import REPO
 from sgns import checks
 from sgns.checks import record as record_module
+from sgns.checks._references import ReferenceError, resolve, solvers
+from sgns.checks.exercises.nb02_softmax_score_gradient import reference_score_gradient
+from sgns.checks.exercises.nb04_sgd_step import reference_sgd_step
 from sgns.checks.hidden import ENV_VAR
-from sgns.checks.sgd import reference_sgd_step
-from sgns.checks.softmax_gradient import reference_score_gradient
 from sgns.corpus import keep_probabilities, skipgram_pairs
 from sgns.functions import log_sigmoid, sigmoid, softmax
 from sgns.neg_sampling import neg_sampling_loss_and_gradient
 from sgns.sampling import NegativeSampler, noise_distribution
 from sgns.softmax_loss import naive_softmax_loss_and_gradient
 
-IDS = list(checks.EXERCISES)
+IDS = list(checks.ALL_EXERCISES)
 
 
 # ---------------------------------------------------------------------------
@@ -38,8 +40,8 @@ IDS = list(checks.EXERCISES)
 
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_solution_passes_every_case_with_the_same_record_each_run(exercise_id):
-    first = evaluate(exercise_id, SOLUTIONS[exercise_id])
-    second = evaluate(exercise_id, SOLUTIONS[exercise_id])
+    first = evaluate(exercise_id, solution(exercise_id))
+    second = evaluate(exercise_id, solution(exercise_id))
     assert first.status == "pass", first.message
     assert first.passed == first.total >= 4 or exercise_id == "nb04-train-loop"
     assert first.message.startswith("✅ 공개 사례 통과: ")
@@ -66,10 +68,10 @@ def test_exception_inside_student_code_names_the_line(exercise_id):
 
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_missing_return_is_named(exercise_id):
-    solution = SOLUTIONS[exercise_id]
+    answer = solution(exercise_id)
 
     def forgot_return(*args, **kwargs):
-        solution(*args, **kwargs)  # 계산은 하지만 return 을 빠뜨림
+        answer(*args, **kwargs)  # 계산은 하지만 return 을 빠뜨림
 
     failing(exercise_id, forgot_return, "returned-none")
 
@@ -82,9 +84,51 @@ def test_passing_a_call_result_instead_of_a_function(exercise_id):
 
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_every_exercise_has_a_large_input_case(exercise_id):
+    """큰 입력 사례는 느린 반복문 (numpy 대신 파이썬 반복) 을 잡습니다. 사례 id 는 연습문제 안에서 고유합니다."""
     cases = checks.exercise(exercise_id).make_cases()
-    assert any(c.id in ("large-input", "long-sentence", "synthetic") for c in cases)
-    assert len({c.id for c in cases}) == len(cases)
+    module = f"sgns/checks/exercises/{exercise_id.replace('-', '_')}.py"
+    ids = [c.id for c in cases]
+    assert any(i in ("large-input", "long-sentence", "synthetic") for i in ids), (
+        f"{module} 의 make_cases() 에 큰 입력 사례가 없습니다 (사례 id: {ids}). "
+        'Case("large-input", "큰 입력 ...", {...}) 를 더하세요.'
+    )
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    assert not repeated, f"{module} 의 사례 id 가 겹칩니다: {repeated}. 사례마다 다른 id 를 주세요."
+
+
+def test_every_placed_exercise_has_its_model_solution_in_a_notebook_and_unplaced_ones_say_so():
+    """모범 답안은 강사용 노트북의 풀이 셀 하나뿐입니다. 셀이 아직 없으면 모듈이 그렇다고 (placed=False) 말합니다."""
+    problems = []
+    for exercise_id, spec in checks.ALL_EXERCISES.items():
+        module = f"sgns/checks/exercises/{exercise_id.replace('-', '_')}.py"
+        command = (
+            f"make new-exercise NB=<노트북> NAME={exercise_id} FUNCTION={spec.function}"
+            f' ARGS="{spec.signature.split("(", 1)[1].split(")", 1)[0]}" AFTER=<셀 번호>'
+        )
+        if spec.placed and exercise_id not in SOLUTIONS:
+            problems.append(
+                f"{exercise_id}: notebooks/*.ipynb 에 `def {spec.function}(` 풀이 셀 (### BEGIN SOLUTION) 이 없습니다."
+                f" 셀을 넣으세요 ({command}), 아직 넣지 않을 것이면 {module} 의 EXERCISE 에 placed=False 를 적으세요."
+            )
+        if not spec.placed and exercise_id in SOLUTIONS:
+            problems.append(f"{exercise_id}: 노트북에 풀이 셀이 있으니 {module} 의 placed=False 를 지우세요.")
+    assert not problems, "\n".join(problems)
+    assert set(SOLUTIONS) == set(checks.EXERCISES)
+
+
+def test_the_readme_counts_the_exercises_it_has():
+    """README 의 "연습문제가 N~M개(모두 T개, 그중 선택 K개)" 는 찾은 연습문제 (노트북에 셀이 있는 것) 에서 셉니다."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"연습문제가 (\d+)~(\d+)개\(모두 (\d+)개, 그중 선택 (\d+)개\)", readme)
+    assert found, "README.md 에 '연습문제가 N~M개(모두 T개, 그중 선택 K개)' 문장이 없습니다."
+    per_notebook = Counter(exercise_id[:4] for exercise_id in checks.EXERCISES)
+    optional = sum(spec.optional for spec in checks.EXERCISES.values())
+    expected = (min(per_notebook.values()), max(per_notebook.values()), len(checks.EXERCISES), optional)
+    written = tuple(map(int, found.groups()))
+    assert written == expected, (
+        f"README.md 의 연습문제 수 {found.group(0)!r} 가 sgns/checks/exercises/ 와 다릅니다: "
+        f"'연습문제가 {expected[0]}~{expected[1]}개(모두 {expected[2]}개, 그중 선택 {expected[3]}개)' 로 고치세요."
+    )
 
 
 def test_check_function_displays_and_returns_nothing(capsys):
@@ -168,6 +212,43 @@ def test_reference_wrapped_in_a_student_function_is_named(exercise_id):
 )
 def test_reference_called_indirectly_is_named_even_if_it_fails(exercise_id, fn):
     failing(exercise_id, fn, "reference-implementation")
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_sgns_function_that_solves_the_exercise_is_told_when_wrapped(exercise_id):
+    """참조 구현 목록은 코드에서 옵니다: 적힌 경로가 모두 실제 함수이고, 어느 것을 감싸도 그렇다고 알려 줍니다."""
+    found = solvers(checks.exercise(exercise_id))  # 없는 경로면 ReferenceError
+    assert found, exercise_id
+    for reference, adapt in found.values():
+
+        def wraps(*args, reference=reference, adapt=adapt, **kwargs):
+            if adapt is None:
+                return reference(*args, **kwargs)
+            return reference(*adapt(*args, **kwargs))
+
+        record = failing(exercise_id, wraps, "reference-implementation")
+        names = {f"`{fn.__name__}`" for fn, _ in found.values()}  # 인자를 만들다 먼저 부른 다른 참조일 수도 있음
+        assert any(name in record.message for name in names), record.message
+
+
+def test_a_listed_reference_that_no_longer_exists_is_an_error():
+    with pytest.raises(ReferenceError, match="neg_sampling_sparse_step"):
+        resolve("sgns.neg_sampling.neg_sampling_sparse_step")
+    with pytest.raises(ReferenceError):
+        resolve("sgns.no_such_module.f")
+
+
+def test_sgns_functions_named_like_the_exercise_function_are_references_without_being_listed():
+    assert "sgns.trainer.sgd_step" in solvers(checks.exercise("nb04-sgd-step"))
+    assert "sgns.functions.sigmoid" in solvers(checks.exercise("nb03-sigmoid"))
+    assert "sgns.neg_sampling.neg_sampling_sparse_gradient" in solvers(checks.exercise("nb04-neg-sampling-loss"))
+
+
+def test_a_student_function_that_shares_a_reference_name_is_not_a_reference():
+    def sigmoid(x):  # 학생이 자기 함수를 sigmoid 라고 부름: 이름이 아니라 코드로 비교
+        return SOLUTIONS["nb03-sigmoid"](x)
+
+    assert evaluate("nb03-sigmoid", sigmoid).status == "pass"
 
 
 def test_using_the_stable_helpers_is_allowed():
@@ -416,7 +497,7 @@ def test_categories_list_the_common_and_the_exercise_categories():
 # ---------------------------------------------------------------------------
 
 
-HIDDEN_FILE = '''
+HIDDEN_FILE = """
 import numpy as np
 
 HIDDEN_CASES = {
@@ -425,7 +506,7 @@ HIDDEN_CASES = {
         {"id": "h-small", "label": "작은 행", "args": {"x": np.array([0.5, 0.25])}},
     ],
 }
-'''
+"""
 
 
 def test_hidden_cases_are_judged_and_recorded(tmp_path, monkeypatch):
@@ -492,4 +573,50 @@ def test_grading_table_and_docstring_table_match_the_exercises():
         assert signature == spec.signature
         assert getattr(checks, check_name).__name__ == check_name == f"check_{spec.function}"
         assert check_name in checks.__all__
-        assert re.fullmatch(r"nb0[1-6]-[a-z0-9-]+", exercise_id)  # nbgrader grade_id 로 쓸 수 있음
+        assert re.fullmatch(r"nb\d\d-[a-z0-9-]+", exercise_id)  # nbgrader grade_id 로 쓸 수 있음
+
+
+# ---------------------------------------------------------------------------
+# 퀴즈 답의 판정 (뒤에 올 퀴즈 연습문제용)
+# ---------------------------------------------------------------------------
+
+
+def _quiz():
+    from sgns.checks._harness import Case, Exercise
+    from sgns.checks._judges import ANSWER_CATEGORIES, Choice, Number, answers_judge
+
+    questions = {
+        "ratio": Number(31.62, tolerance=0.01, hint="100^{3/4} : 1 을 계산해 보세요."),
+        "direction": Choice(("줄어듦", "늘어남"), "줄어듦", hint="3/4 제곱은 큰 값을 더 많이 줄입니다."),
+    }
+    return Exercise(
+        id="nb05-quiz",
+        function="answers",
+        signature="answers() -> {문항: 답}",
+        title="퀴즈",
+        summary="{n}개 사례에서 답이 맞습니다.",
+        points=1,
+        make_cases=lambda: [Case("answers", "답", {})],
+        judge=answers_judge(questions),
+        categories=ANSWER_CATEGORIES,
+    )
+
+
+@pytest.mark.parametrize(
+    ("answers", "status", "category"),
+    [
+        ({"ratio": 31.623, "direction": "줄어듦"}, "pass", None),
+        ({"ratio": 177.83, "direction": "줄어듦"}, "fail", "wrong-number"),
+        ({"ratio": 31.62, "direction": "늘어남"}, "fail", "wrong-choice"),
+        ({"ratio": 31.62, "direction": "같음"}, "fail", "not-a-choice"),
+        ({"ratio": 31.62}, "fail", "missing-answer"),
+        ([31.62, "줄어듦"], "fail", "wrong-type"),
+    ],
+)
+def test_quiz_answers_are_judged_by_choice_and_by_number_with_tolerance(answers, status, category):
+    from sgns.checks._harness import run_exercise
+
+    record = run_exercise(_quiz(), lambda: answers, points=1, partial_credit=False)
+    assert (record.status, record.category) == (status, category), record.message
+    if category == "wrong-number":
+        assert "31.62" not in record.message  # 틀린 답에 정답을 보여 주지 않음

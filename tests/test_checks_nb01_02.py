@@ -6,8 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from checks_solutions import SOLUTIONS
-from checks_testing import evaluate, failing, passes
+from checks_testing import SOLUTIONS, evaluate, failing, passes
 
 softmax = SOLUTIONS["nb02-softmax"]
 

@@ -8,8 +8,7 @@ import warnings
 import numpy as np
 import pytest
 import scipy.special
-from checks_solutions import SOLUTIONS
-from checks_testing import failing, passes
+from checks_testing import SOLUTIONS, failing, passes
 
 stable_sigmoid = SOLUTIONS["nb03-sigmoid"]
 

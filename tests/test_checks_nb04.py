@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from checks_solutions import SOLUTIONS, window_pairs
-from checks_testing import evaluate, failing, passes
+from checks_testing import SOLUTIONS, evaluate, failing, passes, window_pairs
 
 from sgns import checks
-from sgns.checks.sgd import reference_sgd_step
+from sgns.checks.exercises.nb04_sgd_step import reference_sgd_step
 
 sigmoid = SOLUTIONS["nb03-sigmoid"]
 log_sigmoid = SOLUTIONS["nb03-log-sigmoid"]
@@ -548,3 +547,59 @@ def train_sgns_word2vec_style(
 
 def test_train_loop_alternative_passes():
     passes("nb04-train-loop", train_sgns_word2vec_style)
+
+
+# ---------------------------------------------------------------------------
+# 중앙 차분 기울기 numerical_gradient(f, x, h)
+# ---------------------------------------------------------------------------
+
+
+def central_difference(*, one_sided=False, restore=True, copy=True, divide=lambda h: 2 * h, step=None, scalar=False):
+    """실수 하나를 넣을 수 있는 학생식 numerical_gradient (기본값은 맞는 답)."""
+
+    def numerical_gradient(f, x, h=1e-5):
+        gap = h if step is None else step
+        x = np.array(x, dtype=float) if copy else x
+        grad = np.zeros_like(x)
+        for i in np.ndindex(*x.shape):
+            old = x[i]
+            x[i] = old + gap
+            f_plus = f(x)
+            x[i] = old if one_sided else old - gap
+            f_minus = f(x)
+            if restore:
+                x[i] = old
+            grad[i] = (f_plus - f_minus) / (gap if one_sided else divide(gap))
+        return float(grad.sum()) if scalar else grad
+
+    return numerical_gradient
+
+
+def test_numerical_gradient_central_difference_passes():
+    passes("nb04-numerical-gradient", central_difference())
+
+
+@pytest.mark.parametrize(
+    ("fn", "category"),
+    [
+        (central_difference(one_sided=True), "forward-difference"),
+        (central_difference(restore=False), "not-restored"),
+        (central_difference(restore=False, copy=False), "not-restored"),  # 호출한 쪽의 x 까지 바뀜
+        (central_difference(divide=lambda h: h), "step-scaling"),
+        (central_difference(divide=lambda h: 2), "step-scaling"),
+        (central_difference(divide=lambda h: 2 / h), "step-scaling"),  # (f+ - f-) / 2 * h
+        (central_difference(step=1e-5), "h-ignored"),
+        (central_difference(step=1e-4), "h-ignored"),
+        (central_difference(scalar=True), "returned-scalar"),
+    ],
+    ids=["forward", "not-restored", "not-restored-in-place", "over-h", "over-2", "precedence", "fixed-h", "fixed-1e-4",
+         "scalar"],  # fmt: skip
+)
+def test_numerical_gradient_mistakes_are_named(fn, category):
+    record = failing("nb04-numerical-gradient", fn, category)
+    assert "💡" in record.message
+
+
+def test_numerical_gradient_restoring_the_callers_array_in_place_is_allowed():
+    """x 를 복사하지 않고 x[i] 를 바꿨다가 되돌리는 것은 맞는 답입니다 (gradcheck 와 같은 방식)."""
+    passes("nb04-numerical-gradient", central_difference(copy=False))

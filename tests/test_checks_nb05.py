@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from checks_solutions import SOLUTIONS
-from checks_testing import failing, passes
+from checks_testing import SOLUTIONS, failing, passes
 
-from sgns.checks.alias import implied_distribution
+from sgns.checks.exercises.nb05_alias_table import implied_distribution
 
 # ---------------------------------------------------------------------------
 # 잡음 분포

@@ -6,10 +6,9 @@ import warnings
 
 import numpy as np
 import pytest
-from checks_solutions import SOLUTIONS
-from checks_testing import failing, passes
+from checks_testing import SOLUTIONS, failing, passes
 
-from sgns.checks.particles import make_cases
+from sgns.checks.exercises.nb06_particle_share import make_cases
 
 SOLUTION = SOLUTIONS["nb06-particle-share"]
 

@@ -97,8 +97,7 @@ def test_record_check_names_exercises_without_a_check(tmp_path):
 @pytest.mark.parametrize("status", ["pass", "todo"])
 def test_record_check_accepts_matching_records(status):
     solution = "def sigmoid(x):\n    ### BEGIN SOLUTION\n    pass\n    ### END SOLUTION"
-    from checks_solutions import SOLUTIONS
-    from checks_testing import not_implemented
+    from checks_testing import SOLUTIONS, not_implemented
 
     record = checks.evaluate("nb03-sigmoid", SOLUTIONS["nb03-sigmoid"] if status == "pass" else not_implemented)
     nb = nbformat.v4.new_notebook()
@@ -111,7 +110,7 @@ def test_record_check_accepts_matching_records(status):
 
 
 def test_summary_command_lists_status_cases_and_points(tmp_path, capsys):
-    from checks_solutions import SOLUTIONS
+    from checks_testing import SOLUTIONS
 
     from sgns.checks.__main__ import main
 

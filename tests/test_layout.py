@@ -97,6 +97,10 @@ def test_each_function_and_class_is_defined_once():
                 where[node.name].append(_name(path))
     # 연습문제 확인 모듈마다 같은 이름으로 두는 약속 (sgns/checks/_harness.py 의 Exercise 가 부르는 함수들)
     protocol = {"make_cases", "judge", "summary"}
+    # 연습문제 모듈의 틀 (tools/new_exercise.py) 이 모듈마다 같은 이름으로 두는 것: 기대한 값, 흔한 실수의 결과
+    for name in ("reference", "_variants"):
+        if all(module.startswith("sgns.checks.exercises.") for module in where.get(name, [])):
+            protocol.add(name)
     # 학습 엔진의 약속: 조각 하나를 학습하는 train_chunk 는 numpy 엔진 (sgns.trainer) 과 컴파일한 엔진
     # (sgns.engine.compiled) 이 같은 이름, 같은 계약으로 따로 구현합니다.
     if sorted(where.get("train_chunk", [])) == ["sgns.engine.compiled", "sgns.trainer"]:

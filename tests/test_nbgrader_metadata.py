@@ -117,16 +117,15 @@ def test_exercise_is_found_by_the_check_that_follows_and_ids_do_not_depend_on_po
     assert [r.grade_id for r in cell_roles(nb, "03_how.ipynb")] == [g for _, _, g, _ in roles]
 
 
-def test_derivations_answers_and_unnamed_solutions_get_numbered_ids_and_manual_points():
+def test_derivations_and_answers_get_numbered_ids_and_manual_points():
     nb = _nb(
         new_markdown_cell("### 유도\n풀이", metadata={"tags": ["solution"]}),
-        new_code_cell("def scale(x):\n    ### BEGIN SOLUTION\n    return x\n    ### END SOLUTION"),
         new_markdown_cell("모범 답안", metadata={"tags": ["answer-key"]}),
         new_markdown_cell("두 번째 유도", metadata={"tags": ["solution"]}),
     )
     written = with_nbgrader_metadata(nb, "04_math.ipynb")
     meta = _meta(written)
-    ids = ["nb04-derivation-1", "nb04-solution-1", "nb04-answer-1", "nb04-derivation-2"]
+    ids = ["nb04-derivation-1", "nb04-answer-1", "nb04-derivation-2"]
     assert [m["grade_id"] for m in meta] == ids
     assert meta[0] | {} == {
         "grade": True,
@@ -137,9 +136,23 @@ def test_derivations_answers_and_unnamed_solutions_get_numbered_ids_and_manual_p
         "solution": True,
         "task": False,
     }
-    assert meta[2]["points"] == checks.MANUAL_POINTS["answer-key"] and meta[2]["grade"] and meta[2]["solution"]
-    assert meta[1]["solution"] and not meta[1]["grade"]
+    assert meta[1]["points"] == checks.MANUAL_POINTS["answer-key"] and meta[1]["grade"] and meta[1]["solution"]
     assert schema_problems(written, "04_math.ipynb") == []
+
+
+def test_a_solution_cell_without_an_exercise_module_is_an_error_with_the_command_to_fix_it(tmp_path, capsys):
+    """등록되지 않은 풀이 셀은 조용히 ``nb04-solution-1`` 이 되지 않고, 노트북·셀 번호·고치는 명령을 말합니다."""
+    scale = "def scale(x):\n    ### BEGIN SOLUTION\n    return x\n    ### END SOLUTION"
+    nb = _nb(new_markdown_cell("앞"), new_code_cell(scale), new_code_cell("scale(1)"))
+    with pytest.raises(MappingError) as error:
+        cell_roles(nb, "04_math.ipynb")
+    message = str(error.value)
+    for part in ("04_math.ipynb", "셀 1번", "make new-exercise", "NB=04_math", "NAME=nb04-", "FUNCTION=scale"):
+        assert part in message, message
+    path = tmp_path / "04_math.ipynb"
+    nbformat.write(nb, path)
+    assert main(["--check", str(path)]) == 1
+    assert "make new-exercise" in capsys.readouterr().err
 
 
 def test_metadata_of_a_cell_that_lost_its_role_is_removed():

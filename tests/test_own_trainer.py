@@ -6,8 +6,7 @@ import time
 
 import numpy as np
 import pytest
-from checks_solutions import sgd_step, train_sgns, window_pairs
-from checks_testing import not_implemented
+from checks_testing import not_implemented, sgd_step, train_sgns, window_pairs
 
 import sgns
 from sgns.lessons.own_trainer import STATUSES, run_own_trainer, window_pair_count

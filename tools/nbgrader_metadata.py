@@ -67,7 +67,6 @@ NBGRADER_V3_SCHEMA = {
 
 KIND_FLAGS = {  # 역할 -> (grade, solution, locked)
     "exercise": (False, True, False),
-    "solution": (False, True, False),
     "check": (True, False, True),
     "derivation": (True, True, False),
     "answer": (True, True, False),
@@ -149,17 +148,20 @@ def _rule_problems(cell, meta: dict) -> list[str]:
 
 
 def duplicate_exercises(roles_by_path: dict[Path, list[CellRole]]) -> list[str]:
-    """여러 노트북에 같은 연습문제 셀이 있으면 그 문제들."""
-    owner: dict[str, Path] = {}
+    """여러 노트북에 같은 연습문제 셀이 있으면 그 문제들 (두 노트북과 셀 번호, 고치는 법)."""
+    owner: dict[str, tuple[Path, int]] = {}
     problems = []
     for path, roles in roles_by_path.items():
         for role in roles:
             if role.kind != "exercise":
                 continue
             if role.exercise in owner:
-                first = owner[role.exercise].name
-                problems.append(f"연습문제 {role.exercise} 의 풀이 셀이 {first} 과 {path.name} 에 모두 있습니다")
-            owner.setdefault(role.exercise, path)
+                first, index = owner[role.exercise]
+                problems.append(
+                    f"연습문제 {role.exercise} 의 풀이 셀이 {first.name} 셀 {index}번과 {path.name} 셀 {role.index}번에"
+                    " 모두 있습니다. 한 노트북에만 두고, 다른 쪽은 지우거나 새 연습문제로 만드세요 (make new-exercise)."
+                )
+            owner.setdefault(role.exercise, (path, role.index))
     return problems
 
 
@@ -198,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         for problem in problems:
             print(f"❌ {problem}", file=sys.stderr)
+        print("   메타데이터는 `make lecture` 가 노트북 구조에서 다시 씁니다 (셀 메타데이터를 손으로 고치지 마세요).",
+              file=sys.stderr)  # fmt: skip
         return 1
     if args.show:
         for path, roles in roles_by_path.items():
@@ -213,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     if stale:
         for path in stale:
             print(f"❌ nbgrader 메타데이터가 최신이 아닙니다: {path}", file=sys.stderr)
-        print("   `python tools/nbgrader_metadata.py --write` 뒤 `make student` 를 실행하세요.", file=sys.stderr)
+        print("   `make lecture` 를 실행하세요 (메타데이터를 다시 쓰고 학생판을 만듭니다).", file=sys.stderr)
         return 1
     exercises = sum(role.kind == "exercise" for roles in roles_by_path.values() for role in roles)
     print(f"✅ nbgrader 메타데이터가 최신이고 스키마에 맞습니다 (노트북 {len(paths)}개, 연습문제 {exercises}개).")

@@ -29,29 +29,12 @@ nbgrader 로 채점할 때 (``nbgrader autograde`` 가 환경 변수 ``NBGRADER_
 보여 준 뒤 점수(float)를 돌려줍니다. 확인 셀의 마지막 식이 확인 호출이면 그 값이 셀의 실행 결과가 되고, nbgrader 는
 그것을 부분 점수로 읽습니다 (틀린 답도 예외를 내지 않으므로, 이것이 없으면 nbgrader 는 만점을 줍니다).
 
+연습문제마다 모듈 하나가 ``sgns/checks/exercises/`` 에 있습니다 (``nb03_sigmoid.py`` 처럼): id, 함수의 약속,
+사례, 흔한 실수와 안내, 배점이 모두 그 모듈에 있고, 여기서는 모듈들을 찾아 모을 뿐입니다 (등록하지 않음).
+아래 표는 찾은 연습문제로 만듭니다.
+
 연습문제 (노트북, id, 학생이 작성하는 함수, 확인 함수):
 
-| 노트북 | id | 함수 | 확인 함수 |
-|---|---|---|---|
-| 01 | nb01-skipgram-pairs | skipgram_pairs(tokens, window) -> list[(center, context)] | check_skipgram_pairs |
-| 02 | nb02-softmax | softmax(x) -> x 와 같은 형태 | check_softmax |
-| 02 | nb02-softmax-score-gradient | softmax_score_gradient(scores, outside_idx) -> (V,) | check_softmax_score_gradient |
-| 02 | nb02-naive-softmax-loss | naive_softmax_loss_and_gradient(center_vec, outside_idx, outside_vectors) -> (loss, (d,), (V, d)) | check_naive_softmax_loss_and_gradient |
-| 03 | nb03-sigmoid | sigmoid(x) -> x 와 같은 형태 | check_sigmoid |
-| 03 | nb03-log-sigmoid | log_sigmoid(x) -> x 와 같은 형태 | check_log_sigmoid |
-| 04 | nb04-neg-sampling-score-gradients | neg_sampling_score_gradients(positive_score, negative_scores) -> (float, (K,)) | check_neg_sampling_score_gradients |
-| 04 | nb04-neg-sampling-loss | neg_sampling_loss_and_gradient(center_vec, outside_idx, outside_vectors, negative_indices) -> (loss, (d,), (V, d)) | check_neg_sampling_loss_and_gradient |
-| 04 | nb04-sgd-step | sgd_step(center_vectors, outside_vectors, center_idx, outside_idx, negative_indices, learning_rate) -> float (두 행렬은 제자리에서 갱신) | check_sgd_step |
-| 04 | nb04-train-loop | train_sgns(corpus_ids, noise_probs, sgd_step, *, dim, window, negative, epochs, lr_start, lr_end, batch_size, seed) -> ((V, dim), (V, dim), (epochs,)) | check_train_sgns |
-| 05 | nb05-noise-distribution | noise_distribution(counts, power) -> (V,) | check_noise_distribution |
-| 05 | nb05-keep-probabilities | keep_probabilities(counts, sample) -> (V,) | check_keep_probabilities |
-| 05 | nb05-alias-table | build_alias_table(probs) -> (prob (V,), alias (V,) int) | check_build_alias_table |
-| 06 | nb06-particle-share | particle_share(words, counts, power) -> float | check_particle_share |
-
-함수마다의 자세한 약속(형태, 규칙)은 각 모듈의 docstring 에 있습니다: `skipgram`, `softmax`,
-`softmax_gradient`, `naive_softmax`, `sigmoid`, `log_sigmoid`, `neg_score_gradients`, `neg_sampling`,
-`sgd` (참조 구현 `reference_sgd_step` 포함), `training`, `noise`, `subsampling` (선택), `alias` (선택),
-`particles` (부록, 선택).
 """
 
 from __future__ import annotations
@@ -60,24 +43,9 @@ import os
 from dataclasses import dataclass
 
 from sgns._validate import describe
-from sgns.checks import (
-    alias,
-    log_sigmoid,
-    naive_softmax,
-    neg_sampling,
-    neg_score_gradients,
-    noise,
-    particles,
-    sgd,
-    sigmoid,
-    skipgram,
-    softmax,
-    softmax_gradient,
-    subsampling,
-    training,
-)
 from sgns.checks._guard import TimeUp, run_with_time_limit
 from sgns.checks._harness import COMMON_CATEGORIES, Case, Exercise, run_exercise
+from sgns.checks.exercises import discover
 from sgns.checks.hidden import ENV_VAR as HIDDEN_CASES_ENV_VAR
 from sgns.checks.record import MIME_TYPE, CaseResult, CheckRecord, records, show
 
@@ -91,22 +59,14 @@ class Grading:
     optional: bool = False
 
 
-# 배점표 (이곳 한 군데에만 있습니다)
+# 찾은 연습문제 모두. 강사용 노트북에 아직 셀이 없는 것 (모듈에 placed=False) 도 확인 함수는 있습니다.
+ALL_EXERCISES: dict[str, Exercise] = {spec.id: spec for spec in discover()}
+# 노트북에 셀이 있는 연습문제: 표, 배점표, 채점은 이것만 셉니다
+EXERCISES: dict[str, Exercise] = {exercise_id: s for exercise_id, s in ALL_EXERCISES.items() if s.placed}
+
+# 배점표: 각 연습문제 모듈의 points, partial_credit, optional 에서
 GRADING: dict[str, Grading] = {
-    "nb01-skipgram-pairs": Grading(2, partial_credit=True),
-    "nb02-softmax": Grading(2, partial_credit=True),
-    "nb02-softmax-score-gradient": Grading(2, partial_credit=True),
-    "nb02-naive-softmax-loss": Grading(3, partial_credit=True),
-    "nb03-sigmoid": Grading(2, partial_credit=True),
-    "nb03-log-sigmoid": Grading(2, partial_credit=True),
-    "nb04-neg-sampling-score-gradients": Grading(2, partial_credit=True),
-    "nb04-neg-sampling-loss": Grading(3, partial_credit=True),
-    "nb04-sgd-step": Grading(4, partial_credit=True),
-    "nb04-train-loop": Grading(4, partial_credit=False),
-    "nb05-noise-distribution": Grading(2, partial_credit=True),
-    "nb05-keep-probabilities": Grading(1, partial_credit=True, optional=True),
-    "nb05-alias-table": Grading(2, partial_credit=True, optional=True),
-    "nb06-particle-share": Grading(2, partial_credit=True, optional=True),
+    exercise_id: Grading(spec.points, spec.partial_credit, spec.optional) for exercise_id, spec in EXERCISES.items()
 }
 
 # 손으로 채점하는 마크다운 셀의 nbgrader 배점 (셀 태그 -> 점수; tools/nbgrader_metadata.py 가 씀).
@@ -115,34 +75,14 @@ MANUAL_POINTS: dict[str, int] = {"solution": 2, "answer-key": 0}
 
 NBGRADER_ENV_VAR = "NBGRADER_EXECUTION"
 
-EXERCISES: dict[str, Exercise] = {
-    module.EXERCISE.id: module.EXERCISE
-    for module in (
-        skipgram,
-        softmax,
-        softmax_gradient,
-        naive_softmax,
-        sigmoid,
-        log_sigmoid,
-        neg_score_gradients,
-        neg_sampling,
-        sgd,
-        training,
-        noise,
-        subsampling,
-        alias,
-        particles,
-    )
-}
-
 
 def exercise(exercise_id: str) -> Exercise:
     """id 로 연습문제 찾기. 없으면 있는 id 를 알려 주는 KeyError."""
     try:
-        return EXERCISES[exercise_id]
+        return EXERCISES[exercise_id] if exercise_id in EXERCISES else ALL_EXERCISES[exercise_id]
     except (KeyError, TypeError):  # TypeError: 해시할 수 없는 값 (리스트 등)
         raise KeyError(
-            f"`exercise_id`={exercise_id!r}: 그런 연습문제 id 가 없습니다. 있는 id: {', '.join(EXERCISES)}"
+            f"`exercise_id`={exercise_id!r}: 그런 연습문제 id 가 없습니다. 있는 id: {', '.join(ALL_EXERCISES)}"
         ) from None
 
 
@@ -175,8 +115,7 @@ def evaluate(exercise_id: str, fn=_MISSING) -> CheckRecord:
     """화면에 아무것도 보이지 않고 판정만 합니다 (테스트와 채점용). 학생 답이 틀려도 예외를 내지 않습니다."""
     spec = exercise(exercise_id)
     _check_call("evaluate", fn, (), {}, f"evaluate({exercise_id!r}, {spec.function})")
-    grading = GRADING[exercise_id]
-    return run_exercise(spec, fn, points=grading.points, partial_credit=grading.partial_credit)
+    return run_exercise(spec, fn, points=spec.points, partial_credit=spec.partial_credit)
 
 
 def check(exercise_id: str, fn=_MISSING) -> float | None:
@@ -217,7 +156,7 @@ def _evaluate_and_show(exercise_id: str, fn) -> float | None:
         show(record)
         return record.score() if os.environ.get(NBGRADER_ENV_VAR) else None
     _use_short_errors()
-    raise CheckInterrupted(f"⏹ 확인을 중단했습니다: {EXERCISES[exercise_id].title}") from None
+    raise CheckInterrupted(f"⏹ 확인을 중단했습니다: {ALL_EXERCISES[exercise_id].title}") from None
 
 
 _SHORT_ERRORS = (CheckInterrupted, CheckCallError)
@@ -237,7 +176,7 @@ def _use_short_errors() -> None:
 
 
 def _make_check(exercise_id: str):
-    spec = EXERCISES[exercise_id]
+    spec = ALL_EXERCISES[exercise_id]
 
     def check_function(fn=_MISSING, *extra, **kwargs) -> float | None:
         _check_call(f"check_{spec.function}", fn, extra, kwargs, f"check_{spec.function}({spec.function})")
@@ -252,26 +191,15 @@ def _make_check(exercise_id: str):
     return check_function
 
 
-check_skipgram_pairs = _make_check("nb01-skipgram-pairs")
-check_softmax = _make_check("nb02-softmax")
-check_softmax_score_gradient = _make_check("nb02-softmax-score-gradient")
-check_naive_softmax_loss_and_gradient = _make_check("nb02-naive-softmax-loss")
-check_sigmoid = _make_check("nb03-sigmoid")
-check_log_sigmoid = _make_check("nb03-log-sigmoid")
-check_neg_sampling_score_gradients = _make_check("nb04-neg-sampling-score-gradients")
-check_neg_sampling_loss_and_gradient = _make_check("nb04-neg-sampling-loss")
-check_sgd_step = _make_check("nb04-sgd-step")
-check_train_sgns = _make_check("nb04-train-loop")
-check_noise_distribution = _make_check("nb05-noise-distribution")
-check_keep_probabilities = _make_check("nb05-keep-probabilities")
-check_build_alias_table = _make_check("nb05-alias-table")
-check_particle_share = _make_check("nb06-particle-share")
+CHECK_FUNCTIONS: dict[str, str] = {f"check_{spec.function}": exercise_id for exercise_id, spec in ALL_EXERCISES.items()}
+globals().update({name: _make_check(exercise_id) for name, exercise_id in CHECK_FUNCTIONS.items()})
 
 __all__ = [
     "Case",
     "CaseResult",
     "CheckCallError",
     "CheckRecord",
+    "ALL_EXERCISES",
     "EXERCISES",
     "Exercise",
     "GRADING",
@@ -283,23 +211,19 @@ __all__ = [
     "TimeUp",
     "categories",
     "check",
-    "check_build_alias_table",
-    "check_keep_probabilities",
-    "check_log_sigmoid",
-    "check_naive_softmax_loss_and_gradient",
-    "check_neg_sampling_loss_and_gradient",
-    "check_neg_sampling_score_gradients",
-    "check_noise_distribution",
-    "check_particle_share",
-    "check_sgd_step",
-    "check_sigmoid",
-    "check_skipgram_pairs",
-    "check_softmax",
-    "check_softmax_score_gradient",
-    "check_train_sgns",
     "evaluate",
     "exercise",
     "records",
     "run_with_time_limit",
     "show",
+    *CHECK_FUNCTIONS,
 ]
+
+__doc__ += (  # noqa: A001  (위 표)
+    "| 노트북 | id | 함수 | 확인 함수 |\n|---|---|---|---|\n"
+    + "".join(
+        f"| {exercise_id[2:4]} | {exercise_id} | {spec.signature} | check_{spec.function} |\n"
+        for exercise_id, spec in EXERCISES.items()
+    )
+    + "\n함수마다의 자세한 약속 (형태, 규칙) 은 각 연습문제 모듈의 docstring 에 있습니다.\n"
+)

@@ -6,7 +6,8 @@
   다시 `TimeUp` 을 냅니다. 메인 스레드가 아니거나 SIGALRM 이 없으면 (Windows) 데몬 스레드에서 부르고
   제한 시간만 기다립니다 (그 스레드는 멈출 수 없어 뒤에서 계속 돌 수 있지만, 확인은 끝납니다).
 - 반복자: 제너레이터처럼 값을 하나씩 내는 결과는 정해 둔 개수까지만 꺼냅니다.
-- 참조 구현 감지: 학생 함수를 부르는 동안 ``sys.setprofile`` 로, 정해 둔 sgns 의 참조 함수가 불리는지 봅니다.
+- 참조 구현 감지: 학생 함수를 부르는 동안 ``sys.setprofile`` 로, 연습문제를 푸는 sgns 함수 (코드 객체로 비교) 가
+  불리는지 봅니다.
 """
 
 from __future__ import annotations
@@ -16,12 +17,10 @@ import itertools
 import signal
 import sys
 import threading
-from pathlib import Path
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from sgns._validate import as_callable, as_positive_float
-
-SGNS_DIR = Path(__file__).resolve().parent.parent
-CHECKS_DIR = Path(__file__).resolve().parent
 
 
 class TimeUp(BaseException):  # 학생 코드의 ``except Exception`` 에 잡히지 않도록 BaseException
@@ -36,7 +35,7 @@ def _alarm_available() -> bool:
     )
 
 
-def run_with_time_limit(func, seconds: float, references: frozenset[str] = frozenset(), found=None):
+def run_with_time_limit(func, seconds: float, references: Mapping = MappingProxyType({}), found=None):
     """``func()`` 의 결과. ``seconds`` 초 안에 끝나지 않으면 `TimeUp`. func 의 예외는 그대로 전달됩니다.
 
     references, found : func 를 실행하는 스레드에서 `watch_calls` 로 참조 구현 호출을 지켜봅니다
@@ -126,17 +125,6 @@ def take(iterable, limit: int) -> tuple[list, bool]:
     return items[:limit], len(items) > limit
 
 
-def is_core_code(code) -> bool:
-    """code 가 sgns 의 참조 구현인지: sgns 패키지의 함수 (확인 도구 sgns/checks/ 안에서는 reference_* 만)."""
-    try:
-        path = Path(code.co_filename).resolve()
-    except (OSError, ValueError):
-        return False
-    if path.is_relative_to(CHECKS_DIR):
-        return code.co_name.startswith("reference_")
-    return path.is_relative_to(SGNS_DIR)
-
-
 def plain_function(fn):
     """functools.partial, functools.wraps 로 감싼 함수의 속 함수."""
     for _ in range(10):
@@ -147,32 +135,21 @@ def plain_function(fn):
     return getattr(fn, "__func__", fn)  # 메서드
 
 
-def reference_name(fn, references: frozenset[str]) -> str | None:
-    """fn 자체가 sgns 의 참조 구현(references 에 이름이 있는 sgns 함수)이면 그 이름."""
-    code = getattr(plain_function(fn), "__code__", None)
-    if code is not None and code.co_name in references and is_core_code(code):
-        return code.co_name
-    return None
+def reference_name(fn, references: Mapping) -> str | None:
+    """fn 자체가 sgns 의 참조 구현 (references: 코드 객체 -> 이름) 이면 그 이름."""
+    return references.get(getattr(plain_function(fn), "__code__", None))
 
 
 @contextlib.contextmanager
-def watch_calls(references: frozenset[str], found: list[str]):
-    """이 안에서 sgns 의 참조 함수(references 의 이름)가 불리면 그 이름을 found 리스트에 넣습니다."""
+def watch_calls(references: Mapping, found: list[str]):
+    """이 안에서 sgns 의 참조 함수 (references: 코드 객체 -> 이름) 가 불리면 그 이름을 found 리스트에 넣습니다."""
     if not references:
         yield found
         return
-    cache: dict = {}
 
     def profiler(frame, event, arg):
-        if event != "call" or found:
-            return
-        code = frame.f_code
-        if code.co_name in references:
-            hit = cache.get(code)
-            if hit is None:
-                hit = cache[code] = is_core_code(code)
-            if hit:
-                found.append(code.co_name)
+        if event == "call" and not found and frame.f_code in references:
+            found.append(references[frame.f_code])
 
     previous = sys.getprofile()
     sys.setprofile(profiler)

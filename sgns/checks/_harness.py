@@ -25,6 +25,7 @@ from sgns.checks._guard import (
     run_with_time_limit,
     take,
 )
+from sgns.checks._references import reference_codes
 from sgns.checks._values import describe_args, fmt, same_values
 from sgns.checks.hidden import HiddenCasesError, hidden_cases
 from sgns.checks.record import ICONS, CaseResult, CheckRecord
@@ -92,17 +93,22 @@ class StopWithMistake(BaseException):  # noqa: N818
 
 @dataclass(frozen=True)
 class Exercise:
-    """연습문제 하나의 확인 방법.
+    """연습문제 하나: 확인 방법과 배점 (연습문제 모듈 하나가 이것 하나를 ``EXERCISE`` 로 정의합니다).
 
-    id : 연습문제 id ("nb02-softmax" 처럼; 기록·채점·nbgrader grade_id 에 씀)
-    function : 학생이 작성하는 함수 이름
+    id : 연습문제 id ("nb02-softmax" 처럼; 기록·채점·nbgrader grade_id 에 씀. 바꾸지 마세요)
+    function : 학생이 작성하는 함수 이름 (확인 함수는 ``check_<function>``)
     signature : 함수 꼴 (문서와 메시지용)
     title : 화면에 보일 이름 (한국어)
-    make_cases : () -> list[Case], 공개 사례 (시드를 고정해 언제나 같음)
-    judge : (ctx, case) -> None, 사례 하나를 판정 (틀리면 ctx.fail)
-    summary : (cases) -> str, 통과 메시지 뒤에 붙일 요약
-    references : 학생이 부르면 "참조 구현을 그대로 돌려줌" 으로 보는 sgns 함수 이름들
-    categories : 이 연습문제가 쓰는 실수 범주 id -> 짧은 한국어 설명
+    summary : 통과 메시지 뒤에 붙일 요약 (``{n}`` 자리에 사례 수; "{n}개 사례 (...) 에서 값이 맞습니다.")
+    make_cases : () -> list[Case], 공개 사례 (시드를 고정해 언제나 같음; 적지 않으면 모듈의 ``make_cases``)
+    judge : (ctx, case) -> None, 사례 하나를 판정 (틀리면 ctx.fail; 공통 판정은 `sgns.checks._judges`;
+        적지 않으면 모듈의 ``judge``)
+    categories : 이 연습문제가 쓰는 실수 범주 id -> 짧은 한국어 설명 (적지 않으면 모듈의 ``CATEGORIES``)
+    points : 배점, partial_credit : 사례별 부분 점수를 주는지, optional : 선택 연습문제인지
+    references : 이 연습문제를 푸는 sgns 함수의 경로 -> 인자 바꾸기 (None 이면 인자 그대로;
+        `sgns.checks._references`). 이름이 같은 sgns 공개 함수는 적지 않아도 들어갑니다.
+    order : 같은 노트북 안에서의 순서 (표와 채점 보고서의 순서)
+    placed : 강사용 노트북에 풀이 셀이 있는지 (새 연습문제를 노트북에 넣기 전에만 False)
     call_seconds : 학생 함수 한 번 호출의 제한 시간
     budget_seconds : 확인 전체의 시간 예산 (넘으면 남은 사례는 실행하지 않음)
     """
@@ -111,13 +117,21 @@ class Exercise:
     function: str
     signature: str
     title: str
-    make_cases: Callable[[], list[Case]]
-    judge: Callable
-    summary: Callable[[list[Case]], str]
-    references: frozenset[str]
-    categories: dict[str, str]
+    summary: str
+    points: int
+    make_cases: Callable[[], list[Case]] | None = None  # 없으면 모듈의 make_cases
+    judge: Callable | None = None  # 없으면 모듈의 judge
+    categories: dict[str, str] | None = None  # 없으면 모듈의 CATEGORIES
+    partial_credit: bool = True
+    optional: bool = False
+    references: dict = field(default_factory=dict)
+    order: int = 0
+    placed: bool = True
     call_seconds: float = 3.0
     budget_seconds: float = 6.0
+
+    def __hash__(self) -> int:
+        return hash(self.id)
 
 
 # 모든 연습문제가 함께 쓰는 실수 범주 (연습문제별 범주는 각 모듈의 CATEGORIES)
@@ -235,7 +249,7 @@ class CaseContext:
         }
         positional = [passed[name] for name in case.args]
         keywords = {name: passed[name] for name in case.kwargs}
-        references = self.exercise.references if self.watch else frozenset()
+        references = reference_codes(self.exercise) if self.watch else {}
         phase = {"consuming": False}
         found: list[str] = []  # 호출 중 불린 참조 구현 (예외가 나도 남음)
 
@@ -379,7 +393,7 @@ def _run(exercise: Exercise, fn, points: int, partial_credit: bool) -> CheckReco
                 f"`{exercise.function}` 처럼 괄호 없이 함수 이름만 넘기세요 (함수를 호출한 결과를 넘기지 않았나요?).",
             ],
         )
-    reference = reference_name(fn, exercise.references)
+    reference = reference_name(fn, reference_codes(exercise))
     cases = [*exercise.make_cases(), *hidden_cases(exercise.id)]
     public_ids = {c.id for c in cases if not c.hidden}
     clashes = sorted(c.id for c in cases if c.hidden and c.id in public_ids)
@@ -405,7 +419,8 @@ def _run(exercise: Exercise, fn, points: int, partial_credit: bool) -> CheckReco
         )
     if not failures:
         hidden_note = " (숨은 사례 포함)" if any(c.hidden for c in cases) else ""
-        lines = [f"{ICONS['pass']} 공개 사례 통과{hidden_note}: {title} — {exercise.summary(cases)}"]
+        summary = exercise.summary.replace("{n}", str(len(cases)))
+        lines = [f"{ICONS['pass']} 공개 사례 통과{hidden_note}: {title} — {summary}"]
         return _record(exercise, points, partial_credit, "pass", results, None, lines)
     return _failure_record(exercise, points, partial_credit, cases, results, failures)
 

@@ -222,8 +222,3 @@ def non_finite_note(got) -> str | None:
         return "결과에 NaN 또는 inf 가 있습니다. NaN·inf 가 섞인 결과는 언제나 틀린 답입니다."
     return None
 
-
-def warning_note(runtime_warnings: list[str]) -> str | None:
-    if runtime_warnings:
-        return f"계산 중에 RuntimeWarning 이 났습니다: {runtime_warnings[0]}"
-    return None

@@ -5,14 +5,17 @@
 - **연습문제 셀**: ``### BEGIN SOLUTION`` 풀이 구간이 있는 코드 셀. 어느 연습문제인지는 그 셀이 정의하는
   함수와 뒤따르는 확인 호출로 정합니다: 셀 뒤의 ``check_<함수>(이름)`` (``sgns.checks.check_...`` 도 같음) 또는
   ``check("연습문제 id", 이름)`` 이 그 셀에서 정의한 함수 이름을 넘기면 그 연습문제입니다. 확인 호출이 없으면
-  정의한 함수 이름이 `sgns.checks.EXERCISES` 의 함수 이름과 같은 연습문제입니다. 어느 쪽도 아니면 이름 없는
-  풀이 셀 (``nb04-solution-1`` 처럼 노트북 안의 순서로 번호).
+  정의한 함수 이름이 `sgns.checks.EXERCISES` 의 함수 이름과 같은 연습문제입니다. 어느 쪽도 아니면 오류입니다
+  (`MappingError`: 노트북, 셀 번호, 연습문제 모듈을 만드는 ``make new-exercise`` 명령).
 - **확인 셀**: 연습문제 셀 뒤에서 그 연습문제를 처음 확인하는 코드 셀. 확인 호출이 셀의 마지막 식이어야
   합니다 (nbgrader 가 그 값을 부분 점수로 읽음, `sgns.checks` 설명 참고).
 - **유도 셀** (``solution`` 태그가 붙은 마크다운)과 **생각해 볼 문제 셀** (``answer-key`` 태그): 손으로 채점하는
   답 셀. id 는 ``nb04-derivation-1``, ``nb04-answer-1`` 처럼 노트북 안의 순서로 번호를 붙입니다.
 
 연습문제 id 는 `sgns.checks` 의 표에서 오므로 셀을 더하거나 옮겨도 바뀌지 않습니다.
+
+모범 답안은 한 곳, 강사용 노트북의 연습문제 셀에만 있습니다: `model_solutions` 가 ``notebooks/*.ipynb`` 를 모두 읽어
+그 셀을 실행한 함수를 돌려줍니다 (테스트와 벤치마크가 "맞는 답은 통과" 를 확인하는 데 씀).
 """
 
 from __future__ import annotations
@@ -24,13 +27,14 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
-from sgns.checks import EXERCISES, GRADING, MANUAL_POINTS
+from sgns.checks import ALL_EXERCISES, EXERCISES, MANUAL_POINTS
 
 BEGIN = "### BEGIN SOLUTION"
 SOLUTION_TAG = "solution"
 ANSWER_KEY_TAG = "answer-key"
-CHECK_FUNCTIONS = {f"check_{spec.function}": exercise_id for exercise_id, spec in EXERCISES.items()}
-FUNCTION_EXERCISES = {spec.function: exercise_id for exercise_id, spec in EXERCISES.items()}
+# 노트북에 아직 셀이 없는 연습문제 (placed=False) 도 셀을 알아봅니다 (넣는 중일 때)
+CHECK_FUNCTIONS = {f"check_{spec.function}": exercise_id for exercise_id, spec in ALL_EXERCISES.items()}
+FUNCTION_EXERCISES = {spec.function: exercise_id for exercise_id, spec in ALL_EXERCISES.items()}
 
 
 class MappingError(ValueError):
@@ -103,7 +107,7 @@ def _check_target(call: ast.Call) -> tuple[str, ast.expr | None] | None:
     if name in CHECK_FUNCTIONS:
         return CHECK_FUNCTIONS[name], call.args[0] if call.args else None
     first = call.args[0] if call.args else None
-    if name == "check" and isinstance(first, ast.Constant) and first.value in EXERCISES:
+    if name == "check" and isinstance(first, ast.Constant) and first.value in ALL_EXERCISES:
         return first.value, call.args[1] if len(call.args) > 1 else None
     return None
 
@@ -156,7 +160,7 @@ class CellRole:
     """nbgrader 가 알아야 할 셀 하나의 역할.
 
     index : 셀 위치 (0부터)
-    kind : "exercise" (연습문제 셀), "solution" (연습문제가 아닌 풀이 셀), "check" (확인 셀),
+    kind : "exercise" (연습문제 셀), "check" (확인 셀),
            "derivation" (유도 셀), "answer" (생각해 볼 문제의 답 셀)
     grade_id : nbgrader grade_id (연습문제 셀은 연습문제 id, 확인 셀은 ``<id>-check``)
     exercise : 연습문제 id (exercise, check 만)
@@ -213,7 +217,7 @@ def _pair_checks(cells: list[_Cell], name: str) -> dict[int, tuple[str, int]]:
     paired: dict[int, tuple[str, int]] = {}
     for cell in cells:
         for call in cell.checks:
-            function = call.argument or EXERCISES[call.exercise].function
+            function = call.argument or ALL_EXERCISES[call.exercise].function
             owner = next(
                 (c for c in reversed(cells[: cell.index]) if c.solution and function in c.functions),
                 None,
@@ -255,17 +259,15 @@ def cell_roles(nb, name: str) -> list[CellRole]:
     cells = _cells(nb)
     paired = _pair_checks(cells, name)
     roles: list[CellRole] = []
-    counters = {"solution": 0, "derivation": 0, "answer": 0}
+    counters = {"derivation": 0, "answer": 0}
     for cell in cells:
         if cell.solution:
             exercise = paired.get(cell.index, (None, None))[0]
             if exercise is None:
                 exercise = next((FUNCTION_EXERCISES[f] for f in cell.functions if f in FUNCTION_EXERCISES), None)
             if exercise is None:
-                counters["solution"] += 1
-                roles.append(CellRole(cell.index, "solution", f"{prefix}-solution-{counters['solution']}"))
-            else:
-                roles.append(CellRole(cell.index, "exercise", exercise, exercise=exercise))
+                raise MappingError(unregistered_message(name, cell.index, cell.functions))
+            roles.append(CellRole(cell.index, "exercise", exercise, exercise=exercise))
         elif cell.cell_type == "markdown" and cell.tags & {SOLUTION_TAG, ANSWER_KEY_TAG}:
             tag = SOLUTION_TAG if SOLUTION_TAG in cell.tags else ANSWER_KEY_TAG
             kind = "derivation" if tag == SOLUTION_TAG else "answer"
@@ -273,7 +275,9 @@ def cell_roles(nb, name: str) -> list[CellRole]:
             roles.append(CellRole(cell.index, kind, f"{prefix}-{kind}-{counters[kind]}", points=MANUAL_POINTS[tag]))
     for exercise, check_index in paired.values():
         roles.append(
-            CellRole(check_index, "check", f"{exercise}-check", exercise=exercise, points=GRADING[exercise].points)
+            CellRole(
+                check_index, "check", f"{exercise}-check", exercise=exercise, points=ALL_EXERCISES[exercise].points
+            )
         )
     roles.sort(key=lambda role: role.index)
     _reject_duplicates(roles, name)
@@ -294,3 +298,70 @@ def _reject_duplicates(roles: list[CellRole], name: str) -> None:
 def exercise_functions() -> dict[str, str]:
     """연습문제 id -> 학생이 작성하는 함수 이름."""
     return {exercise_id: spec.function for exercise_id, spec in EXERCISES.items()}
+
+
+def unregistered_message(name: str, index: int, functions: list[str]) -> str:
+    """등록된 연습문제가 없는 풀이 셀의 오류: 노트북, 셀 번호, 고치는 명령."""
+    function = functions[0] if functions else "<함수 이름>"
+    stem = Path(name).stem
+    return (
+        f"{name} 셀 {index}번: 풀이 구간 ('{BEGIN}') 이 있지만 그 셀의 함수 ({', '.join(functions) or '없음'})"
+        " 를 확인하는 연습문제가 sgns/checks/exercises/ 에 없습니다. 연습문제 모듈을 만드세요 (셀은 이미 있으니"
+        f" AFTER 없이 모듈만): make new-exercise NB={stem} NAME={notebook_prefix(name)}-<이름>"
+        f' FUNCTION={function} ARGS="<인자>"  (README 의 "연습문제 더하기·고치기·빼기")'
+    )
+
+
+# ---------------------------------------------------------------------------
+# 모범 답안: 강사용 노트북의 연습문제 셀
+# ---------------------------------------------------------------------------
+
+NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+def exercise_cells(notebooks=None) -> dict[str, tuple[Path, int, str]]:
+    """연습문제 id -> (노트북, 셀 번호, 셀 원문): notebooks (기본: ``notebooks/*.ipynb`` 모두) 의 연습문제 셀."""
+    import nbformat
+
+    found: dict[str, tuple[Path, int, str]] = {}
+    for path in sorted(NOTEBOOKS_DIR.glob("*.ipynb")) if notebooks is None else map(Path, notebooks):
+        nb = nbformat.read(path, as_version=4)
+        for role in cell_roles(nb, path.name):
+            if role.kind == "exercise":
+                found[role.exercise] = (path, role.index, cell_text(nb.cells[role.index]))
+    return found
+
+
+def _imports_for(sources: list[str], nb_sources: list[str]) -> str:
+    """풀이 셀들이 쓰는 이름을 들여오는 노트북의 import 문들 (``import numpy as np`` 등)."""
+    used = {n.id for src in sources for n in ast.walk(parse_cell(src) or ast.Module([], [])) if isinstance(n, ast.Name)}
+    lines = []
+    for source in nb_sources:
+        tree = parse_cell(source)
+        for node in tree.body if tree else []:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                bound = {(a.asname or a.name).split(".")[0] for a in node.names}
+                if bound & used:
+                    lines.append(ast.unparse(node))
+    return "\n".join(dict.fromkeys(lines))
+
+
+def model_solutions(notebooks=None) -> dict:
+    """연습문제 id -> 모범 답안 함수: 강사용 노트북의 연습문제 셀을 (노트북마다 한 이름공간에서, 셀 순서대로) 실행한 것.
+
+    노트북에 셀이 없는 연습문제는 빠집니다 (`sgns.checks.Exercise.placed` 참고).
+    """
+    import nbformat
+
+    cells = exercise_cells(notebooks)
+    solutions = {}
+    for path in dict.fromkeys(path for path, _, _ in cells.values()):
+        mine = sorted((index, exercise_id, source) for exercise_id, (p, index, source) in cells.items() if p == path)
+        nb = nbformat.read(path, as_version=4)
+        code = [cell_text(c) for c in nb.cells if c.get("cell_type") == "code"]
+        namespace: dict = {"__name__": f"model_solutions.{path.stem}"}
+        exec(compile(_imports_for([s for _, _, s in mine], code), f"{path.name} (import)", "exec"), namespace)
+        for index, exercise_id, source in mine:
+            exec(compile(python_source(source), f"{path.name} 셀 {index}번", "exec"), namespace)
+            solutions[exercise_id] = namespace[ALL_EXERCISES[exercise_id].function]
+    return solutions

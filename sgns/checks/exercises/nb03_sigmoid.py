@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.checks._judges import array_judge
 from sgns.functions import sigmoid as reference_sigmoid
 
 CATEGORIES = {
@@ -66,21 +66,7 @@ def _sigmoid_variants(x: np.ndarray, got: np.ndarray):
     ]
 
 
-def judge(ctx, case: Case) -> None:
-    x = case.args["x"]
-    result, _ = ctx.call()
-    got = as_array(ctx, result, "반환값", x.shape)
-    want = reference_sigmoid(x)
-    if close(got, want, relative=True):
-        ctx.fail_on_warnings()
-        return
-    problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
-    ctx.fail_matching(got, _sigmoid_variants(x, got), problem, relative=True)
-    ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
-
-
-def summary(cases: list[Case]) -> str:
-    return f"{len(cases)}개 사례 (x = ±1e4, 아주 작은 확률 σ(-720) 포함)에서 값이 맞고 넘침 경고가 없습니다."
+judge = array_judge(reference_sigmoid, lambda case, got, want: _sigmoid_variants(case.args["x"], got), relative=True)
 
 
 EXERCISE = Exercise(
@@ -88,9 +74,8 @@ EXERCISE = Exercise(
     function="sigmoid",
     signature="sigmoid(x) -> x 와 같은 형태",
     title="sigmoid (안정한 시그모이드)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset({"sigmoid", "log_sigmoid"}),
-    categories=CATEGORIES,
+    summary="{n}개 사례 (x = ±1e4, 아주 작은 확률 σ(-720) 포함)에서 값이 맞고 넘침 경고가 없습니다.",
+    points=2,
+    order=1,
+    references={"sgns.functions.log_sigmoid": None},
 )

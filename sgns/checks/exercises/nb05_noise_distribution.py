@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.checks._judges import array_judge
+from sgns.sampling import NegativeSampler
 from sgns.sampling import noise_distribution as reference_noise_distribution
 
 CATEGORIES = {
@@ -41,17 +42,9 @@ def _power_normalised(counts: np.ndarray, power: float) -> np.ndarray:
     return weights / weights.sum()
 
 
-def judge(ctx, case: Case) -> None:
+def _variants(case: Case, got, want):
     counts, power = case.args["counts"], case.args["power"]
-    result, _ = ctx.call()
-    got = as_array(ctx, result, "반환값", counts.shape)
-    want = reference_noise_distribution(counts, power)
-    if close(got, want):
-        ctx.fail_on_warnings()
-        return
-    problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
     weights = counts.astype(np.float64) ** power
-    total = float(np.sum(got.astype(np.float64)))
     with np.errstate(all="ignore"):
         variants = [
             ("unnormalised", weights, "정규화를 빠뜨렸습니다. 빈도^power 를 그 합으로 나눠야 확률이 됩니다."),
@@ -73,17 +66,16 @@ def judge(ctx, case: Case) -> None:
         ]:
             if other != power:
                 variants.append((category, _power_normalised(counts, other), hint))
-    ctx.fail_matching(got, variants, problem)
+    return variants
+
+
+def _sums_to_one(ctx, got, problem: str) -> None:
+    total = float(np.sum(got.astype(np.float64)))
     if not np.isclose(total, 1.0, rtol=1e-4):
         ctx.fail("not-summing-to-one", f"{problem}\n확률의 합이 1 이 아닙니다 (합 {total:.4g}).")
-    ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
 
 
-def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례 (power = 0.75, 1, 0.5, 빈도 0, 큰 어휘 포함)에서 확률이 맞습니다. "
-        "100 : 1 은 약 31.62 : 1 이 됩니다."
-    )
+judge = array_judge(reference_noise_distribution, _variants, otherwise=_sums_to_one)
 
 
 EXERCISE = Exercise(
@@ -91,9 +83,13 @@ EXERCISE = Exercise(
     function="noise_distribution",
     signature="noise_distribution(counts, power) -> (V,)",
     title="noise_distribution (잡음 분포)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset({"noise_distribution", "exact_probabilities"}),
-    categories=CATEGORIES,
+    summary=(
+        "{n}개 사례 (power = 0.75, 1, 0.5, 빈도 0, 큰 어휘 포함)"
+        "에서 확률이 맞습니다. 100 : 1 은 약 31.62 : 1 이 됩니다."
+    ),
+    points=2,
+    order=1,
+    references={
+        "sgns.sampling.NegativeSampler.exact_probabilities": lambda counts, power: (NegativeSampler(counts, power),)
+    },
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.checks._judges import array_judge
 from sgns.functions import sigmoid as reference_sigmoid
 from sgns.functions import softmax as reference_softmax
 
@@ -107,21 +107,12 @@ def _softmax_gradient_variants(scores: np.ndarray, o: int, want: np.ndarray):
     ]
 
 
-def judge(ctx, case: Case) -> None:
-    scores, o = case.args["scores"], case.args["outside_idx"]
-    result, _ = ctx.call()
-    got = as_array(ctx, result, "반환값 ∂J/∂s", scores.shape)
-    want = reference_score_gradient(scores, o)
-    if close(got, want):
-        ctx.fail_on_warnings()
-        return
-    problem = "\n".join(filter(None, [difference("∂J/∂s", got, want), non_finite_note(got)]))
-    ctx.fail_matching(got, _softmax_gradient_variants(scores, o, want), problem)
-    ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
-
-
-def summary(cases: list[Case]) -> str:
-    return f"{len(cases)}개 사례 (큰 점수, 서로 멀리 떨어진 점수, 큰 어휘 포함)에서 ∂J/∂s = ŷ - y 가 맞습니다."
+judge = array_judge(
+    reference_score_gradient,
+    lambda case, got, want: _softmax_gradient_variants(case.args["scores"], case.args["outside_idx"], want),
+    what="반환값 ∂J/∂s",
+    label="∂J/∂s",
+)
 
 
 EXERCISE = Exercise(
@@ -129,9 +120,12 @@ EXERCISE = Exercise(
     function="softmax_score_gradient",
     signature="softmax_score_gradient(scores, outside_idx) -> (V,)",
     title="softmax_score_gradient (점수에 대한 기울기 ∂J/∂s)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset({"reference_score_gradient", "naive_softmax_loss_and_gradient", "softmax_probabilities"}),
-    categories=CATEGORIES,
+    summary="{n}개 사례 (큰 점수, 서로 멀리 떨어진 점수, 큰 어휘 포함)에서 ∂J/∂s = ŷ - y 가 맞습니다.",
+    points=2,
+    order=2,
+    references={
+        f"{__name__}.reference_score_gradient": None,
+        "sgns.softmax_loss.naive_softmax_loss_and_gradient": lambda s, o: (np.ones(1), o, np.reshape(s, (-1, 1))),
+        "sgns.softmax_loss.softmax_probabilities": lambda s, o: (np.ones(1), np.reshape(s, (-1, 1))),
+    },
 )

@@ -399,12 +399,6 @@ def judge(ctx, case: Case) -> None:
     ctx.fail_on_warnings()
 
 
-def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례 (반복되는 행, 아주 큰 점수, 큰 배치 포함)에서 두 행렬의 갱신과 배치 손실의 합이 맞습니다."
-    )
-
-
 EXERCISE = Exercise(
     id="nb04-sgd-step",
     function="sgd_step",
@@ -413,22 +407,17 @@ EXERCISE = Exercise(
         "-> float (두 행렬은 제자리에서 갱신)"
     ),
     title="sgd_step (미니배치 SGD 한 걸음)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset(
-        {
-            "reference_sgd_step",
-            "neg_sampling_loss_and_gradient",
-            "neg_sampling_coefficients",
-            "neg_sampling_batch_coefficients",
-            "neg_sampling_batch",
-            "neg_sampling_sparse_step",
-            "_neg_sampling_sparse_fast",
-            "scatter_add",
-            "scatter_add_weighted",
-            "scatter_add_parts",
-        }
-    ),
-    categories=CATEGORIES,
+    summary="{n}개 사례 (반복되는 행, 아주 큰 점수, 큰 배치 포함)에서 두 행렬의 갱신과 배치 손실의 합이 맞습니다.",
+    points=4,
+    order=3,
+    references={
+        f"{__name__}.reference_sgd_step": None,
+        **dict.fromkeys(
+            ["sgns.neg_sampling.neg_sampling_loss_and_gradient", "sgns.neg_sampling.neg_sampling_sparse_gradient"],
+            lambda C, U, c, o, neg, lr: (C[c[0]], o[0], U, neg[0]),
+        ),
+        "sgns.neg_sampling.neg_sampling_coefficients": lambda C, U, c, o, neg, lr: (C[c], U[np.c_[o, neg]]),
+        "sgns.neg_sampling.neg_sampling_batch": lambda C, U, c, o, neg, lr: (C, U, c, o, neg),
+        "sgns.scatter.scatter_add": lambda C, U, c, o, neg, lr: (C, c, C[c]),
+    },
 )

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sgns.checks._gradients import LOSS_NAMES, parts_line, rows_with_scores, unpack_loss_result, wrong_parts
 from sgns.checks._harness import SEED, Case, Exercise
+from sgns.checks._judges import gradient_problem, loss_judge, rows_with_scores
 from sgns.checks._values import all_finite, close, difference, same_values
 from sgns.functions import log_sigmoid as reference_log_sigmoid
 from sgns.functions import sigmoid as reference_sigmoid
@@ -287,15 +287,8 @@ def _neg_sampling_gradient_problem(ctx, case, got, want) -> None:
     touched[o] = True
     touched[neg] = True
     negative_rows = np.setdiff1d(np.unique(neg), [o])
-    parts = wrong_parts(
-        got[1],
-        got[2],
-        want[1],
-        want[2],
-        {"주변 단어 o 의 행 u_o": [o], "네거티브 행": negative_rows, "나머지 행": np.flatnonzero(~touched)},
-    )
-    which = 1 if not close(got[1], want[1]) else 2
-    problem = "\n".join(filter(None, [difference(LOSS_NAMES[which], got[which], want[which]), parts_line(parts)]))
+    rows = {"주변 단어 o 의 행 u_o": [o], "네거티브 행": negative_rows, "나머지 행": np.flatnonzero(~touched)}
+    problem = gradient_problem(got, want, rows)
     if not (all_finite(got[1]) and all_finite(got[2])):
         ctx.fail("nan-or-inf", problem)
     flipped = _with_flipped_negatives(case)
@@ -322,23 +315,9 @@ def _neg_sampling_gradient_problem(ctx, case, got, want) -> None:
     ctx.fail("wrong-value", problem)
 
 
-def judge(ctx, case: Case) -> None:
-    V, d = case.args["outside_vectors"].shape
-    result, _ = ctx.call()
-    got = unpack_loss_result(ctx, result, V, d, shape_hints=_shape_hints(case))
-    want = reference_neg_sampling(**case.args)
-    if not close(got[0], want[0]):
-        _neg_sampling_loss_problem(ctx, case, got, want)
-    if not (close(got[1], want[1]) and close(got[2], want[2])):
-        _neg_sampling_gradient_problem(ctx, case, got, want)
-    ctx.fail_on_warnings()
-
-
-def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례 (중복된 네거티브, o 가 네거티브로도 뽑힌 경우, 아주 큰 점수 포함)에서 "
-        "손실과 두 기울기가 모두 맞습니다."
-    )
+judge = loss_judge(
+    reference_neg_sampling, _neg_sampling_loss_problem, _neg_sampling_gradient_problem, shape_hints=_shape_hints
+)
 
 
 EXERCISE = Exercise(
@@ -349,18 +328,15 @@ EXERCISE = Exercise(
         "-> (loss, (d,), (V, d))"
     ),
     title="neg_sampling_loss_and_gradient (네거티브 샘플링 손실과 기울기)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset(
-        {
-            "neg_sampling_loss_and_gradient",
-            "neg_sampling_coefficients",
-            "neg_sampling_batch_coefficients",
-            "neg_sampling_batch",
-            "neg_sampling_sparse_step",
-            "_neg_sampling_sparse_fast",
-        }
+    summary=(
+        "{n}개 사례 (중복된 네거티브, o 가 네거티브로도 뽑힌 경우, 아주 큰 점수 포함)"
+        "에서 손실과 두 기울기가 모두 맞습니다."
     ),
-    categories=CATEGORIES,
+    points=3,
+    order=2,
+    references={
+        "sgns.neg_sampling.neg_sampling_sparse_gradient": None,
+        "sgns.neg_sampling.neg_sampling_coefficients": lambda v, o, U, neg: (v[None], U[np.r_[o, neg]][None]),
+        "sgns.neg_sampling.neg_sampling_batch": lambda v, o, U, neg: (v[None], U, [0], [o], [neg]),
+    },
 )

@@ -159,21 +159,19 @@ def judge(ctx, case: Case) -> None:
         ctx.fail(category, _pairs_problem(got, want), hint)
 
 
-def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례 (문장 양 끝, 윈도우가 문장보다 긴 경우, 반복되는 단어, 긴 문장 포함)의 "
-        "쌍이 모두 맞습니다."
-    )
-
-
 EXERCISE = Exercise(
     id="nb01-skipgram-pairs",
     function="skipgram_pairs",
     signature="skipgram_pairs(tokens, window) -> list[(center, context)]",
     title="skipgram_pairs (스킵-그램 쌍)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset({"skipgram_pairs", "skipgram_pair_arrays"}),
-    categories=CATEGORIES,
+    summary="{n}개 사례 (문장 양 끝, 윈도우가 문장보다 긴 경우, 반복되는 단어, 긴 문장 포함)의 쌍이 모두 맞습니다.",
+    points=2,
+    order=1,
+    references={
+        "sgns.corpus.skipgram_pair_arrays": lambda tokens, window: (
+            np.arange(len(tokens)),
+            np.zeros(len(tokens), int),
+            window,
+        )
+    },
 )

@@ -13,7 +13,7 @@
 - epoch_losses[e] : 에폭 e 에서 sgd_step 이 돌려준 손실의 합 / 그 에폭의 쌍 수 (쌍 하나의 평균 손실)
 
 확인 방법: 확인 도구는 sgd_step 자리에 *기록용 함수* 를 넘깁니다. 그 함수는 받은 인자(쌍, 네거티브, 학습률)를
-모두 기록한 뒤 참조 구현(`sgns.checks.sgd.reference_sgd_step`)으로 실제 갱신을 합니다. 그래서 반복문의
+모두 기록한 뒤 참조 구현(`nb04_sgd_step.reference_sgd_step`)으로 실제 갱신을 합니다. 그래서 반복문의
 실수(윈도우 밖의 쌍, 섞지 않음, 균등 분포에서 뽑은 네거티브, 줄지 않는 학습률 ...)를 하나하나 짚어 낼 수 있고,
 마지막 사례에서는 합성 말뭉치(`sgns.data.synthetic_corpus`)를 몇 초 학습해 손실이 줄고 심어 둔 단어 무리가
 가장 가까운 이웃으로 나타나는지 봅니다.
@@ -27,7 +27,7 @@ import numpy as np
 
 from sgns.checks._harness import Case, Exercise, StopWithMistake
 from sgns.checks._values import as_array, close, fmt, unpack
-from sgns.checks.sgd import reference_sgd_step
+from sgns.checks.exercises.nb04_sgd_step import reference_sgd_step
 from sgns.corpus import build_vocab
 from sgns.data import synthetic_corpus
 from sgns.sampling import noise_distribution
@@ -503,12 +503,6 @@ def judge(ctx, case: Case) -> None:
     _check_learning(ctx, case, C, losses)
 
 
-def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례에서 쌍, 섞기, 네거티브, 학습률, 에폭 손실이 맞고, 합성 말뭉치의 단어 무리를 찾았습니다."
-    )
-
-
 EXERCISE = Exercise(
     id="nb04-train-loop",
     function="train_sgns",
@@ -517,11 +511,11 @@ EXERCISE = Exercise(
         "batch_size, seed) -> ((V, dim), (V, dim), (epochs,))"
     ),
     title="train_sgns (학습 반복문)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset({"train", "train_sgns"}),
-    categories=CATEGORIES,
+    summary="{n}개 사례에서 쌍, 섞기, 네거티브, 학습률, 에폭 손실이 맞고, 합성 말뭉치의 단어 무리를 찾았습니다.",
+    points=4,
+    partial_credit=False,
+    order=4,
+    references={"sgns.trainer.train": lambda corpus_ids, noise_probs, sgd_step, **hyper: (corpus_ids,)},
     call_seconds=5.0,
     budget_seconds=8.0,
 )

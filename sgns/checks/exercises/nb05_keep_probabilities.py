@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.checks._judges import array_judge
 from sgns.corpus import keep_probabilities as reference_keep_probabilities
 
 CATEGORIES = {
@@ -85,21 +85,10 @@ def _subsampling_variants(counts: np.ndarray, sample: float):
         ]
 
 
-def judge(ctx, case: Case) -> None:
-    counts, sample = case.args["counts"], case.args["sample"]
-    result, _ = ctx.call()
-    got = as_array(ctx, result, "반환값", counts.shape)
-    want = reference_keep_probabilities(counts, sample)
-    if close(got, want):
-        ctx.fail_on_warnings()
-        return
-    problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
-    ctx.fail_matching(got, _subsampling_variants(counts, sample), problem)
-    ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
-
-
-def summary(cases: list[Case]) -> str:
-    return f"{len(cases)}개 사례 (sample = 0.1, 1e-3, 1e-5, 큰 어휘 포함)에서 남길 확률이 맞습니다."
+judge = array_judge(
+    reference_keep_probabilities,
+    lambda case, got, want: _subsampling_variants(case.args["counts"], case.args["sample"]),
+)
 
 
 EXERCISE = Exercise(
@@ -107,9 +96,9 @@ EXERCISE = Exercise(
     function="keep_probabilities",
     signature="keep_probabilities(counts, sample) -> (V,)",
     title="keep_probabilities (빈출 단어 서브샘플링, 선택)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset({"keep_probabilities", "subsample"}),
-    categories=CATEGORIES,
+    summary="{n}개 사례 (sample = 0.1, 1e-3, 1e-5, 큰 어휘 포함)에서 남길 확률이 맞습니다.",
+    points=1,
+    optional=True,
+    order=2,
+    references={"sgns.corpus.subsample": lambda counts, sample: (np.arange(len(counts)), np.ones(len(counts)))},
 )

@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._values import as_array, as_scalar, close, difference, non_finite_note, same_values, unpack
+from sgns.checks._judges import compare
+from sgns.checks._values import as_array, as_scalar, same_values, unpack
 from sgns.functions import sigmoid as reference_sigmoid
 
 CATEGORIES = {
@@ -113,23 +114,9 @@ def judge(ctx, case: Case) -> None:
             )
     got_o = as_scalar(ctx, first, "grad_positive_score (∂J/∂s_o)")
     got_k = as_array(ctx, second, "grad_negative_scores (∂J/∂s_k)", s_k.shape)
-    if not close(got_o, want_o):
-        problem = "\n".join(
-            filter(None, ["틀린 항: 긍정 항 ∂J/∂s_o", difference("∂J/∂s_o", got_o, want_o), non_finite_note(got_o)])
-        )
-        ctx.fail_matching(got_o, _positive_variants(s_o), problem)
-        ctx.fail("nan-or-inf" if non_finite_note(got_o) else "wrong-value", problem)
-    if not close(got_k, want_k):
-        problem = "\n".join(
-            filter(None, ["틀린 항: 네거티브 항 ∂J/∂s_k", difference("∂J/∂s_k", got_k, want_k), non_finite_note(got_k)])
-        )
-        ctx.fail_matching(got_k, _negative_variants(s_k), problem)
-        ctx.fail("nan-or-inf" if non_finite_note(got_k) else "wrong-value", problem)
+    compare(ctx, got_o, want_o, lambda: _positive_variants(s_o), what="∂J/∂s_o", heading="틀린 항: 긍정 항 ∂J/∂s_o")
+    compare(ctx, got_k, want_k, lambda: _negative_variants(s_k), what="∂J/∂s_k", heading="틀린 항: 네거티브 항 ∂J/∂s_k")
     ctx.fail_on_warnings()
-
-
-def summary(cases: list[Case]) -> str:
-    return f"{len(cases)}개 사례 (아주 큰 점수, 큰 입력 포함)에서 ∂J/∂s_o = σ(s_o) - 1, ∂J/∂s_k = σ(s_k) 가 맞습니다."
 
 
 EXERCISE = Exercise(
@@ -137,18 +124,19 @@ EXERCISE = Exercise(
     function="neg_sampling_score_gradients",
     signature="neg_sampling_score_gradients(positive_score, negative_scores) -> (float, (K,))",
     title="neg_sampling_score_gradients (점수에 대한 기울기)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset(
-        {
-            "reference_score_gradients",
-            "neg_sampling_loss_and_gradient",
-            "neg_sampling_coefficients",
-            "neg_sampling_batch_coefficients",
-            "neg_sampling_batch",
-            "neg_sampling_sparse_step",
-        }
-    ),
-    categories=CATEGORIES,
+    summary="{n}개 사례 (아주 큰 점수, 큰 입력 포함)에서 ∂J/∂s_o = σ(s_o) - 1, ∂J/∂s_k = σ(s_k) 가 맞습니다.",
+    points=2,
+    order=1,
+    references={
+        f"{__name__}.reference_score_gradients": None,
+        **dict.fromkeys(
+            ["sgns.neg_sampling.neg_sampling_loss_and_gradient", "sgns.neg_sampling.neg_sampling_sparse_gradient"],
+            lambda s_o, s_k: (np.ones(1), 0, np.reshape(np.r_[s_o, s_k], (-1, 1)), np.arange(1, np.size(s_k) + 1)),
+        ),
+        "sgns.neg_sampling.neg_sampling_coefficients": lambda s_o, s_k: (
+            np.ones((1, 1)),
+            np.ones((1, np.size(s_k) + 1, 1)),
+        ),
+        "sgns.neg_sampling.neg_sampling_batch": lambda s_o, s_k: (np.ones((1, 1)), np.ones((2, 1)), [0], [0], [[1]]),
+    },
 )

@@ -143,18 +143,14 @@ def judge(ctx, case: Case) -> None:
     ctx.fail("wrong-distribution", problem)
 
 
-def summary(cases: list[Case]) -> str:
-    return f"{len(cases)}개 사례 (확률 0 인 단어, 큰 어휘 포함)에서 표가 나타내는 분포가 probs 와 같습니다."
-
-
 EXERCISE = Exercise(
     id="nb05-alias-table",
     function="build_alias_table",
     signature="build_alias_table(probs) -> (prob (V,), alias (V,) int)",
     title="build_alias_table (별칭 표, 선택)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset({"_build_alias_table"}),
-    categories=CATEGORIES,
+    summary="{n}개 사례 (확률 0 인 단어, 큰 어휘 포함)에서 표가 나타내는 분포가 probs 와 같습니다.",
+    points=2,
+    optional=True,
+    order=3,
+    references={"sgns.sampling._build_alias_table": None},
 )

@@ -30,9 +30,7 @@ CATEGORIES = {
 }
 
 # 흔히 외워 쓰는 조사의 꼴 (by-form 실수를 흉내 낼 때)
-PARTICLE_FORMS = frozenset(
-    "이 가 은 는 을 를 의 에 에서 에게 와 과 도 로 으로 만 까지 부터 께서 이나 나 랑".split()
-)
+PARTICLE_FORMS = frozenset("이 가 은 는 을 를 의 에 에서 에게 와 과 도 로 으로 만 까지 부터 께서 이나 나 랑".split())
 
 _TINY = (
     ["나/NP", "는/JX", "학교/NNG", "에/JKB", "가/VV", "ᆫ다/EF", "그리고/MAJ", "책/NNG", "을/JKO", "과/JC"],
@@ -44,9 +42,25 @@ _HOMOGRAPHS = (
 )
 # 큰 어휘에서 품사를 뽑을 비율 (형태소 분석한 한국어 텍스트와 비슷하게)
 _TAG_MIX = {
-    "NNG": 0.40, "NNP": 0.08, "NNB": 0.03, "VV": 0.12, "VA": 0.04, "MAG": 0.05, "MAJ": 0.02, "MM": 0.02,
-    "JKS": 0.02, "JKO": 0.02, "JKB": 0.04, "JKG": 0.01, "JX": 0.03, "JC": 0.01,
-    "EC": 0.04, "EF": 0.02, "ETM": 0.02, "XSV": 0.02, "SN": 0.01,
+    "NNG": 0.40,
+    "NNP": 0.08,
+    "NNB": 0.03,
+    "VV": 0.12,
+    "VA": 0.04,
+    "MAG": 0.05,
+    "MAJ": 0.02,
+    "MM": 0.02,
+    "JKS": 0.02,
+    "JKO": 0.02,
+    "JKB": 0.04,
+    "JKG": 0.01,
+    "JX": 0.03,
+    "JC": 0.01,
+    "EC": 0.04,
+    "EF": 0.02,
+    "ETM": 0.02,
+    "XSV": 0.02,
+    "SN": 0.01,
 }
 
 
@@ -178,21 +192,17 @@ def judge(ctx, case: Case) -> None:
     ctx.fail("wrong-value", problem)
 
 
-def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례 (power = 0.75, 1, 0, 꼴이 같은 다른 품사, 조사 없음, 큰 어휘 포함)에서 "
-        "네거티브 샘플 가운데 조사의 몫이 맞습니다."
-    )
-
-
 EXERCISE = Exercise(
     id="nb06-particle-share",
     function="particle_share",
     signature="particle_share(words, counts, power) -> float",
     title="particle_share (네거티브 샘플 가운데 조사의 몫, 선택)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset({"is_particle"}),
-    categories=CATEGORIES,
+    summary=(
+        "{n}개 사례 (power = 0.75, 1, 0, 꼴이 같은 다른 품사, 조사 없음, 큰 어휘 포함)"
+        "에서 네거티브 샘플 가운데 조사의 몫이 맞습니다."
+    ),
+    points=2,
+    optional=True,
+    order=1,
+    references={"sgns.lessons.korean.is_particle": lambda words, counts, power: (words[0],)},
 )

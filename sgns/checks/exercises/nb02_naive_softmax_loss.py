@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sgns.checks._gradients import LOSS_NAMES, parts_line, rows_with_scores, unpack_loss_result, wrong_parts
 from sgns.checks._harness import SEED, Case, Exercise
+from sgns.checks._judges import gradient_problem, loss_judge, rows_with_scores
 from sgns.checks._values import all_finite, close, difference, same_values
 from sgns.functions import softmax as reference_softmax
 from sgns.softmax_loss import naive_softmax_loss_and_gradient as reference_naive_softmax
@@ -52,8 +52,9 @@ def make_cases() -> list[Case]:
     ]
 
 
-def _naive_softmax_loss_problem(ctx, case, got_loss, want_loss) -> None:
+def _naive_softmax_loss_problem(ctx, case, got, want) -> None:
     v_c, o, U = (case.args[k] for k in ("center_vec", "outside_idx", "outside_vectors"))
+    got_loss, want_loss = got[0], want[0]
     problem = difference("loss", got_loss, want_loss)
     if not all_finite(got_loss):
         ctx.fail(
@@ -79,9 +80,8 @@ def _naive_softmax_gradient_problem(ctx, case, got, want) -> None:
     v_c, o, U = (case.args[k] for k in ("center_vec", "outside_idx", "outside_vectors"))
     V = len(U)
     others = np.setdiff1d(np.arange(V), [o])
-    parts = wrong_parts(got[1], got[2], want[1], want[2], {"주변 단어 o 의 행 u_o": [o], "나머지 행": others})
+    problem = gradient_problem(got, want, {"주변 단어 o 의 행 u_o": [o], "나머지 행": others})
     which = 1 if not close(got[1], want[1]) else 2
-    problem = "\n".join(filter(None, [difference(LOSS_NAMES[which], got[which], want[which]), parts_line(parts)]))
     y_hat = reference_softmax(U @ v_c)
     g_center, g_outside = got[1], got[2]
     if same_values(g_center, -want[1]) and same_values(g_outside, -want[2]):
@@ -108,20 +108,7 @@ def _naive_softmax_gradient_problem(ctx, case, got, want) -> None:
     ctx.fail("nan-or-inf" if not (all_finite(g_center) and all_finite(g_outside)) else "wrong-value", problem)
 
 
-def judge(ctx, case: Case) -> None:
-    V, d = case.args["outside_vectors"].shape
-    result, _ = ctx.call()
-    got = unpack_loss_result(ctx, result, V, d)
-    want = reference_naive_softmax(**case.args)
-    if not close(got[0], want[0]):
-        _naive_softmax_loss_problem(ctx, case, got[0], want[0])
-    if not (close(got[1], want[1]) and close(got[2], want[2])):
-        _naive_softmax_gradient_problem(ctx, case, got, want)
-    ctx.fail_on_warnings()
-
-
-def summary(cases: list[Case]) -> str:
-    return f"{len(cases)}개 사례 (점수가 멀리 떨어진 경우, 큰 어휘 포함)에서 손실과 두 기울기가 모두 맞습니다."
+judge = loss_judge(reference_naive_softmax, _naive_softmax_loss_problem, _naive_softmax_gradient_problem)
 
 
 EXERCISE = Exercise(
@@ -129,9 +116,8 @@ EXERCISE = Exercise(
     function="naive_softmax_loss_and_gradient",
     signature="naive_softmax_loss_and_gradient(center_vec, outside_idx, outside_vectors) -> (loss, (d,), (V, d))",
     title="naive_softmax_loss_and_gradient (naive softmax 손실과 기울기)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset({"naive_softmax_loss_and_gradient"}),
-    categories=CATEGORIES,
+    summary="{n}개 사례 (점수가 멀리 떨어진 경우, 큰 어휘 포함)에서 손실과 두 기울기가 모두 맞습니다.",
+    points=3,
+    order=3,
+    references={},
 )

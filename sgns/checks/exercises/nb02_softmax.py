@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.checks._judges import array_judge
 from sgns.functions import softmax as reference_softmax
 
 CATEGORIES = {
@@ -113,28 +113,13 @@ def _whole_array(x: np.ndarray) -> np.ndarray:
         return e / np.sum(e)
 
 
-def judge(ctx, case: Case) -> None:
-    x = case.args["x"]
-    keepdims = (
-        "no-keepdims",
-        "2차원에서는 np.max / np.sum 에 keepdims=True 를 주어야 행마다 빼고 나눌 수 있습니다.",
-    )
-    result, _ = ctx.call(error_hints={"broadcast": keepdims})
-    got = as_array(ctx, result, "반환값", x.shape)
-    want = reference_softmax(x)
-    if close(got, want):
-        ctx.fail_on_warnings()
-        return
-    problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
-    ctx.fail_matching(got, _softmax_variants(x), problem)
-    ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
-
-
-def summary(cases: list[Case]) -> str:
-    return (
-        f"{len(cases)}개 사례 (2차원, x = 1000 같은 큰 값, 서로 멀리 떨어진 값 포함)에서 값이 맞고 "
-        "넘침 경고가 없습니다."
-    )
+_KEEPDIMS = (
+    "no-keepdims",
+    "2차원에서는 np.max / np.sum 에 keepdims=True 를 주어야 행마다 빼고 나눌 수 있습니다.",
+)
+judge = array_judge(
+    reference_softmax, lambda case, got, want: _softmax_variants(case.args["x"]), error_hints={"broadcast": _KEEPDIMS}
+)
 
 
 EXERCISE = Exercise(
@@ -142,9 +127,8 @@ EXERCISE = Exercise(
     function="softmax",
     signature="softmax(x) -> x 와 같은 형태",
     title="softmax (안정한 소프트맥스)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset({"softmax", "softmax_probabilities"}),
-    categories=CATEGORIES,
+    summary="{n}개 사례 (2차원, x = 1000 같은 큰 값, 서로 멀리 떨어진 값 포함)에서 값이 맞고 넘침 경고가 없습니다.",
+    points=2,
+    order=1,
+    references={"sgns.softmax_loss.softmax_probabilities": lambda x: (np.ones(1), np.reshape(x, (-1, 1)))},
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._values import as_array, close, difference, non_finite_note
+from sgns.checks._judges import array_judge
 from sgns.functions import log_sigmoid as reference_log_sigmoid
 from sgns.functions import sigmoid as reference_sigmoid
 
@@ -84,21 +84,7 @@ def _log_sigmoid_variants(x: np.ndarray):
     ]
 
 
-def judge(ctx, case: Case) -> None:
-    x = case.args["x"]
-    result, _ = ctx.call()
-    got = as_array(ctx, result, "반환값", x.shape)
-    want = reference_log_sigmoid(x)
-    if close(got, want):
-        ctx.fail_on_warnings()
-        return
-    problem = "\n".join(filter(None, [difference("반환값", got, want), non_finite_note(got)]))
-    ctx.fail_matching(got, _log_sigmoid_variants(x), problem)
-    ctx.fail("nan-or-inf" if non_finite_note(got) else "wrong-value", problem)
-
-
-def summary(cases: list[Case]) -> str:
-    return f"{len(cases)}개 사례 (x = ±1e4, -720 포함)에서 값이 맞고 넘침 경고가 없습니다."
+judge = array_judge(reference_log_sigmoid, lambda case, got, want: _log_sigmoid_variants(case.args["x"]))
 
 
 EXERCISE = Exercise(
@@ -106,9 +92,8 @@ EXERCISE = Exercise(
     function="log_sigmoid",
     signature="log_sigmoid(x) -> x 와 같은 형태",
     title="log_sigmoid (안정한 로그-시그모이드)",
-    make_cases=make_cases,
-    judge=judge,
-    summary=summary,
-    references=frozenset({"log_sigmoid"}),
-    categories=CATEGORIES,
+    summary="{n}개 사례 (x = ±1e4, -720 포함)에서 값이 맞고 넘침 경고가 없습니다.",
+    points=2,
+    order=2,
+    references={},
 )

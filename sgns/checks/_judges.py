@@ -1,0 +1,196 @@
+"""연습문제 모듈이 함께 쓰는 판정: 값 비교 (NaN·inf, 넘침 규칙), 배열을 돌려주는 함수, 기울기의 부분, 퀴즈 답.
+
+연습문제 모듈은 자기만의 것 (사례, 흔한 실수를 흉내 낸 값과 안내) 만 적고 판정의 틀은 여기서 가져옵니다:
+
+- `compare`: 받은 값이 기대한 값과 (허용 오차 안에서) 같으면 돌아오고, 다르면 흔한 실수 (variants) 와 맞춰 보고,
+  어느 것과도 맞지 않으면 ``nan-or-inf`` (결과에 NaN·inf) 나 ``wrong-value`` 로 실패합니다.
+- `array_judge`: ``f(...) -> 배열`` 연습문제의 judge 전체 (부르기, 형태, 비교, 넘침 경고).
+- `loss_judge`, `gradient_problem`: (loss, ∂J/∂v_c, ∂J/∂U) 를 돌려주는 손실 연습문제 (틀린 기울기 부분의 이름).
+- `answers_judge`: 객관식 / 허용 오차가 있는 수로 답하는 퀴즈 연습문제.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from sgns.checks._values import as_array, as_scalar, close, difference, fmt, non_finite_note, unpack
+
+LOSS_NAMES = ("loss", "grad_center_vec", "grad_outside_vectors")
+
+
+def compare(ctx, got, want, variants=(), *, what="반환값", relative=False, heading=None, otherwise=None) -> None:
+    """got 이 want 와 같으면 돌아옵니다. 다르면 실패합니다 (돌아오지 않음).
+
+    variants : (범주 id, 흔한 실수의 결과, 안내) 들, 또는 그것을 돌려주는 함수 (틀렸을 때만 계산)
+    heading : 문제 설명의 첫 줄 (예: "틀린 항: 긍정 항 ∂J/∂s_o")
+    otherwise : problem -> None, 흔한 실수와 맞지 않을 때 일반 범주 전에 볼 것 (예: 합이 1 인지)
+    """
+    if close(got, want, relative=relative):
+        return
+    note = non_finite_note(got)
+    problem = "\n".join(filter(None, [heading, difference(what, got, want), note]))
+    ctx.fail_matching(got, variants() if callable(variants) else variants, problem, relative=relative)
+    if otherwise is not None:
+        otherwise(problem)
+    ctx.fail("nan-or-inf" if note else "wrong-value", problem)
+
+
+def array_judge(reference, variants=None, *, what="반환값", label=None, relative=False, otherwise=None, **call):
+    """``f(...) -> 배열`` 연습문제의 judge: 부르고, 첫 인자와 같은 형태인지, 값, 넘침 경고.
+
+    reference : 사례의 인자로 기대한 값을 계산하는 함수 (키워드로 부름)
+    variants : (case, got, want) -> [(범주 id, 결과, 안내), ...], 흔한 실수들
+    what, label : 형태 메시지와 값 메시지에 쓸 이름 (label 이 없으면 what)
+    otherwise : (ctx, got, problem) -> None, 흔한 실수와 맞지 않을 때 일반 범주 전에 볼 것
+    call : `CaseContext.call` 에 넘길 것 (예: error_hints)
+    """
+
+    def judge(ctx, case) -> None:
+        result, _ = ctx.call(**call)
+        got = as_array(ctx, result, what, np.shape(next(iter(case.args.values()))))
+        want = reference(**case.args)
+        compare(
+            ctx,
+            got,
+            want,
+            lambda: variants(case, got, want) if variants else (),
+            what=label or what,
+            relative=relative,
+            otherwise=otherwise and (lambda problem: otherwise(ctx, got, problem)),
+        )
+        ctx.fail_on_warnings()
+
+    return judge
+
+
+# ---- 손실과 기울기 -------------------------------------------------------------
+
+
+def rows_with_scores(rng, center_vec: np.ndarray, scores) -> np.ndarray:
+    """U @ center_vec == scores 가 되는 무작위 (V, d) 행렬 U (점수가 아주 큰 사례를 만들 때)."""
+    scores = np.asarray(scores, dtype=np.float64)
+    U = rng.normal(size=(len(scores), len(center_vec)))
+    U -= np.outer(U @ center_vec - scores, center_vec) / (center_vec @ center_vec)
+    return U
+
+
+def unpack_loss_result(ctx, result, V: int, d: int, shape_hints=None):
+    """(loss, grad_center_vec, grad_outside_vectors) 를 검사해 (실수, (d,), (V, d)) 로 돌려줍니다."""
+    loss, grad_center, grad_outside = unpack(ctx, result, LOSS_NAMES)
+    loss = as_scalar(ctx, loss, "loss")
+    grad_center = as_array(ctx, grad_center, "grad_center_vec", (d,), require_ndarray=True)
+    grad_outside = as_array(
+        ctx, grad_outside, "grad_outside_vectors", (V, d), require_ndarray=True, shape_hints=shape_hints
+    )
+    return loss, grad_center, grad_outside
+
+
+def wrong_parts(got_center, got_outside, want_center, want_outside, row_groups: dict[str, np.ndarray]) -> list[str]:
+    """기울기에서 틀린 부분의 이름들.
+
+    row_groups : 이름 -> 행 인덱스 배열 (예: {"주변 단어 o 의 행 u_o": [o], "나머지 행": ...})
+    """
+    parts = []
+    if not close(got_center, want_center):
+        parts.append("∂J/∂v_c (중심 단어 벡터의 기울기)")
+    for name, rows in row_groups.items():
+        rows = np.asarray(rows, dtype=np.int64)
+        if rows.size and not close(got_outside[rows], want_outside[rows]):
+            shown = f" {fmt(rows.tolist())}" if rows.size <= 6 else ""
+            parts.append(f"∂J/∂U 의 {name}{shown}")
+    return parts
+
+
+def gradient_problem(got, want, row_groups: dict) -> str:
+    """기울기가 틀렸을 때의 설명: 먼저 틀린 기울기의 값 차이, 그다음 틀린 부분들 (`wrong_parts`)."""
+    parts = wrong_parts(got[1], got[2], want[1], want[2], row_groups)
+    which = 1 if not close(got[1], want[1]) else 2
+    lines = [difference(LOSS_NAMES[which], got[which], want[which]), "틀린 부분: " + ", ".join(parts) if parts else ""]
+    return "\n".join(filter(None, lines))
+
+
+def loss_judge(reference, loss_problem, gradient_problem, shape_hints=None):
+    """``f(center_vec, outside_idx, outside_vectors, ...) -> (loss, (d,), (V, d))`` 연습문제의 judge.
+
+    loss_problem, gradient_problem : (ctx, case, got, want) -> 실패 (손실이, 기울기가 틀렸을 때의 진단)
+    shape_hints : case -> {받은 형태: (범주 id, 안내)}, grad_outside_vectors 의 형태가 다를 때
+    """
+
+    def judge(ctx, case) -> None:
+        V, d = case.args["outside_vectors"].shape
+        result, _ = ctx.call()
+        got = unpack_loss_result(ctx, result, V, d, shape_hints=shape_hints(case) if shape_hints else None)
+        want = reference(**case.args)
+        if not close(got[0], want[0]):
+            loss_problem(ctx, case, got, want)
+        if not (close(got[1], want[1]) and close(got[2], want[2])):
+            gradient_problem(ctx, case, got, want)
+        ctx.fail_on_warnings()
+
+    return judge
+
+
+# ---- 퀴즈 답 -----------------------------------------------------------------
+
+ANSWER_CATEGORIES = {
+    "missing-answer": "답하지 않은 문항이 있음",
+    "not-a-choice": "보기에 없는 답",
+    "wrong-choice": "틀린 보기를 고름",
+    "wrong-number": "수가 허용 오차 밖",
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """객관식 문항: 보기들과 정답, (틀렸을 때의) 안내."""
+
+    options: tuple
+    correct: object
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class Number:
+    """수로 답하는 문항: 정답과 허용 오차 (절대), 안내."""
+
+    value: float
+    tolerance: float
+    hint: str | None = None
+
+
+def answers_judge(questions: dict):
+    """``answers() -> {문항: 답}`` 퀴즈 연습문제의 judge. questions: 문항 이름 -> `Choice` 또는 `Number`.
+
+    범주는 `ANSWER_CATEGORIES` (연습문제의 categories 에 더하세요). 사례는 인자 없는 Case 하나면 됩니다.
+    """
+
+    def judge(ctx, case) -> None:
+        result, _ = ctx.call()
+        if not isinstance(result, dict):
+            ctx.fail(
+                "wrong-type", f"답은 {{문항: 답}} 사전이어야 합니다. 받은 것: {type(result).__name__} {fmt(result)}"
+            )
+        for name, question in questions.items():
+            if name not in result:
+                ctx.fail("missing-answer", f"문항 {name!r} 의 답이 없습니다.")
+            got = result[name]
+            if isinstance(question, Choice):
+                if got not in question.options:
+                    ctx.fail(
+                        "not-a-choice",
+                        f"문항 {name!r}: {fmt(got)} 은(는) 보기 {fmt(list(question.options))} 에 없습니다.",
+                    )
+                if got != question.correct:
+                    ctx.fail("wrong-choice", f"문항 {name!r}: 고른 답 {fmt(got)} 이(가) 틀렸습니다.", question.hint)
+            else:
+                number = float(as_scalar(ctx, got, f"문항 {name!r} 의 답"))
+                if not abs(number - question.value) <= question.tolerance:
+                    ctx.fail(
+                        "wrong-number",
+                        f"문항 {name!r}: 받은 값 {fmt(number)} 이(가) 허용 오차 밖입니다.",
+                        question.hint,
+                    )
+
+    return judge
