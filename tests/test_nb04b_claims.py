@@ -353,3 +353,16 @@ def test_wordsim_interval_width_answer(nb):
     """생각해 볼 문제 2 의 답: 353 쌍이면 z 의 표준오차가 sqrt(93/350) ≈ 0.52 배."""
     ratio = spearman_standard_error(353) / spearman_standard_error(96)
     assert round(ratio, 2) in numbers_in(_cell(nb, "c52-a2").source)
+
+
+def test_fisher_interval_by_hand_matches_the_helper(nb):
+    text = _output(nb, "c36")
+    rho, n = re.search(r"sgns: Spearman ρ = ([\d.]+), 평가 쌍 (\d+)/353", text).groups()
+    hand = _output(nb, "c36-hand-check")
+    assert "spearman_interval과 같음: True" in hand
+    z = float(re.search(r"z = ([\d.]+),", hand).group(1))
+    assert abs(z - np.arctanh(float(rho))) < 0.002
+    interval = spearman_interval(float(rho), int(n))
+    assert f"[{interval.low:.3f}, {interval.high:.3f}]" in hand
+    said = numbers_in(_cell(nb, "c36-hand").source)
+    assert float(rho) in said and int(n) in said and int(n) - 3 in said
