@@ -81,8 +81,8 @@ def test_full_objective_small_example(out, params):
     zero = np.zeros((len(vocab), 8))
     j0 = corpus_objective(zero, zero, ids, sent, 2, negatives)
     expected = zero_vector_objective(j0.n_pairs, j0.n_positions, K)
-    assert f"T = {j0.n_positions}, P = {j0.n_pairs}, m = 2, K = {K}" in out
-    assert f"벡터가 모두 0: J(θ) = {j0.objective:.4f}, (P/T)(K+1)log 2 = {expected:.4f}" in out
+    assert f"T = {j0.n_positions}, |D| = {j0.n_pairs}, m = 2, K = {K}" in out
+    assert f"벡터가 모두 0: J(θ) = {j0.objective:.4f}, (|D|/T)(K+1)log 2 = {expected:.4f}" in out
 
 
 def test_objective_starts_where_the_trainer_starts(nb, out, params):
@@ -333,6 +333,9 @@ def test_terms_word_group_and_score_keep_one_meaning(nb, markdown):
     assert "무리" not in text.replace("단어 무리를 찾았습니다", "")  # 실제 말뭉치의 출력은 '범주'
     for phrase in ("유사도 점수", "평가 점수", "WordSim-353 점수", "ρ 점수"):
         assert phrase not in markdown, phrase
+    # 기호는 뜻마다 하나: 쌍의 수는 |D| (P 는 확률 P_n), 말뭉치 길이는 T, 배치 수는 N
+    assert "$P$" not in markdown and "(P, 2)" not in markdown and "(P/T)" not in text
+    assert r"n/N" in _cell(nb, "c-loop").source and "전체 배치 수 N" in _cell(nb, "c-ex4-solution").source
 
 
 def test_evaluation_statistics_have_their_home_here(nb, markdown):
