@@ -25,7 +25,7 @@ import numpy as np
 
 from sgns._validate import as_callable, as_float_array, as_list, as_positive_float, as_positive_int, describe
 from sgns.checks import TimeUp, evaluate, run_with_time_limit
-from sgns.functions import log_sigmoid, sigmoid
+from sgns.checks.sgd import reference_sgd_step  # 4장 연습문제 3 의 참조 구현 (4b 가 한 걸음 함수로 씀)
 
 __all__ = ["OwnRun", "reference_sgd_step", "run_own_trainer", "window_pair_count", "STATUSES"]
 
@@ -73,39 +73,6 @@ class OwnRun:
     def done(self) -> bool:
         """학습을 마쳤는지 (벡터와 손실을 쓸 수 있는지)."""
         return self.status == "done"
-
-
-def reference_sgd_step(center_vectors, outside_vectors, center_idx, outside_idx, negative_indices,
-                       learning_rate) -> float:
-    """4장 연습문제 3 (``sgd_step``) 의 참조 구현: 4b 의 학습 반복문이 한 걸음 함수로 씁니다.
-
-    두 행렬을 제자리에서 갱신합니다. 기울기는 갱신 전의 값으로 계산하고, 배치에 대해 더하고,
-    같은 행에 여러 번 나온 갱신은 모두 더합니다 (``np.add.at``).
-
-    Parameters
-    ----------
-    center_vectors, outside_vectors : (V, d) 실수 배열, 중심 단어 벡터 행렬과 주변 단어 벡터 행렬 U
-    center_idx, outside_idx : (B,) 정수 배열
-    negative_indices : (B, K) 정수 배열
-    learning_rate : 학습률 η
-
-    반환
-    ----
-    loss : float, 배치 손실의 합 Σ_b J_b (갱신 전의 값)
-    """
-    v = center_vectors[center_idx]  # (B, d) 갱신 전 값
-    u_o = outside_vectors[outside_idx]  # (B, d)
-    u_k = outside_vectors[negative_indices]  # (B, K, d)
-    s_o = np.sum(u_o * v, axis=1)  # (B,)
-    s_k = np.einsum("bkd,bd->bk", u_k, v)  # (B, K)
-    loss = -np.sum(log_sigmoid(s_o)) - np.sum(log_sigmoid(-s_k))
-    g_o, g_k = sigmoid(s_o) - 1, sigmoid(s_k)  # ∂J/∂s_o, ∂J/∂s_k
-    grad_v = g_o[:, None] * u_o + np.einsum("bk,bkd->bd", g_k, u_k)  # (B, d)
-    grad_u_k = g_k[:, :, None] * v[:, None, :]  # (B, K, d)
-    np.add.at(center_vectors, center_idx, -learning_rate * grad_v)
-    np.add.at(outside_vectors, outside_idx, -learning_rate * g_o[:, None] * v)
-    np.add.at(outside_vectors, np.ravel(negative_indices), -learning_rate * grad_u_k.reshape(-1, v.shape[1]))
-    return float(loss)
 
 
 def window_pair_count(corpus_ids, window: int) -> int:
