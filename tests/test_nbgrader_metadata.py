@@ -11,7 +11,7 @@ import make_student
 import nbformat
 import pytest
 from grade_fixtures import SKIPGRAM_DEDUPLICATED, answer, defined_function, student
-from grading.exercise_cells import MappingError, cell_roles, check_calls, parse_cell
+from grading.exercise_cells import MappingError, cell_roles, check_calls, notebook_prefix, parse_cell
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from nbgrader_metadata import main, schema_problems, with_nbgrader_metadata
 
@@ -153,6 +153,27 @@ def test_a_solution_cell_without_an_exercise_module_is_an_error_with_the_command
     nbformat.write(nb, path)
     assert main(["--check", str(path)]) == 1
     assert "make new-exercise" in capsys.readouterr().err
+
+
+def test_two_notebooks_of_one_chapter_get_different_grade_id_prefixes():
+    """04_math 와 04b_training (4장의 두 시간) 의 유도·답 셀 id 가 겹치지 않습니다. 연습문제 id 는 그대로."""
+    assert [notebook_prefix(n) for n in ("04_math.ipynb", "04b_training.ipynb", "07_optimum.ipynb")] == [
+        "nb04",
+        "nb04b",
+        "nb07",
+    ]
+    assert notebook_prefix("3rd.ipynb") == "nb3"  # 숫자 뒤의 낱말은 접두어가 아님
+    nb = _nb(new_markdown_cell("### 유도\n풀이", metadata={"tags": ["solution"]}),
+             new_markdown_cell("모범 답안", metadata={"tags": ["answer-key"]}))  # fmt: skip
+    first, second = ({r.grade_id for r in cell_roles(nb, name)} for name in ("04_math.ipynb", "04b_training.ipynb"))
+    assert first == {"nb04-derivation-1", "nb04-answer-1"} and not first & second
+    ids = [
+        c.metadata["nbgrader"]["grade_id"]
+        for path in NOTEBOOKS
+        for c in nbformat.read(path, as_version=4).cells
+        if "nbgrader" in c.metadata
+    ]
+    assert len(ids) == len(set(ids))  # 강의 전체에서 grade_id 가 한 번씩
 
 
 def test_metadata_of_a_cell_that_lost_its_role_is_removed():

@@ -11,6 +11,7 @@ from notebook_guards import check_notebook, load_document
 from notebook_nav import (
     CONTENTS_BEGIN,
     CONTENTS_END,
+    COURSE_RE,
     NAV_KEY,
     is_nav_cell,
     main,
@@ -150,3 +151,15 @@ def test_planning_reads_but_never_writes():
     copy = nbformat.writes(nb)
     with_navigation(nb, [], 0)
     assert nbformat.writes(nb) == copy
+
+
+def test_a_second_sitting_notebook_sits_between_its_chapter_and_the_next(course):
+    """04b_training (4장 둘째 시간) 도 강의 노트북이고, 파일 이름 순서로 04_math 와 05 사이에 옵니다."""
+    assert COURSE_RE.match("04b_training.ipynb") and not COURSE_RE.match("04bc_x.ipynb")
+    assert sorted(["05_sampling.ipynb", "04b_training.ipynb", "04_math.ipynb"])[1] == "04b_training.ipynb"
+    assert _run(course, "--write") == 0
+    notebooks = course / "notebooks"
+    first = nbformat.read(notebooks / "04_math.ipynb", as_version=4)
+    second = nbformat.read(notebooks / "04b_training.ipynb", as_version=4)
+    assert "](04b_training.ipynb)" in first.cells[-1].source
+    assert "](04_math.ipynb)" in second.cells[0].source and "](05_sampling.ipynb)" in second.cells[-1].source

@@ -1,4 +1,4 @@
-"""sgns.lessons.optimum (4장): 손실의 두 항, 말뭉치 전체의 목적 함수 J(θ), 공기 행렬·PMI 와 SGNS 의 최적점."""
+"""sgns.lessons.optimum (4장, 부록 B): 손실의 두 항, 말뭉치 전체의 목적 함수 J(θ), 공기 행렬·PMI 와 SGNS 의 최적점."""
 
 import math
 

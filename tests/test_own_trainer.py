@@ -9,7 +9,8 @@ import pytest
 from checks_testing import not_implemented, sgd_step, train_sgns, window_pairs
 
 import sgns
-from sgns.lessons.own_trainer import STATUSES, run_own_trainer, window_pair_count
+from sgns.checks import evaluate
+from sgns.lessons.own_trainer import STATUSES, reference_sgd_step, run_own_trainer, window_pair_count
 
 HYPER = dict(dim=8, window=2, negative=3, epochs=2, lr_start=0.1, lr_end=0.001, batch_size=64, seed=0)
 BIG = 10_000  # 확인 사례의 말뭉치 (합성 문장 1,000개, 약 7,800 토큰) 보다 긴 "실제 텍스트" 를 알아보는 토큰 수
@@ -170,3 +171,22 @@ def test_bad_arguments_name_the_parameter(corpus):
         run_own_trainer("train_sgns", sgd_step, ids, probs, **HYPER)
     with pytest.raises(TypeError, match="dim"):
         run_own_trainer(train_sgns, sgd_step, ids, probs, **{**HYPER, "dim": None})
+
+
+def test_reference_step_is_exercise_3_and_the_gate_trusts_it(corpus):
+    """4b 는 4장 연습문제 3 자리에 reference_sgd_step 을 넘깁니다: 풀이와 같은 갱신, 확인 없이 학습."""
+    rng = np.random.default_rng(0)
+    V, d, B, K = 7, 4, 9, 3
+    C, U = rng.normal(size=(V, d)), rng.normal(size=(V, d))
+    c, o = rng.integers(0, V, B), rng.integers(0, V, B)
+    neg = rng.integers(0, V, (B, K))
+    neg[0] = [2, 2, o[0]]  # 중복된 네거티브와 o 자신
+    want_C, want_U = C.copy(), U.copy()
+    want_loss = sgd_step(want_C, want_U, c, o, neg, 0.3)
+    got_loss = reference_sgd_step(C, U, c, o, neg, 0.3)
+    assert np.isclose(got_loss, want_loss) and np.allclose(C, want_C) and np.allclose(U, want_U)
+    # 학생이 연습문제 3 에서 그대로 돌려주면 확인이 알아봄 (이름이 참조 구현)
+    assert evaluate("nb04-sgd-step", reference_sgd_step).status == "fail"
+    ids, noise = corpus
+    run = run_own_trainer(train_sgns, reference_sgd_step, ids[:2], noise, time_limit=60, **HYPER)
+    assert run.done, run.message

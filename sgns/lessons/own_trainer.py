@@ -6,7 +6,8 @@
 만들면 어휘 크기에 비례). 그래서 ``run_own_trainer`` 는
 
 1. 두 함수가 확인 (`sgns.checks.evaluate`) 을 통과했는지 먼저 보고, 아직 풀지 않았거나 통과하지 못했으면
-   학습하지 않고 한 줄 안내만 돌려줍니다.
+   학습하지 않고 한 줄 안내만 돌려줍니다. 한 걸음 자리에 패키지의 ``reference_sgd_step`` 을 넘기면 (4b 노트북)
+   그 함수는 확인하지 않습니다.
 2. 통과했으면 제한 시간 안에서 ``train_sgns(corpus_ids, noise_probs, sgd_step, **hyperparameters)`` 를 부르고,
    sgd_step 에 넘어간 쌍의 수를 세어 둡니다 (시간이 다 되면 어디까지 했는지 알려 주려고).
 3. 결과의 형태와 값 (NaN·inf) 을 검사합니다.
@@ -24,8 +25,11 @@ import numpy as np
 
 from sgns._validate import as_callable, as_float_array, as_list, as_positive_float, as_positive_int, describe
 from sgns.checks import TimeUp, evaluate, run_with_time_limit
+from sgns.checks.exercises.nb04_sgd_step import (
+    reference_sgd_step,  # 4장 연습문제 3 의 참조 구현 (4b 가 한 걸음 함수로 씀)
+)
 
-__all__ = ["OwnRun", "run_own_trainer", "window_pair_count", "STATUSES"]
+__all__ = ["OwnRun", "reference_sgd_step", "run_own_trainer", "window_pair_count", "STATUSES"]
 
 # 연습문제 id 와 학생이 쓰는 함수 이름 (확인을 통과해야 실제 텍스트로 학습합니다)
 STEP_EXERCISE = "nb04-sgd-step"
@@ -107,7 +111,8 @@ def _one_line(text: str) -> str:
 def _gate(train_sgns, sgd_step) -> OwnRun | None:
     """두 연습문제의 확인 결과. 둘 다 통과했으면 None, 아니면 학습하지 않는다는 결과."""
     statuses = {
-        "sgd_step": evaluate(STEP_EXERCISE, sgd_step).status,
+        # 패키지의 참조 구현은 확인하지 않습니다 (4b 에서는 4장의 한 걸음 대신 이것을 넘김)
+        "sgd_step": "pass" if sgd_step is reference_sgd_step else evaluate(STEP_EXERCISE, sgd_step).status,
         "train_sgns": evaluate(LOOP_EXERCISE, train_sgns).status,
     }
     todo = [name for name, status in statuses.items() if status == "todo"]

@@ -147,11 +147,15 @@ def check_calls(tree: ast.Module | None, source: str = "") -> list[CheckCall]:
 
 
 def notebook_prefix(name: str) -> str:
-    """노트북 파일 이름에서 id 앞부분: ``04_math.ipynb`` -> ``nb04`` (숫자가 없으면 이름을 줄인 것)."""
+    """노트북 파일 이름에서 id 앞부분: ``04_math.ipynb`` -> ``nb04``, ``04b_training.ipynb`` -> ``nb04b``.
+
+    숫자 뒤의 소문자 한 글자 (같은 장의 둘째 노트북) 도 넣어, 두 노트북의 grade_id 가 겹치지 않게 합니다.
+    숫자가 없으면 이름을 줄인 것.
+    """
     stem = Path(name).stem
-    match = re.match(r"(\d+)", stem)
+    match = re.match(r"\d+(?:[a-z](?![A-Za-z]))?", stem)
     if match:
-        return f"nb{match.group(1)}"
+        return f"nb{match.group(0)}"
     return re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-") or "notebook"
 
 
