@@ -19,7 +19,7 @@ PLAN = REPO / "LESSON-PLAN.md"
 def titles() -> dict[str, str]:
     """파일 이름 -> 첫 ``# `` 제목."""
     out = {}
-    for path in sorted(REPO.glob("notebooks/[0-9][0-9]_*.ipynb")):
+    for path in sorted(REPO.glob("notebooks/[0-9][0-9]*_*.ipynb")):
         nb = json.loads(path.read_text(encoding="utf-8"))
         for cell in nb["cells"]:
             source = "".join(cell["source"]).lstrip()

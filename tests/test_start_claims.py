@@ -20,7 +20,7 @@ ROW = re.compile(r"^\| (\S+) \| \[(.+?)\]\(my-work/([^)]+)\) \| (\d+)개 \| 약 
 
 
 def course_notebooks() -> list[Path]:
-    return sorted(REPO.glob("notebooks/[0-9][0-9]_*.ipynb"))
+    return sorted(REPO.glob("notebooks/[0-9][0-9]*_*.ipynb"))
 
 
 def reading_minutes(path: Path) -> tuple[float, dict]:

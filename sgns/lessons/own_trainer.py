@@ -29,7 +29,7 @@ from sgns.checks.exercises.nb04_sgd_step import (
     reference_sgd_step,  # 4장 연습문제 3 의 참조 구현 (4b 가 한 걸음 함수로 씀)
 )
 
-__all__ = ["OwnRun", "reference_sgd_step", "run_own_trainer", "window_pair_count", "STATUSES"]
+__all__ = ["OwnRun", "run_own_trainer", "window_pair_count", "STATUSES"]
 
 # 연습문제 id 와 학생이 쓰는 함수 이름 (확인을 통과해야 실제 텍스트로 학습합니다)
 STEP_EXERCISE = "nb04-sgd-step"
