@@ -19,6 +19,7 @@ import builtins
 import itertools
 import json
 import warnings
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -261,10 +262,14 @@ class KernelFunction:
         if size > MAX_REPLY_BYTES:
             raise ReplyError(f"결과가 너무 큽니다 ({size:,} 바이트)")
         try:
+            with zipfile.ZipFile(npz_file) as archive:  # 압축을 풀면 커지는 파일 (zip bomb) 도 한도 안에서만
+                unpacked = sum(info.file_size for info in archive.infolist())
+            if unpacked > MAX_REPLY_BYTES:
+                raise ReplyError(f"결과가 너무 큽니다 (배열 {unpacked:,} 바이트)")
             reply = json.loads(json_file.read_text(encoding="utf-8"))
             with np.load(npz_file, allow_pickle=False) as bundle:
                 reply_arrays = {name: bundle[name] for name in bundle.files}
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, zipfile.BadZipFile, RecursionError) as error:
             raise ReplyError(f"결과를 읽을 수 없습니다: {type(error).__name__}") from None
         if not isinstance(reply, dict):
             raise ReplyError("결과의 형식이 틀립니다")
