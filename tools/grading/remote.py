@@ -18,6 +18,7 @@ from __future__ import annotations
 import builtins
 import itertools
 import json
+import sys
 import warnings
 import zipfile
 from pathlib import Path
@@ -215,7 +216,8 @@ class KernelFunction:
             "token": self.token,
             "args": encode(list(args), arrays, callbacks),
             "kwargs": encode(dict(kwargs), arrays, callbacks),
-            "references": sorted(self.exercise.references),
+            # 판정 도구가 참조 구현을 지켜보는 사례 (첫 사례; sys.setprofile 이 켜져 있음) 에서만 커널도 지켜봄
+            "references": sorted(self.exercise.references) if sys.getprofile() is not None else [],
             "seconds": seconds,
             "wall": WALL_SHARE * max(10.0, 3 * seconds),
             "iterable_limit": ITERABLE_LIMIT,
