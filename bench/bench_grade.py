@@ -78,6 +78,58 @@ def grade(submissions: Path, out: Path, jobs: int, *extra: str) -> float:
     return seconds
 
 
+def judging_overhead() -> tuple[float, float, int]:
+    """강사용 풀이를 판정하는 시간: 직접 (예전처럼 커널 안에서 판정) 과 커널 쪽 코드·대리인을 거쳐 (지금).
+
+    커널 없이 같은 프로세스에서 재므로 기계의 부하에 덜 흔들립니다 (데이터로 바꾸고 파일로 주고받는 비용만).
+    (직접 초, 거쳐서 초, 연습문제 수).
+    """
+    import IPython
+    import IPython.display
+    import numpy as np
+    from grading.plan import GRADE_MIME, candidates
+
+    from grading import kernel_side, remote
+    from sgns import checks
+
+    user_ns: dict = {"np": np}
+    shown: list = []
+    IPython.get_ipython = lambda: type("Shell", (), {"user_ns": user_ns})
+    IPython.display.display = lambda data, raw=False: shown.append(data)
+    exchange = Path(tempfile.mkdtemp(prefix="bench-judge-"))
+    capture, call = kernel_side._sgns_grading_setup(str(exchange), GRADE_MIME, 1000, 2_000_000)
+    direct = through = 0.0
+    count = 0
+    try:
+        for path in NOTEBOOKS:
+            nb = instructor(path)
+            for index, cell in enumerate(nb.cells):  # 노트북 순서대로 실행 (앞 셀이 정의한 이름을 씀)
+                found = [c for c in candidates(nb) if c.cell == index]
+                if cell.cell_type != "code" or not found:
+                    continue
+                exec(cell.source, user_ns)  # noqa: S102
+                for candidate in found:
+                    spec = checks.EXERCISES[candidate.exercise]
+                    capture(candidate.exercise, spec.function, index, "metadata")
+                    token = shown[-1][GRADE_MIME]["token"]
+                    proxy = remote.KernelFunction(
+                        lambda source, wall: exec(source, {"_sgns_grading_call": call}),  # noqa: S102
+                        exchange,
+                        token,
+                        spec,
+                    )
+                    start = time.perf_counter()
+                    checks.evaluate(candidate.exercise, user_ns[spec.function])
+                    middle = time.perf_counter()
+                    checks.evaluate(candidate.exercise, proxy)
+                    direct += middle - start
+                    through += time.perf_counter() - middle
+                    count += 1
+    finally:
+        shutil.rmtree(exchange, ignore_errors=True)
+    return direct, through, count
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="make grade 로 한 반을 채점하는 시간")
     parser.add_argument("--students", type=int, default=40)
@@ -87,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "grade.md")
     args = parser.parse_args(argv)
 
+    direct, through, exercises = judging_overhead()
     work = Path(tempfile.mkdtemp(prefix="bench-grade-"))
     try:
         build_class(work / "class", args.students)
@@ -126,6 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if full is not None:
         lines.append(f"| 학생 {args.subset}명, 모든 셀 실행 (`--full`) / 기본 방식 | {full / needed:.1f}배 |")
+    lines += [
+        f"| 강사용 풀이 {exercises}개 판정: 직접 (예전: 커널 안에서) | {direct:.2f}초 |",
+        f"| 같은 판정을 커널 쪽 코드와 데이터 교환을 거쳐 (지금: 채점기 프로세스에서) | {through:.2f}초 "
+        f"({through / direct:.1f}배) |",
+        "",
+        "마지막 두 줄은 커널 없이 한 프로세스에서 잰 것이라 부하에 덜 흔들립니다. 학생 한 명의 시간은 대부분 커널을 "
+        "띄우고 셀을 실행하는 데 쓰입니다.",
+    ]
     lines.append("")
     text = "\n".join(lines)
     print(text)

@@ -291,3 +291,36 @@ def test_the_unshare_fallback_isolates_too(tmp_path):
     text = "".join(o.get("text", "") for c in executed["cells"] for o in c.get("outputs", []))
     for label in ("심은 파일", "강사용 노트북", "루프백", "인터넷"):
         assert f"{label}: 막힘" in text, (label, text)
+
+
+def test_judging_through_the_kernel_side_gives_the_same_record_as_judging_in_process(tmp_path, monkeypatch):
+    """커널 없이 (같은 프로세스에서) 커널 쪽 코드와 대리인을 이어 붙여도 판정 기록은 직접 판정한 것과 같음."""
+    import IPython
+    import IPython.display
+    from grading.plan import GRADE_MIME
+
+    from grading import kernel_side
+
+    user_ns: dict = {"np": np}
+    shown: list = []
+    monkeypatch.setattr(IPython, "get_ipython", lambda: type("Shell", (), {"user_ns": user_ns}))
+    monkeypatch.setattr(IPython.display, "display", lambda data, raw=False: shown.append(data))
+    capture, call = kernel_side._sgns_grading_setup(str(tmp_path), GRADE_MIME, 1000, 100_000)
+    nb04 = instructor(REPO / "notebooks" / "04_math.ipynb")
+    cases = [
+        (SIGMOID, answer(student(NOTEBOOK_03), SIGMOID, SIGMOID_NAIVE)),  # 틀린 답: 실수 범주까지 같아야 함
+        ("nb04-sgd-step", nb04),  # 두 행렬을 제자리에서 바꿈
+    ]
+    for exercise, nb in cases:
+        function = checks.EXERCISES[exercise].function
+        exec(exercise_cell(nb, exercise).source, user_ns)  # noqa: S102
+        capture(exercise, function, 0, "metadata")
+        token = shown[-1][GRADE_MIME]["token"]
+        proxy = remote.KernelFunction(
+            lambda source, wall: exec(source, {"_sgns_grading_call": call}),  # noqa: S102
+            tmp_path,
+            token,
+            checks.EXERCISES[exercise],
+        )
+        through, direct = checks.evaluate(exercise, proxy), checks.evaluate(exercise, user_ns[function])
+        assert (through.status, through.score(), through.cases) == (direct.status, direct.score(), direct.cases)

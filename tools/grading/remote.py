@@ -18,7 +18,9 @@ from __future__ import annotations
 import builtins
 import itertools
 import json
+import sys
 import warnings
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -214,7 +216,8 @@ class KernelFunction:
             "token": self.token,
             "args": encode(list(args), arrays, callbacks),
             "kwargs": encode(dict(kwargs), arrays, callbacks),
-            "references": sorted(self.exercise.references),
+            # 판정 도구가 참조 구현을 지켜보는 사례 (첫 사례; sys.setprofile 이 켜져 있음) 에서만 커널도 지켜봄
+            "references": sorted(self.exercise.references) if sys.getprofile() is not None else [],
             "seconds": seconds,
             "wall": WALL_SHARE * max(10.0, 3 * seconds),
             "iterable_limit": ITERABLE_LIMIT,
@@ -261,10 +264,14 @@ class KernelFunction:
         if size > MAX_REPLY_BYTES:
             raise ReplyError(f"결과가 너무 큽니다 ({size:,} 바이트)")
         try:
+            with zipfile.ZipFile(npz_file) as archive:  # 압축을 풀면 커지는 파일 (zip bomb) 도 한도 안에서만
+                unpacked = sum(info.file_size for info in archive.infolist())
+            if unpacked > MAX_REPLY_BYTES:
+                raise ReplyError(f"결과가 너무 큽니다 (배열 {unpacked:,} 바이트)")
             reply = json.loads(json_file.read_text(encoding="utf-8"))
             with np.load(npz_file, allow_pickle=False) as bundle:
                 reply_arrays = {name: bundle[name] for name in bundle.files}
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, zipfile.BadZipFile, RecursionError) as error:
             raise ReplyError(f"결과를 읽을 수 없습니다: {type(error).__name__}") from None
         if not isinstance(reply, dict):
             raise ReplyError("결과의 형식이 틀립니다")
