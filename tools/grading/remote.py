@@ -28,7 +28,7 @@ import numpy as np
 MAX_REPLY_BYTES = 64_000_000  # 커널이 돌려주는 결과 (JSON + 배열) 의 최대 크기
 ITERABLE_LIMIT = 200_000  # 커널에서 반복자를 꺼낼 최대 개수
 # 판정 도구가 학생 함수에 넘기는 함수 (종류 이름) -> 커널에서 대신 쓸 강의 패키지의 함수
-CALLBACK_STAND_INS = {"StepSpy": "sgns.checks.sgd:reference_sgd_step"}
+CALLBACK_STAND_INS = {"StepSpy": "sgns.checks.exercises.nb04_sgd_step:reference_sgd_step"}
 WALL_SHARE = 0.85  # 커널의 벽시계 제한: 판정 도구의 벽시계 제한의 이 비율 (판정 도구보다 먼저 끊도록)
 
 
