@@ -158,3 +158,40 @@ def test_notebooks_are_read_from_the_folder_in_the_environment(tmp_path, monkeyp
     monkeypatch.delenv("SGNS_NOTEBOOKS")
     spec.loader.exec_module(module)
     assert module.NOTEBOOK_DIR == (ROOT / "notebooks").resolve()
+
+
+def _tool(name: str):
+    spec = importlib.util.spec_from_file_location(f"tool_{name}", ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_mark_tool_adds_roles_that_the_reader_understands():
+    source = "# 매개변수\nSEED = 0  # 시드\nA, B = 10, 5  # 크기\nN = 3\nK = 5  # [본문: 5] 이미 표시"
+    marked = _tool("mark_parameters").mark(source, {"SEED": FREE, "A": TEXT, "B": TEXT, "N": FREE})
+    assert marked.splitlines()[1].startswith("# 표시: [자유]")
+    assert "SEED = 0  # [자유] 시드" in marked and "A, B = 10, 5  # [본문: 10, 5] 크기" in marked
+    nb = _notebook(marked)
+    roles = parameter_roles(nb)
+    assert {n: (r.role, r.stated) for n, r in roles.items()} == {
+        "SEED": (FREE, None), "A": (TEXT, 10), "B": (TEXT, 5), "N": (FREE, None), "K": (TEXT, 5),
+    }  # fmt: skip
+    assert parameter_problems(nb, "x.ipynb") == []
+    with pytest.raises(SystemExit, match="SEED: 역할을 정하세요"):
+        _tool("mark_parameters").mark(source, {"A": TEXT, "B": TEXT, "N": FREE})
+    with pytest.raises(SystemExit, match="한 줄의 이름들은 역할이 같아야"):
+        _tool("mark_parameters").mark(source, {"SEED": FREE, "A": TEXT, "B": FREE, "N": FREE})
+
+
+def test_try_tool_changes_only_the_named_values():
+    source = parameters_cell(_read("03_how_it_works.ipynb")).source
+    changed = _tool("try_parameters").set_values(source, {"N_MONITOR": "500", "K_VALUES": "[1, 5]"})
+    before, after = source.splitlines(), changed.splitlines()
+    assert len(before) == len(after)
+    assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [
+        i for i, line in enumerate(before) if line.startswith(("N_MONITOR", "K_VALUES"))
+    ]
+    assert "N_MONITOR = 500              # [자유]" in changed
+    with pytest.raises(SystemExit, match="매개변수 셀에 없는 이름"):
+        _tool("try_parameters").set_values(source, {"NOPE": "1"})

@@ -87,6 +87,14 @@ def set_values(source: str, changes: dict[str, str]) -> str:
     return "".join(lines)
 
 
+def text_roles(nb) -> dict[str, object]:
+    """``[본문: 값]`` 으로 표시한 이름 -> 적힌 값 (tests/notebook_outputs.py 의 읽기 그대로)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from notebook_outputs import TEXT, parameter_roles
+
+    return {name: r.stated for name, r in parameter_roles(nb).items() if r.role == TEXT}
+
+
 def slug(changes: dict[str, str]) -> str:
     text = "_".join(f"{k}-{v}" for k, v in changes.items())
     return re.sub(r"[^A-Za-z0-9_.-]+", "", text)[:80] or "defaults"
@@ -138,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     nbformat.write(nb, copy)
     shown = ", ".join(f"{k} = {v}" for k, v in changes.items()) or "기본값 그대로"
     print(f"== {notebook.name}: {shown}\n   사본: {copy}")
+    for name, role in text_roles(nb).items():
+        if name in changes and ast.literal_eval(changes[name]) != role:
+            print(f"   ⚠️  {name} 는 [본문: {role!r}] 입니다: 본문이 그 값을 기준으로 쓰여 있어 주장 테스트가 멈춥니다")
 
     start = time.monotonic()
     try:
