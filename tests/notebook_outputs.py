@@ -5,17 +5,35 @@
     nb, params, output = notebook_fixtures("01_concept.ipynb")
 
 처럼 쓰면 그 테스트 모듈에 모듈 범위 픽스처 ``nb``, ``params``, ``output`` 이 생깁니다.
+
+노트북을 읽는 폴더는 환경 변수 ``SGNS_NOTEBOOKS`` 로 바꿀 수 있습니다 (기본값 ``notebooks/``). 매개변수를 바꿔
+실행한 사본에 같은 주장 테스트를 돌릴 때 씁니다 (``tools/try_parameters.py``).
+
+매개변수 셀의 대입문마다 주석에 역할을 적습니다.
+
+- ``# [자유] ...``: 바꿔서 다시 실행해도 본문이 맞고 주장 테스트가 통과하는 값.
+- ``# [본문: 5] ...``: 본문의 해석이 그 값(여기서는 5)을 기준으로 쓰인 값. 값을 바꾸면 ``params`` 픽스처가
+  무엇을 고쳐야 하는지 한국어로 알리고 멈춥니다 (뒤의 테스트가 알 수 없는 assert 로 실패하기 전에).
 """
 
 from __future__ import annotations
 
+import ast
+import io
+import os
 import re
+import tokenize
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import pytest
 
-NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+DEFAULT_NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOK_DIR = Path(os.environ.get("SGNS_NOTEBOOKS") or DEFAULT_NOTEBOOK_DIR).resolve()
+
+FREE = "자유"
+TEXT = "본문"
 
 
 def load_notebook(file_name: str) -> nbformat.NotebookNode:
@@ -53,11 +71,148 @@ def all_output_text(nb) -> str:
     return "\n".join(cell_output_text(c) for c in code_cells(nb))
 
 
+def parameters_cell(nb):
+    """``parameters`` 태그가 붙은 셀."""
+    return next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+
+
 def parameters(nb) -> dict:
-    """``parameters`` 태그가 붙은 셀을 실행해 얻은 이름 -> 값 (매개변수 셀은 상수 대입문뿐입니다)."""
-    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    """``parameters`` 태그가 붙은 셀을 실행해 얻은 이름 -> 값 (매개변수 셀은 상수 대입문뿐입니다).
+
+    papermill 로 값을 바꿔 실행한 사본이면 papermill 이 넣은 ``injected-parameters`` 셀의 값이 그 위에 덮입니다
+    (노트북이 실제로 쓴 값).
+    """
     values: dict = {}
-    exec(cell.source, {}, values)
+    exec(parameters_cell(nb).source, {}, values)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            exec(cell.source, {}, values)
+    return values
+
+
+@dataclass(frozen=True)
+class ParameterRole:
+    """매개변수 셀의 대입문 하나에 붙은 역할.
+
+    ``role`` 은 ``"자유"``, ``"본문"``, 표시가 없으면 ``None``. ``stated`` 는 ``[본문: 값]`` 의 값
+    (대입문이 ``A, B = 1, 2`` 처럼 여럿이면 그 이름의 몫). ``line`` 은 셀 안의 줄 번호 (1부터).
+    """
+
+    name: str
+    role: str | None
+    stated: object = None
+    line: int = 0
+    error: str | None = None
+
+
+_ROLE_START = re.compile(r"\[\s*(자유|본문)\s*(:|\])")
+
+
+def _role_in_comment(comment: str) -> tuple[str | None, object, str | None]:
+    """주석 하나에서 (역할, 적힌 값, 문제). ``[본문: [1, 2]]`` 처럼 값에 대괄호가 있어도 짝을 맞춰 읽습니다."""
+    match = _ROLE_START.search(comment)
+    if not match:
+        return None, None, None
+    role = match.group(1)
+    if match.group(2) == "]":
+        if role == TEXT:
+            return role, None, "[본문] 에 기준 값이 없습니다 ([본문: 5] 처럼 적으세요)"
+        return role, None, None
+    if role == FREE:
+        return role, None, None
+    depth, start = 1, match.end()
+    for i in range(start, len(comment)):
+        depth += {"[": 1, "]": -1}.get(comment[i], 0)
+        if depth == 0:
+            text = comment[start:i].strip()
+            try:
+                return role, ast.literal_eval(text), None
+            except (ValueError, SyntaxError):
+                return role, None, f"[본문: {text}] 의 값을 파이썬 값으로 읽을 수 없습니다"
+    return role, None, "[본문: ...] 의 닫는 대괄호가 없습니다"
+
+
+def _target_names(target) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [n for elt in target.elts for n in _target_names(elt)]
+    return []
+
+
+def parameter_roles(nb) -> dict[str, ParameterRole]:
+    """매개변수 셀의 대입문마다 이름 -> 역할 (셀에 나온 순서대로).
+
+    역할은 그 대입문이 차지하는 줄들의 주석에서 읽습니다 (보통 같은 줄의 ``# [자유] ...`` 나 ``# [본문: 5] ...``).
+    값이 길어 한 줄에 다 적기 어려우면 대입문 바로 위의 주석 줄에, 표시로 시작하게 적어도 됩니다
+    (``# [본문: [...]] ...``). 셀 맨 위의 설명 줄처럼 표시로 시작하지 않는 주석은 역할이 아닙니다.
+    """
+    source = parameters_cell(nb).source
+    comments: dict[int, list[str]] = {}
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type == tokenize.COMMENT:
+            comments.setdefault(tok.start[0], []).append(tok.string)
+    roles: dict[str, ParameterRole] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        else:
+            continue
+        found = [
+            _role_in_comment(c)
+            for line in range(node.lineno, node.end_lineno + 1)
+            for c in comments.get(line, [])
+        ]
+        above = source.splitlines()[node.lineno - 2] if node.lineno > 1 else ""
+        if not any(f[0] for f in found) and re.match(r"\s*#\s*\[", above):
+            found.append(_role_in_comment(above))  # 값이 길면 바로 위의, 표시로 시작하는 주석 줄에 적어도 됨
+        role, stated, error = next((f for f in found if f[0]), (None, None, None))
+        for target in targets:
+            names = _target_names(target)
+            share = [stated] * len(names)
+            if len(names) > 1 and role == TEXT and error is None:
+                if isinstance(stated, tuple) and len(stated) == len(names):
+                    share = list(stated)
+                else:
+                    error = f"[본문: ...] 에 이름 {len(names)}개의 값을 '{', '.join(names)}' 순서로 적으세요"
+            for name, value in zip(names, share, strict=True):
+                roles[name] = ParameterRole(name, role, value, node.lineno, error)
+    return roles
+
+
+def parameter_problems(nb, file_name: str, values: dict | None = None, unmarked: bool = True) -> list[str]:
+    """매개변수의 역할 표시에서 고칠 것들 (한국어 문장들). 없으면 빈 목록.
+
+    - ``[본문: 값]`` 인데 노트북의 값 (``values``, 기본은 ``parameters(nb)``) 이 다른 것
+    - 표시를 읽을 수 없는 것, 그리고 ``unmarked`` 이면 표시가 없는 것
+    """
+    values = parameters(nb) if values is None else values
+    problems = []
+    for name, role in parameter_roles(nb).items():
+        if role.error:
+            problems.append(f"{file_name} 의 매개변수 {name}: {role.error}")
+        elif role.role is None:
+            if unmarked:
+                problems.append(
+                    f"{file_name} 의 매개변수 {name} 에 역할 표시가 없습니다: "
+                    "주석에 [자유] (바꿔도 되는 값) 또는 [본문: 값] (본문 해석의 기준 값) 을 붙이세요"
+                )
+        elif role.role == TEXT and name in values and values[name] != role.stated:
+            problems.append(
+                f"{file_name} 의 {name} 는 본문 해석이 {role.stated!r} 를 기준으로 씁니다 "
+                f"(지금 {values[name]!r}). 본문을 고치고 [본문: {values[name]!r}] 로 바꾸거나, 값을 되돌리세요"
+            )
+    return problems
+
+
+def check_text_parameters(nb, file_name: str) -> dict:
+    """``parameters(nb)`` 를 돌려주되, ``[본문: 값]`` 과 다른 값이 있으면 무엇을 고칠지 말하고 테스트를 멈춥니다."""
+    values = parameters(nb)
+    problems = parameter_problems(nb, file_name, values, unmarked=False)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
     return values
 
 
@@ -98,6 +253,9 @@ def find_cell_index(cells, marker: str) -> int:
 def notebook_fixtures(file_name: str, output_name: str = "output"):
     """테스트 모듈에 둘 모듈 범위 픽스처 세 개: 노트북 ``nb``, 매개변수 ``params``, 모든 출력 텍스트.
 
+    ``params`` 는 ``[본문: 값]`` 으로 표시한 값이 그 값과 다르면 무엇을 고칠지 말하며 실패합니다
+    (``check_text_parameters``).
+
     출력 텍스트 픽스처의 이름은 ``output_name`` 입니다. 돌려준 세 값을 테스트 모듈의 이름에 대입해야
     pytest 가 픽스처로 찾습니다.
     """
@@ -108,7 +266,7 @@ def notebook_fixtures(file_name: str, output_name: str = "output"):
 
     @pytest.fixture(scope="module", name="params")
     def params_fixture(nb):
-        return parameters(nb)
+        return check_text_parameters(nb, file_name)
 
     @pytest.fixture(scope="module", name=output_name)
     def output_fixture(nb):

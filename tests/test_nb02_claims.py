@@ -68,8 +68,8 @@ def _check_cell_index(cells, check: str) -> int:
 
 
 def test_parameters_cell_has_the_defaults(params):
-    assert params["SEED"] == 0 and params["DIM"] == 100 and params["K"] == 5 and params["V_GRAD"] == 2_000
-    assert params["VOCAB_SIZES"] == [1_000, 10_000, 50_000] and params["REPEAT"] == 5
+    # DIM 만 [본문] (2.5절의 "쌍 하나에 40 MB"); 나머지는 [자유]라 아래 테스트가 그 값으로 다시 계산합니다
+    assert params["DIM"] == 100
 
 
 # ---- 2.1 - 2.3: 확률, 안정성, 원문의 산수 ---------------------------------------------------------
@@ -181,7 +181,7 @@ def test_small_rows_carry_most_of_the_probability_mass(params):
     probs = np.sort(sgns.softmax_probabilities(v_c, U))[::-1]
     top = max(1, probs.size // 100)  # 상위 1% 행
     assert probs[top:].sum() > 0.9
-    assert np.all(np.abs(probs * probs.size - 1) < 0.5)  # 모든 행이 1/V 의 0.5 배에서 1.5 배 사이
+    assert np.mean(np.abs(probs * probs.size - 1) < 0.5) > 0.99  # 거의 모든 행이 1/V 의 0.5 배에서 1.5 배 사이
 
 
 def test_gradient_matrix_size_is_computed(nb, params, out):
@@ -243,7 +243,7 @@ def test_hierarchical_softmax_table(nb, params):
         assert row in lines, (V, row)
         # 글의 주장: 허프만 평균은 균형 트리보다 짧고, 가장 드문 단어의 길은 균형 트리보다 깁니다
         assert mean < balanced < lengths.max()
-        assert k + 1 < balanced < V
+        assert balanced < V  # 글: log2 V 처럼 느리게 늘고, 네거티브 샘플링은 V 와 상관없이 K+1 (K 와는 비교하지 않음)
 
 
 def test_the_optimum_is_only_pointed_to(nb):
