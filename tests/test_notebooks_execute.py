@@ -1,10 +1,12 @@
 """모든 노트북을 papermill 로 실제로 실행합니다 (nbval 이 놓치는 실패까지 잡기 위해).
 
-- 강사용 노트북: 기본값과 다른 매개변수(SEED)를 주입해 실행합니다. 결과는 build/executed/ 에 쓰고
-  커밋하지 않습니다.
-  풀이가 있는 연습문제마다 확인 기록(sgns.checks.records)이 있고 모두 통과해야 합니다.
-- 학생용 노트북: 아무것도 채우지 않은 상태로 끝까지 실행되어야 하고, 빈칸인 연습문제마다 확인 기록이 있고
-  모두 '아직 풀지 않음'(todo) 이어야 합니다.
+- 학생용 노트북: 아무것도 채우지 않은 상태로, 기본값과 다른 매개변수(SEED=7)를 주입해 끝까지 실행되어야 하고,
+  빈칸인 연습문제마다 확인 기록이 있고 모두 '아직 풀지 않음'(todo) 이어야 합니다. 결과는 build/executed-student/
+  에 쓰고 커밋하지 않습니다.
+- 강사용 노트북은 nbval 이 (기본 매개변수로) 다시 실행해 저장된 출력과 비교합니다. 풀이가 통과한다는 것
+  ("✅ 공개 사례 통과" 출력)도 그 비교에 들어 있고, 확인 기록이 모두 통과인지는 아래
+  ``test_course_notebook_records_all_pass`` 가 저장된 출력에서 봅니다 (nbval 이 그 출력을 다시 만들어 확인하므로,
+  강사용을 한 번 더 실행하지 않습니다: make test 의 노트북 실행은 셋에서 둘로).
 
 이 기록 검사가 틀린 풀이를 실제로 잡는다는 증명은 tests/test_checks_notebooks.py 에 있습니다.
 """
@@ -34,17 +36,17 @@ def _has_exercise(nb) -> bool:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_course_notebook_runs_with_parameters(path):
-    nb = run_with_papermill(path, BUILD / "executed", parameters={"SEED": 7})
-    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert injected and "SEED = 7" in injected[0].source
-    if _has_exercise(nb):  # 연습문제가 없는 부록 (07_optimum) 에는 확인 기록도 없음
+def test_course_notebook_records_all_pass(path):
+    nb = nbformat.read(path, as_version=4)
+    if _has_exercise(nb):  # 연습문제가 없는 부록에는 확인 기록도 없음
         assert check_record_problems(nb, "pass", SOLUTION_MARK) == []
 
 
 @pytest.mark.parametrize("path", STUDENT_NOTEBOOKS, ids=[p.name for p in STUDENT_NOTEBOOKS])
-def test_student_notebook_runs_untouched(path):
-    nb = run_with_papermill(path, BUILD / "executed-student")
+def test_student_notebook_runs_untouched_with_parameters(path):
+    nb = run_with_papermill(path, BUILD / "executed-student", parameters={"SEED": 7})
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and "SEED = 7" in injected[0].source
     n_stubs = sum(STUB_MARK in c.source for c in nb.cells if c.cell_type == "code")
     if _has_exercise(nb):  # 연습문제가 없는 부록 (07_optimum) 에는 빈칸도 확인 기록도 없음
         assert n_stubs >= 1
