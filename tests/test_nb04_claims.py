@@ -267,7 +267,6 @@ def test_each_question_has_an_answer_key(nb):
     assert [a.source.split(".")[0] for a in answers] == [f"**모범 답안 {n}" for n in range(1, len(questions) + 1)]
 
 
-
 def test_collisions_with_the_true_context_word_are_counted_live(nb):
     """정답 주변 단어와 같은 네거티브: head500 의 윈도우 1 쌍에 P_n ∝ U^(3/4) 로 뽑아 셈 (글: 한 에폭에 천 번 넘게)."""
     sentences = sgns.data.load_head500()
