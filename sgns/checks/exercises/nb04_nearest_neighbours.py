@@ -34,7 +34,7 @@ _NORM_HINT = (
 )
 
 
-def _scores(vectors, query_vec):
+def _cosines(vectors, query_vec):
     unit = normalize_rows(vectors)
     query = normalize_rows(np.asarray(query_vec, dtype=np.float64)[None, :])[0]
     return unit @ query
@@ -51,10 +51,10 @@ def _top(scores, k, exclude, *, descending=True):
 
 def reference_nearest_neighbours(vectors, query_vec, k, exclude=()):
     """기대한 이웃: 코사인 내림차순, exclude 를 뺀 k 개."""
-    return _top(_scores(vectors, query_vec), k, exclude)
+    return _top(_cosines(vectors, query_vec), k, exclude)
 
 
-def _case(case_id, label, vectors, query_vec, k, exclude=()) -> Case:
+def _neighbour_case(case_id, label, vectors, query_vec, k, exclude=()) -> Case:
     vectors = np.asarray(vectors, dtype=np.float64)
     args = {"vectors": vectors, "query_vec": np.asarray(query_vec, dtype=np.float64), "k": k}
     kwargs = {"exclude": tuple(int(i) for i in exclude)}
@@ -76,18 +76,18 @@ def make_cases() -> list[Case]:
     analogy = analogy + words[c] / np.linalg.norm(words[c])
     words[31] = analogy * 2.0 + rng.normal(scale=0.05, size=8)  # 정답 단어 (길이 2배)
     return [
-        _case("lengths", "길이가 다른 벡터 (내적과 코사인의 순위가 다름)", lengths, [1.0, 1.0], 3),
-        _case("self-excluded", "질의 단어 자신을 뺌", lengths, lengths[1], 2, exclude=[1]),
-        _case("analogy", "유추 b - a + c (a, b, c 를 뺌)", words, analogy, 4, exclude=[a, b, c]),
-        _case("k-is-one", "k = 1", words, words[7] + words[8], 1),
-        _case("large-input", f"큰 어휘 V={V:,}, d={d}", big, big[123], 10, exclude=[123, 5, 77]),
+        _neighbour_case("lengths", "길이가 다른 벡터 (내적과 코사인의 순위가 다름)", lengths, [1.0, 1.0], 3),
+        _neighbour_case("self-excluded", "질의 단어 자신을 뺌", lengths, lengths[1], 2, exclude=[1]),
+        _neighbour_case("analogy", "유추 b - a + c (a, b, c 를 뺌)", words, analogy, 4, exclude=[a, b, c]),
+        _neighbour_case("k-is-one", "k = 1", words, words[7] + words[8], 1),
+        _neighbour_case("large-input", f"큰 어휘 V={V:,}, d={d}", big, big[123], 10, exclude=[123, 5, 77]),
     ]
 
 
 def _variants(case: Case):
     v, q, k = case.args["vectors"], case.args["query_vec"], case.args["k"]
     exclude = case.kwargs["exclude"]
-    cosine = _scores(v, q)
+    cosine = _cosines(v, q)
     want = _top(cosine, k, exclude)
     return [
         ("not-normalised", _top(v @ q, k, exclude), _NORM_HINT),
@@ -121,7 +121,7 @@ def judge(ctx, case: Case) -> None:
         )
     if got.shape != (k,):
         ctx.fail("wrong-shape", f"반환값의 형태가 다릅니다: 기대한 형태 {(k,)}, 받은 형태 {got.shape}")
-    cosine = _scores(v, q)
+    cosine = _cosines(v, q)
     want = _top(cosine, k, exclude)
     if got.dtype.kind == "f":
         if np.allclose(got, cosine[want]):

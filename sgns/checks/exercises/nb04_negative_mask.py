@@ -38,7 +38,7 @@ def reference_negative_mask(center_idx, outside_idx, negative_indices):
     return np.asarray(negative_indices) != np.asarray(outside_idx)[:, None]
 
 
-def _case(case_id, label, center, outside, negatives) -> Case:
+def _mask_case(case_id, label, center, outside, negatives) -> Case:
     args = {
         "center_idx": np.asarray(center, dtype=np.int64),
         "outside_idx": np.asarray(outside, dtype=np.int64),
@@ -52,24 +52,24 @@ def make_cases() -> list[Case]:
     B, K, V = 200_000, 5, 2_000
     zipf = np.minimum(rng.zipf(1.3, size=(B, K + 2)) - 1, V - 1)  # 빈출 단어가 자주 겹침
     return [
-        _case("small", "작은 배치, 한 쌍에서 정답과 같은 네거티브", [0, 2, 4], [1, 3, 5], [[1, 2], [4, 6], [7, 8]]),
-        _case(
+        _mask_case("small", "작은 배치, 한 쌍에서 정답과 같은 네거티브", [0, 2, 4], [1, 3, 5], [[1, 2], [4, 6], [7, 8]]),
+        _mask_case(
             "repeats",
             "한 행에 정답이 여러 번, 중심 단어와 같은 네거티브도 있음",
             [3, 0, 6],
             [2, 4, 2],
             [[2, 3, 2, 5], [0, 4, 4, 4], [6, 1, 2, 6]],
         ),
-        _case(
+        _mask_case(
             "square",
             "정사각 배치 B = K = 3 (열 방향 비교도 오류 없이 돌아감)",
             [5, 6, 7],
             [0, 1, 2],
             [[0, 1, 3], [2, 1, 4], [0, 2, 2]],
         ),
-        _case("none-skipped", "건너뛸 네거티브가 없음", [0, 1], [2, 3], [[4, 5, 6], [0, 1, 4]]),
-        _case("one-pair", "쌍 하나 (B = 1)", [4], [9], [[9, 1, 9, 4, 9]]),
-        _case("large-input", f"큰 배치 B={B:,}, K={K}", zipf[:, 0], zipf[:, 1], zipf[:, 2:]),
+        _mask_case("none-skipped", "건너뛸 네거티브가 없음", [0, 1], [2, 3], [[4, 5, 6], [0, 1, 4]]),
+        _mask_case("one-pair", "쌍 하나 (B = 1)", [4], [9], [[9, 1, 9, 4, 9]]),
+        _mask_case("large-input", f"큰 배치 B={B:,}, K={K}", zipf[:, 0], zipf[:, 1], zipf[:, 2:]),
     ]
 
 
