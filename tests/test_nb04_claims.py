@@ -280,3 +280,8 @@ def test_collisions_with_the_true_context_word_are_counted_live(nb):
     assert f"o와 같은 것 {same.sum():,}개 ({same.mean():.3%}, 식 Σ f(w) P_n(w) = {expected:.3%})" in text
     assert abs(same.mean() - expected) < 0.2 * expected  # 센 비율이 식과 맞음
     assert same.sum() > 1000 and "천 번 넘게" in _cell(nb, "c-mask-read").source
+    # 글: 가장 자주 겹친 단어들은 말뭉치에서 흔한 단어 (빈도 상위 10개 안)
+    shown = re.search(r"가장 자주 겹친 단어: (.+)", text).group(1)
+    top_words = [part.split(" (")[0] for part in shown.split(", ")]
+    frequent = {vocab.words[w] for w in np.argsort(-np.asarray(vocab.counts), kind="stable")[:10]}
+    assert len(top_words) == 3 and set(top_words) <= frequent
