@@ -603,3 +603,131 @@ def test_numerical_gradient_mistakes_are_named(fn, category):
 def test_numerical_gradient_restoring_the_callers_array_in_place_is_allowed():
     """x 를 복사하지 않고 x[i] 를 바꿨다가 되돌리는 것은 맞는 답입니다 (gradcheck 와 같은 방식)."""
     passes("nb04-numerical-gradient", central_difference(copy=False))
+
+
+# ---------------------------------------------------------------------------
+# 중앙 차분 기울기, 건너뛸 네거티브의 마스크, 코사인 이웃, 개념 확인
+# ---------------------------------------------------------------------------
+
+
+def _forward_difference(f, x, h=1e-5):
+    x = np.array(x, dtype=float)
+    grad = np.zeros_like(x)
+    for i in np.ndindex(*x.shape):
+        old = x[i]
+        here = f(x)
+        x[i] = old + h
+        grad[i] = (f(x) - here) / h
+        x[i] = old
+    return grad
+
+
+def _not_restored(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for i in np.ndindex(*x.shape):
+        x[i] += h
+        plus = f(x)
+        x[i] -= 2 * h
+        grad[i] = (plus - f(x)) / (2 * h)
+    return grad
+
+
+@pytest.mark.parametrize(
+    ("fn", "category"),
+    [
+        (_forward_difference, "forward-difference"),
+        (_not_restored, "not-restored"),
+        (lambda f, x, h=1e-5: float(f(x)), "returned-scalar"),
+    ],
+)
+def test_numerical_gradient_mistakes(fn, category):
+    failing("nb04-numerical-gradient", fn, category)
+
+
+@pytest.mark.parametrize(
+    ("fn", "category"),
+    [
+        (lambda c, o, neg: neg == o[:, None], "inverted"),
+        (lambda c, o, neg: neg != o[None, :], "wrong-axis"),
+        (lambda c, o, neg: neg != c[:, None], "compared-center"),
+        (lambda c, o, neg: (neg != o[:, None]) & (neg != c[:, None]), "compared-center"),
+        (lambda c, o, neg: (neg != o[:, None]).astype(int), "not-bool"),
+        (lambda c, o, neg: neg[neg != o[:, None]], "filtered"),
+        (lambda c, o, neg: np.all(neg != o[:, None], axis=1), "per-row"),
+    ],
+)
+def test_negative_mask_mistakes(fn, category):
+    record = failing("nb04-negative-mask", fn, category)
+    assert "💡" in record.message
+
+
+def test_negative_mask_solution_matches_the_trainer_rule():
+    """학습기 (sgns.trainer) 와 같은 규칙: 정답 주변 단어와 같은 네거티브만 건너뜀, 중심 단어와 같으면 남김."""
+    mask = SOLUTIONS["nb04-negative-mask"]
+    c, o = np.array([3, 0]), np.array([2, 4])
+    neg = np.array([[2, 3, 2], [0, 4, 1]])
+    got = mask(c, o, neg)
+    assert got.dtype == bool and got.tolist() == [[False, True, False], [True, False, True]]
+
+
+def _cosine_top(vectors, query_vec, k, exclude=(), *, rows=True, query=True, descending=True, drop=True):
+    v = vectors / np.linalg.norm(vectors, axis=1, keepdims=True) if rows else vectors
+    q = query_vec / np.linalg.norm(query_vec) if query else query_vec
+    scores = v @ q
+    if drop:
+        scores[list(exclude)] = -np.inf if descending else np.inf
+    order = np.argsort(-scores if descending else scores, kind="stable")
+    return order[:k]
+
+
+@pytest.mark.parametrize(
+    ("options", "category"),
+    [
+        ({"rows": False, "query": False}, "not-normalised"),
+        ({"rows": False}, "not-normalised"),  # 질의만 나눔: 순위는 내적과 같음
+        ({"drop": False}, "not-excluded"),
+        ({"descending": False}, "ascending"),
+    ],
+)
+def test_nearest_neighbours_mistakes(options, category):
+    failing("nb04-nearest-neighbours", lambda *a, **kw: _cosine_top(*a, **kw, **options), category)
+
+
+def test_nearest_neighbours_normalising_only_the_rows_is_right_and_sgns_is_the_reference():
+    passes("nb04-nearest-neighbours", lambda *a, **kw: _cosine_top(*a, **kw, query=False))
+    from sgns.evaluate import nearest_neighbors, normalize_rows
+
+    def wraps(vectors, query_vec, k, exclude=()):
+        return np.array([i for i, _ in nearest_neighbors(normalize_rows(vectors), query_vec, k, exclude)])
+
+    record = failing("nb04-nearest-neighbours", wraps, "reference-implementation")
+    assert "nearest_neighbors" in record.message
+
+
+@pytest.mark.parametrize("exercise_id", ["nb04-quiz", "nb04-training-quiz"])
+def test_quiz_each_question_is_a_case_and_wrong_answers_get_a_hint_without_the_answer(exercise_id):
+    answers = SOLUTIONS[exercise_id]()
+    spec = checks.exercise(exercise_id)
+    assert len(spec.make_cases()) == len(answers) >= 3
+    for question, answer in answers.items():
+        wrong = dict(answers)
+        wrong[question] = answer + 1.0 if isinstance(answer, float) else "보기에 없는 답"
+        if not isinstance(answer, (float, np.floating)):
+            record = failing(exercise_id, lambda wrong=wrong: wrong, "not-a-choice")
+            options = next(q for n, q in _questions(exercise_id).items() if n == question).options
+            wrong[question] = next(o for o in options if o != answer)
+            record = failing(exercise_id, lambda wrong=wrong: wrong, "wrong-choice")
+        else:
+            record = failing(exercise_id, lambda wrong=wrong: wrong, "wrong-number")
+            assert f"{answer:.3f}" not in record.message  # 정답을 보여 주지 않음
+        assert "💡" in record.message and f"문항 {question}" in record.message
+        assert record.passed == len(answers) - 1  # 틀린 문항만 틀림
+    missing = dict(answers)
+    missing.pop(next(iter(answers)))
+    failing(exercise_id, lambda: missing, "missing-answer")
+
+
+def _questions(exercise_id):
+    import importlib
+
+    return importlib.import_module(f"sgns.checks.exercises.{exercise_id.replace('-', '_')}").QUESTIONS

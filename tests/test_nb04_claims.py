@@ -27,7 +27,10 @@ nb, params, out = notebook_fixtures("04_math.ipynb", output_name="out")
 EXERCISES = [
     ("neg_sampling_score_gradients", "check_neg_sampling_score_gradients"),
     ("neg_sampling_loss_and_gradient", "check_neg_sampling_loss_and_gradient"),
+    ("numerical_gradient", "check_numerical_gradient"),
+    ("negative_mask", "check_negative_mask"),
     ("sgd_step", "check_sgd_step"),
+    ("quiz_04", "check_quiz_04"),
 ]
 # 유도의 결과 (연습문제가 묻는 것): 학생판에도, 태그 없는 셀에도 나오면 안 됩니다
 ANSWER_FRAGMENTS = [
@@ -191,7 +194,7 @@ def test_student_edition_has_no_derivation_answer():
 def test_exercises_in_order_and_later_cells_use_the_reference(nb):
     sources = [c.source for c in nb.cells]
     headings = [s.split("\n")[0] for s in sources if s.startswith("### 연습문제")]
-    assert [h.split(":")[0] for h in headings] == [f"### 연습문제 {n}" for n in range(1, 4)]
+    assert [h.split(":")[0] for h in headings] == [f"### 연습문제 {n}" for n in range(1, len(EXERCISES) + 1)]
     statuses = check_statuses(nb)
     position = 0
     for function, check in EXERCISES:
@@ -215,8 +218,11 @@ def test_gradient_check_with_duplicate_negative(nb, out, params):
         assert err < 1e-7
         assert f"∂J/∂{name}: 최대 상대 오차 < 1e-07 → 통과 (허용 1e-05)" in out
     # 판정은 값에서 계산합니다 (고정 문자열이 아님)
-    source = nb.cells[find_cell_index(nb.cells, "check_loss_gradients")].source
-    assert 'verdict = "통과" if err < TOL else "실패"' in source and "tol=TOL" in source and "→ 통과" not in source
+    source = nb.cells[find_cell_index(nb.cells, 'evaluate("nb04-numerical-gradient"')].source
+    assert 'verdict = "통과" if err < TOL else "실패"' in source and "→ 통과" not in source
+    # 연습문제 3 을 통과한 학생의 중앙 차분으로 (아니면 sgns 의 것으로) 잽니다
+    assert "numerical_gradient if solved else sgns.gradient_check.numerical_gradient" in source
+    assert "중앙 차분: 여러분의 numerical_gradient" in out
     _, _, grad_U = sgns.neg_sampling_loss_and_gradient(v_c, 0, U, negatives)
     assert np.allclose(grad_U[2], 2 * sgns.sigmoid(U[2] @ v_c) * v_c)
     assert "∂J/∂u_2 = 2 σ(u_2·v_c) v_c: True" in out
@@ -260,3 +266,22 @@ def test_each_question_has_an_answer_key(nb):
     assert len(questions) == len(answers) == len(cells) - start - 1 >= 2
     assert [a.source.split(".")[0] for a in answers] == [f"**모범 답안 {n}" for n in range(1, len(questions) + 1)]
 
+
+def test_collisions_with_the_true_context_word_are_counted_live(nb):
+    """정답 주변 단어와 같은 네거티브: head500 의 윈도우 1 쌍에 P_n ∝ U^(3/4) 로 뽑아 셈 (글: 한 에폭에 천 번 넘게)."""
+    sentences = sgns.data.load_head500()
+    vocab = sgns.build_vocab(sentences, min_count=5)
+    ids, sentence_ids = sgns.corpus.encode_corpus(sentences, vocab)
+    _, outsides = sgns.corpus.skipgram_pair_arrays(ids, sentence_ids, 1)
+    sampler = sgns.NegativeSampler(vocab.counts, seed=0)
+    same = sampler.sample((len(outsides), 5)) == outsides[:, None]
+    expected = np.bincount(outsides, minlength=len(vocab)) / len(outsides) @ sampler.probs
+    text = _output(nb, "c-mask-count")
+    assert f"o와 같은 것 {same.sum():,}개 ({same.mean():.3%}, 식 Σ f(w) P_n(w) = {expected:.3%})" in text
+    assert abs(same.mean() - expected) < 0.2 * expected  # 센 비율이 식과 맞음
+    assert same.sum() > 1000 and "천 번 넘게" in _cell(nb, "c-mask-read").source
+    # 글: 가장 자주 겹친 단어들은 말뭉치에서 흔한 단어 (빈도 상위 10개 안)
+    shown = re.search(r"가장 자주 겹친 단어: (.+)", text).group(1)
+    top_words = [part.split(" (")[0] for part in shown.split(", ")]
+    frequent = {vocab.words[w] for w in np.argsort(-np.asarray(vocab.counts), kind="stable")[:10]}
+    assert len(top_words) == 3 and set(top_words) <= frequent

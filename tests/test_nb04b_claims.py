@@ -110,7 +110,7 @@ def test_objective_starts_where_the_trainer_starts(nb, out, params):
 def test_exercise_and_the_reference_step(nb):
     sources = [c.source for c in nb.cells]
     headings = [s.split("\n")[0] for s in sources if s.startswith("### 연습문제")]
-    assert [h.split(":")[0] for h in headings] == ["### 연습문제 4"]
+    assert [h.split(":")[0] for h in headings] == ["### 연습문제 6", "### 연습문제 7", "### 연습문제 8"]
     solution = next(i for i, s in enumerate(sources) if s.startswith("def train_sgns("))
     assert "### BEGIN SOLUTION" in sources[solution]
     assert sources[solution + 1].strip() == "sgns.checks.check_train_sgns(train_sgns)"
@@ -369,3 +369,17 @@ def test_fisher_interval_by_hand_matches_the_helper(nb):
     assert f"[{interval.low:.3f}, {interval.high:.3f}]" in hand
     said = numbers_in(_cell(nb, "c36-hand").source)
     assert float(rho) in said and int(n) in said and int(n) - 3 in said
+
+
+def test_neighbours_and_3cosadd_use_the_students_cosine_neighbours(nb):
+    """연습문제 7 의 nearest_neighbours 가 이웃과 유추 (b - a + c, 세 단어를 뺌) 를 찾고, 학습기의 답과 같음."""
+    statuses = check_statuses(nb)
+    assert statuses["nearest_neighbours"] == "pass" and statuses["quiz_04b"] == "pass"
+    neighbours = _cell(nb, "c28")
+    assert 'evaluate("nb04-nearest-neighbours", nearest_neighbours)' in neighbours.source
+    assert "nearest_neighbors(normalize_rows(vectors)" in neighbours.source  # 풀기 전에는 sgns 의 같은 계산
+    text = cell_output_text(neighbours)
+    assert "이웃 찾기: 여러분의 nearest_neighbours" in text and "model.most_similar와 같은 이웃: True" in text
+    analogy = _cell(nb, "c-analogy-examples")
+    assert "exclude=[ia, ib, ic]" in analogy.source and "unit[ib] - unit[ia] + unit[ic]" in analogy.source
+    assert "model.analogy와 같은 답: True" in cell_output_text(analogy)

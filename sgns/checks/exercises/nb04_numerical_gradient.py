@@ -150,5 +150,4 @@ EXERCISE = Exercise(
     summary="{n}개 사례 (곡률이 큰 함수, 원소끼리 얽힌 이차식, 2차원 x, 큰 입력 포함)에서 중앙 차분이 맞습니다.",
     points=2,
     order=5,
-    placed=False,  # 강사용 노트북에 셀을 넣으면 지우세요 (make new-exercise ... AFTER=<셀 번호> 가 지움)
 )
