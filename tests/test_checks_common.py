@@ -20,6 +20,7 @@ from checks_testing import SOLUTIONS, evaluate, failing, not_implemented, raises
 from conftest import REPO
 from sgns import checks
 from sgns.checks import record as record_module
+from sgns.checks._judges import Choice, is_quiz
 from sgns.checks._references import ReferenceError, resolve, solvers
 from sgns.checks.exercises.nb02_softmax_score_gradient import reference_score_gradient
 from sgns.checks.exercises.nb04_sgd_step import reference_sgd_step
@@ -31,8 +32,9 @@ from sgns.sampling import NegativeSampler, noise_distribution
 from sgns.softmax_loss import naive_softmax_loss_and_gradient
 
 IDS = list(checks.ALL_EXERCISES)
-# 개념 확인 퀴즈 (답을 돌려주는 함수): 큰 입력도, 그 답을 내는 sgns 함수도 없음
-QUIZZES = {i for i, e in checks.ALL_EXERCISES.items() if "missing-answer" in e.categories}
+# 퀴즈 (`answers_judge`: 개념 확인, 숫자로 확인) 는 인자 없는 사례 하나이고 큰 입력·참조 구현이 없습니다
+QUIZZES = [i for i in IDS if is_quiz(checks.exercise(i))]
+FUNCTIONS = [i for i in IDS if i not in QUIZZES]
 
 
 # ---------------------------------------------------------------------------
@@ -45,7 +47,7 @@ def test_solution_passes_every_case_with_the_same_record_each_run(exercise_id):
     first = evaluate(exercise_id, solution(exercise_id))
     second = evaluate(exercise_id, solution(exercise_id))
     assert first.status == "pass", first.message
-    assert first.passed == first.total >= 4 or exercise_id == "nb04-train-loop"
+    assert first.passed == first.total >= 4 or exercise_id == "nb04-train-loop" or exercise_id in QUIZZES
     assert first.message.startswith("✅ 공개 사례 통과: ")
     assert first.message.count("\n") == 0
     assert first.to_json() == second.to_json()
@@ -84,7 +86,7 @@ def test_passing_a_call_result_instead_of_a_function(exercise_id):
     assert "None" in record.message  # 받은 값을 보여 줌
 
 
-@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("exercise_id", FUNCTIONS)
 def test_every_exercise_has_a_large_input_case(exercise_id):
     """큰 입력 사례는 느린 반복문 (numpy 대신 파이썬 반복) 을 잡습니다. 사례 id 는 연습문제 안에서 고유합니다."""
     cases = checks.exercise(exercise_id).make_cases()
@@ -119,18 +121,82 @@ def test_every_placed_exercise_has_its_model_solution_in_a_notebook_and_unplaced
 
 
 def test_the_readme_counts_the_exercises_it_has():
-    """README 의 "연습문제가 N~M개(모두 T개, 그중 선택 K개)" 는 찾은 연습문제 (노트북에 셀이 있는 것) 에서 셉니다."""
+    """README 의 "연습문제가 N~M개(모두 T개, 그중 선택 K개)" 는 찾은 연습문제 (노트북에 셀이 있는 것) 에서 셉니다.
+
+    퀴즈 (개념 확인, 숫자로 확인) 는 따로 셉니다: "개념 확인과 숫자로 확인이 모두 Q개".
+    """
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     found = re.search(r"연습문제가 (\d+)~(\d+)개\(모두 (\d+)개, 그중 선택 (\d+)개\)", readme)
     assert found, "README.md 에 '연습문제가 N~M개(모두 T개, 그중 선택 K개)' 문장이 없습니다."
-    per_notebook = Counter(exercise_id[:4] for exercise_id in checks.EXERCISES)
-    optional = sum(spec.optional for spec in checks.EXERCISES.values())
-    expected = (min(per_notebook.values()), max(per_notebook.values()), len(checks.EXERCISES), optional)
+    exercises = {i: spec for i, spec in checks.EXERCISES.items() if i not in QUIZZES}
+    per_notebook = Counter(exercise_id[:4] for exercise_id in exercises)
+    optional = sum(spec.optional for spec in exercises.values())
+    expected = (min(per_notebook.values()), max(per_notebook.values()), len(exercises), optional)
     written = tuple(map(int, found.groups()))
     assert written == expected, (
         f"README.md 의 연습문제 수 {found.group(0)!r} 가 sgns/checks/exercises/ 와 다릅니다: "
         f"'연습문제가 {expected[0]}~{expected[1]}개(모두 {expected[2]}개, 그중 선택 {expected[3]}개)' 로 고치세요."
     )
+    quizzes = re.search(r"개념 확인과 숫자로 확인이 모두 (\d+)개", readme)
+    assert quizzes, "README.md 에 '개념 확인과 숫자로 확인이 모두 Q개' 문장이 없습니다."
+    assert int(quizzes.group(1)) == len(QUIZZES), (
+        f"README.md 의 퀴즈 수 {quizzes.group(0)!r}: 찾은 퀴즈는 {len(QUIZZES)}개 ({', '.join(QUIZZES)}) 입니다."
+    )
+
+
+@pytest.mark.parametrize("exercise_id", QUIZZES)
+def test_every_wrong_quiz_answer_is_named_with_its_hint_and_without_the_answer(exercise_id):
+    """틀린 문항은 한 번에 모두 보이고, 문항마다 안내 (다시 읽을 곳) 가 붙고, 정답은 보이지 않습니다."""
+    questions = checks.exercise(exercise_id).judge.questions
+    wrong, answers = {}, {}
+    for name, question in questions.items():
+        assert question.hint, f"{exercise_id}: 문항 {name!r} 에 안내가 없습니다."
+        if isinstance(question, Choice):
+            answers[name] = next(option for option in question.options if option != question.correct)
+        else:
+            value = np.asarray(question.value, dtype=np.float64)
+            answers[name] = (value + 10 * question.tolerance + 1.5).tolist()
+        wrong[name] = question
+    record = evaluate(exercise_id, lambda: answers)
+    assert record.status == "fail" and record.category in ("wrong-choice", "wrong-number"), record.message
+    assert f"{len(questions)}문항 중 0문항이 맞았습니다." in record.message
+    for name, question in wrong.items():
+        assert f"문항 {name!r}" in record.message and question.hint in record.message
+        if not isinstance(question, Choice):
+            for x in np.atleast_1d(question.value):
+                assert abs(x) < 0.01 or f"{x:.3f}" not in record.message
+
+
+@pytest.mark.parametrize("exercise_id", QUIZZES)
+def test_unanswered_quiz_items_are_named(exercise_id):
+    questions = checks.exercise(exercise_id).judge.questions
+    record = failing(exercise_id, lambda: dict.fromkeys(questions), "missing-answer")
+    assert record.message.count("아직 답하지 않았습니다") == len(questions)
+
+
+def test_quiz_numbers_are_compared_element_by_element_and_a_flipped_sign_is_named():
+    from sgns.checks._harness import Case, Exercise, run_exercise
+    from sgns.checks._judges import ANSWER_CATEGORIES, Number, answers_judge
+
+    want = np.array([-0.156, 0.114, 0.042])
+    exercise = Exercise(
+        id="nb02-vector-quiz", function="answers", signature="answers() -> {문항: 답}", title="퀴즈",
+        summary="맞습니다.", points=1, make_cases=lambda: [Case("answers", "답", {})],
+        judge=answers_judge({"g": Number(tuple(want), 2e-3, hint="유도 1로 돌아가세요.")}),
+        categories=ANSWER_CATEGORIES,
+    )
+
+    def judged(answer):
+        return run_exercise(exercise, lambda: {"g": answer}, points=1, partial_credit=False)
+
+    record = judged([want[0], want[1] + 0.1, want[2]])
+    assert record.category == "wrong-number" and "2번째" in record.message and "1번째" not in record.message
+    assert "유도 1로 돌아가세요." in record.message
+    assert "부호가 반대" in judged(list(-want)).message
+    record = judged([0.1, 0.2])
+    assert "3개" in record.message and "유도 1로" not in record.message  # 형식이 틀리면 내용 안내는 붙이지 않음
+    assert "목록이어야" in judged("abc").message
+    assert judged(np.round(want, 3)).status == "pass"
 
 
 def test_check_function_displays_and_returns_nothing(capsys):
@@ -216,7 +282,7 @@ def test_reference_called_indirectly_is_named_even_if_it_fails(exercise_id, fn):
     failing(exercise_id, fn, "reference-implementation")
 
 
-@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("exercise_id", FUNCTIONS)
 def test_every_sgns_function_that_solves_the_exercise_is_told_when_wrapped(exercise_id):
     """참조 구현 목록은 코드에서 옵니다: 적힌 경로가 모두 실제 함수이고, 어느 것을 감싸도 그렇다고 알려 줍니다."""
     found = solvers(checks.exercise(exercise_id))  # 없는 경로면 ReferenceError

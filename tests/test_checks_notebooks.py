@@ -74,8 +74,9 @@ def test_wrong_answer_in_a_student_notebook_shows_only_korean_feedback_and_run_a
     assert plain.startswith("❌ skipgram_pairs") and "💡" in plain
     assert markdown.startswith("**❌ skipgram_pairs") and "\n- 💡" in markdown
 
-    [record] = checks.records(nb)
+    record, *rest = checks.records(nb)
     assert record.exercise == "nb01-skipgram-pairs" and record.status == "fail"
+    assert [(r.exercise, r.status) for r in rest] == [("nb01-quiz", "todo")]  # 장 끝의 개념 확인은 손대지 않음
     assert record.category == "self-pair"
     assert check_record_problems(nb, "todo", STUB_MARK)  # 학생판 검사는 이 노트북을 '미완성 아님' 으로 잡음
 

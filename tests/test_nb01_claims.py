@@ -273,13 +273,13 @@ def test_exercise_and_check_cells(nb, output):
 def test_shape_of_the_notebook(nb):
     headings = [c.source.split("\n", 1)[0] for c in nb.cells if c.cell_type == "markdown"]
     assert re.match(r"# 1\. \S", headings[0])
-    for heading in ("## 학습 목표", "## 정리", "## 생각해 볼 문제"):
+    for heading in ("## 학습 목표", "## 정리", "## 개념 확인", "## 생각해 볼 문제"):
         assert heading in headings
     # 1절에는 원문 바로잡기가 없습니다 (ERRATA 의 항목은 모두 3~5절)
     assert not any("원문 바로잡기" in c.source for c in nb.cells)
     assert sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])) == 2
     # 절 제목은 "## 1.N 제목"
-    fixed = ("## 학습 목표", "## 정리", "## 생각해 볼 문제")
+    fixed = ("## 학습 목표", "## 정리", "## 개념 확인", "## 생각해 볼 문제")
     sections = [h for h in headings if h.startswith("## ") and h not in fixed]
     assert sections and all(re.match(rf"## 1\.{i} \S", h) for i, h in enumerate(sections, start=1)), sections
 
@@ -391,3 +391,19 @@ def test_the_k_notation_reminder_is_here_once(nb):
 def test_answer_labels_have_one_form(nb):
     labels = re.findall(r"\*\*(모범 답안 \d\.|\d번 모범 답안\.|\d번 답\.)\*\*", "\n".join(markdown_sources(nb)))
     assert labels == ["모범 답안 1.", "모범 답안 2.", "모범 답안 3."]
+
+
+def test_chapter_quiz_is_checked_at_the_end(nb):
+    """장 끝의 개념 확인: 정리 뒤, 생각해 볼 문제 앞. 수 문항의 정답은 sgns 로 계산하고 손으로 센 값과 같습니다."""
+    from sgns.checks.exercises import nb01_quiz
+
+    cells = nb.cells
+    heading = find_cell_index(cells, "## 개념 확인")
+    assert find_cell_index(cells, "## 정리") < heading < find_cell_index(cells, "## 생각해 볼 문제")
+    assert cells[heading + 1].source.startswith("def chapter1_quiz():")
+    assert cells[heading + 2].source.strip() == "sgns.checks.check_chapter1_quiz(chapter1_quiz)"
+    assert check_statuses(nb)["chapter1_quiz"] == "pass"
+    n, m = nb01_quiz.PAIRS_TOKENS, nb01_quiz.PAIRS_WINDOW
+    assert nb01_quiz.QUESTIONS["쌍의 수"].value == sum(min(i, m) + min(n - 1 - i, m) for i in range(n)) == 18
+    assert f"토큰 {n}개짜리 문장에서 윈도우 크기 {m}로" in cells[heading].source
+    assert all(f"**{name}**" in cells[heading].source for name in nb01_quiz.QUESTIONS)

@@ -254,18 +254,44 @@ def test_the_optimum_is_only_pointed_to(nb):
     assert "ALT_WORDS" not in "\n".join(c.source for c in code_cells(nb))
 
 
-def test_numeric_questions_after_the_derivations(nb, out):
-    """유도 1, 2 뒤의 숫자 문제: 출력된 답이 유도한 식으로 손 계산한 값과 같습니다."""
+def test_numeric_questions_after_the_derivations_are_checked(nb):
+    """유도 1 뒤의 숫자 문제는 바로 뒤의 함수와 확인 셀로, 유도 2의 것은 장 끝 개념 확인의 문항으로 확인합니다.
+
+    확인 도구의 정답은 유도한 식으로 손 계산한 값과 같고, 답을 출력해 보여 주는 셀은 없습니다.
+    """
+    from sgns.checks.exercises import nb02_quiz, nb02_score_gradient_numbers
+
     s = np.array([2.0, 0.0, -1.0])
     by_hand = np.exp(s) / np.exp(s).sum() - np.eye(3)[0]  # ŷ - y
-    assert f"∂J/∂s = {np.round(by_hand, 3)}" in out
+    assert np.allclose(nb02_score_gradient_numbers.QUESTIONS["∂J/∂s"].value, by_hand)
     sigma1 = 1 / (1 + np.exp(-1.0))  # v_c = (1, 0), u_0 = (1, 0), u_1 = (0, 1): ŷ = (σ(1), 1 - σ(1))
-    assert f"∂J/∂v_c = {np.round(np.array([sigma1 - 1, 1 - sigma1]), 3)}" in out
+    assert np.allclose(nb02_quiz.QUESTIONS["∂J/∂v_c"].value, [sigma1 - 1, 1 - sigma1])
     cells = nb.cells
-    for number, check in ((1, EXERCISES[1][2]), (2, EXERCISES[2][2])):
-        question = find_cell_index(cells, f"**숫자로 확인 {number}.**")
-        assert _check_cell_index(cells, check) < question  # 학생판에서도 유도의 답보다 뒤
-        assert cells[question + 1].cell_type == "code"
+    question = find_cell_index(cells, "**숫자로 확인 1.**")
+    assert _check_cell_index(cells, EXERCISES[1][2]) < question  # 학생판에서도 유도의 답보다 뒤
+    assert cells[question + 1].source.startswith("def score_gradient_numbers():")
+    assert "### BEGIN SOLUTION" in cells[question + 1].source and "print(" not in cells[question + 1].source
+    assert cells[question + 2].source.strip() == "sgns.checks.check_score_gradient_numbers(score_gradient_numbers)"
+    assert check_statuses(nb)["score_gradient_numbers"] == "pass"
+    quiz = find_cell_index(cells, "## 개념 확인")
+    assert _check_cell_index(cells, EXERCISES[2][2]) < quiz  # 유도 2의 답 (연습문제 3) 보다 뒤
+    assert "(유도 2의 숫자로 확인)" in cells[quiz].source
+
+
+def test_chapter_quiz_is_checked_at_the_end(nb):
+    """장 끝의 개념 확인: 정리 뒤, 생각해 볼 문제 앞. 수 문항의 정답은 sgns 로 계산합니다."""
+    from sgns.checks.exercises import nb02_quiz
+
+    cells = nb.cells
+    heading = find_cell_index(cells, "## 개념 확인")
+    assert find_cell_index(cells, "## 정리") < heading < find_cell_index(cells, "## 생각해 볼 문제")
+    assert cells[heading + 1].source.startswith("def chapter2_quiz():")
+    assert cells[heading + 2].source.strip() == "sgns.checks.check_chapter2_quiz(chapter2_quiz)"
+    assert check_statuses(nb)["chapter2_quiz"] == "pass"
+    questions = nb02_quiz.QUESTIONS
+    assert abs(questions["넘치는 점수"].value - np.log(np.finfo(np.float32).max)) < 1e-9  # 약 88.7 (2.2절)
+    assert abs(questions["ŷ - y 의 합"].value) < 1e-12  # ŷ 의 합 1 - y 의 합 1
+    assert all(f"**{name}**" in cells[heading].source for name in questions)
 
 
 def test_k_notation_is_not_repeated(nb):
@@ -298,7 +324,7 @@ def test_section_headings_are_numbered_and_free_of_math(nb):
     headings = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()
                 if line.startswith("#")]
     assert all("$" not in h for h in headings), headings
-    fixed = ("## 학습 목표", "## 정리", "## 생각해 볼 문제")
+    fixed = ("## 학습 목표", "## 정리", "## 개념 확인", "## 생각해 볼 문제")
     sections = [h for h in headings if h.startswith("## ") and h not in fixed]
     assert sections and all(re.match(rf"## 2\.{i} \S", h) for i, h in enumerate(sections, start=1)), sections
 
@@ -381,4 +407,4 @@ def test_later_cells_use_reference_not_student_functions(nb):
             continue  # 연습문제 셀과 확인 셀만 학생의 함수를 다룹니다
         assert not _direct_calls(src) & student_functions, src[:60]
         checked += 1
-    assert checked > 10
+    assert checked > 8  # 숫자로 확인의 답은 확인 셀로 옮겨 출력 셀이 줄었음

@@ -215,7 +215,8 @@ def test_derivation_cell_is_a_solution_with_the_question_visible(nb):
     # 유도 바로 뒤가 숫자 문제 (질문과 답을 계산하는 셀), 그다음이 두 함수를 묶은 연습문제 1
     assert derivation.source.startswith("#### 유도 1:") and question.source.count("**유도 1 (") == 1
     assert nb.cells[i + 1].source.startswith("**숫자로 확인 1.**") and nb.cells[i + 2].cell_type == "code"
-    assert nb.cells[i + 3].source.startswith("### 연습문제 1:")
+    assert nb.cells[i + 3].source.strip() == "sgns.checks.check_log_sigmoid_numbers(log_sigmoid_numbers)"
+    assert nb.cells[i + 4].source.startswith("### 연습문제 1:")
 
 
 def _bare_calls(source: str) -> set[str]:
@@ -426,13 +427,36 @@ def test_one_answer_key_per_question(nb):
     assert "answer-key" not in nb.cells[i].metadata.get("tags", [])
 
 
-def test_numeric_question_after_the_derivation(output):
-    """숫자로 확인 1: log σ(-2) 와 그 도함수 σ(2) (x < 0 쪽 식 x - log(1 + e^x) 를 미분한 1 - σ(x))."""
+def test_numeric_question_after_the_derivation_is_checked(nb):
+    """숫자로 확인 1: log σ(-2) 와 그 도함수 σ(2) (x < 0 쪽 식 x - log(1 + e^x) 를 미분한 1 - σ(x)).
+
+    학생이 답을 적는 함수와 확인 셀이 뒤에 있고 (답을 출력해 보여 주지 않음), 확인 도구의 정답은 손 계산과 같습니다.
+    """
+    from sgns.checks.exercises import nb03_log_sigmoid_numbers
+
     x0 = -2.0
-    value = x0 - np.log1p(np.exp(x0))  # 손 계산: min(x, 0) - log(1 + e^{-|x|})
-    assert f"log σ({x0:g}) = {value:.4f}" in output
-    slope = 1 - 1 / (1 + np.exp(-x0))  # d/dx [x - log(1 + e^x)] = 1 - σ(x) = σ(-x)
-    assert f"중앙 차분 {slope:.4f}, σ(-x) = {slope:.4f}" in output
+    questions = nb03_log_sigmoid_numbers.QUESTIONS
+    assert abs(questions["log σ(-2)"].value - (x0 - np.log1p(np.exp(x0)))) < 1e-12  # min(x, 0) - log(1 + e^{-|x|})
+    assert abs(questions["도함수"].value - (1 - 1 / (1 + np.exp(-x0)))) < 1e-12  # 1 - σ(x) = σ(-x)
+    at = find_cell_index(nb.cells, "**숫자로 확인 1.**")
+    assert nb.cells[at + 1].source.startswith("def log_sigmoid_numbers():") and "print(" not in nb.cells[at + 1].source
+    assert check_statuses(nb)["log_sigmoid_numbers"] == "pass"
+
+
+def test_chapter_quiz_is_checked_at_the_end(nb):
+    """장 끝의 개념 확인: 정리 뒤, 생각해 볼 문제 앞. 수 문항의 정답은 sgns 로 계산하고 손 계산과 같습니다."""
+    from sgns.checks.exercises import nb03_quiz
+
+    cells = nb.cells
+    heading = find_cell_index(cells, "## 개념 확인")
+    assert find_cell_index(cells, "## 정리") < heading < find_cell_index(cells, "## 생각해 볼 문제")
+    assert cells[heading + 1].source.startswith("def chapter3_quiz():")
+    assert cells[heading + 2].source.strip() == "sgns.checks.check_chapter3_quiz(chapter3_quiz)"
+    assert check_statuses(nb)["chapter3_quiz"] == "pass"
+    questions = nb03_quiz.QUESTIONS
+    assert abs(questions["σ(-s)"].value - 0.2) < 1e-12  # σ(-x) = 1 - σ(x)
+    assert questions["log σ(-800)"].value == -800.0  # log(1 + e^{-800}) 은 float64 에서 0
+    assert all(f"**{name}**" in cells[heading].source for name in questions)
 
 
 def test_geometric_picture_of_one_update(nb, output):

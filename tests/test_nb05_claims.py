@@ -13,6 +13,7 @@ from notebook_outputs import (
     check_statuses,
     code_cells,
     display_mime_types,
+    find_cell_index,
     markdown_sources,
     notebook_fixtures,
     numbers_in,
@@ -555,3 +556,18 @@ def test_each_question_has_a_model_answer_right_after(nb):
     assert all(c.cell_type == "markdown" for c in answers)
     tagged = [c for c in cells if "answer-key" in c.metadata.get("tags", [])]
     assert len(tagged) == len(answers)  # 모범 답안은 그 자리에만
+
+
+def test_chapter_quiz_is_checked_at_the_end(nb):
+    """장 끝의 개념 확인: 정리 뒤, 생각해 볼 문제 앞. 수 문항의 정답은 sgns 로 계산하고 손 계산과 같습니다."""
+    from sgns.checks.exercises import nb05_quiz
+
+    cells = nb.cells
+    heading = find_cell_index(cells, "## 개념 확인")
+    assert find_cell_index(cells, "## 정리") < heading < find_cell_index(cells, "## 생각해 볼 문제")
+    assert cells[heading + 1].source.startswith("def chapter5_quiz():")
+    assert cells[heading + 2].source.strip() == "sgns.checks.check_chapter5_quiz(chapter5_quiz)"
+    assert check_statuses(nb)["chapter5_quiz"] == "pass"
+    questions = nb05_quiz.QUESTIONS
+    assert abs(questions["확률의 비"].value - 100**0.75) < 1e-9  # (100,000 / 1,000)^{3/4}, 원문의 177.83 이 아님
+    assert all(f"**{name}**" in cells[heading].source for name in questions)

@@ -76,12 +76,27 @@ def test_one_derivation_in_a_solution_cell(nb):
 
 
 def test_numeric_question_is_the_derived_optimum(nb):
-    n_pos, n_neg = 3.0, 1.5
-    text = _output(nb, "c43-num-check")
-    slope, minimum = (float(x) for x in re.search(r"ℓ'\(0\) ≈ ([+-][\d.]+), .* x ≈ ([\d.]+)", text).groups())
-    assert abs(slope - (-n_pos * 0.5 + n_neg * 0.5)) < 1e-4  # ℓ'(0) = -#(c,o) σ(0) + K#(c)P_n(o) σ(0)
-    assert abs(minimum - np.log(n_pos / n_neg)) < 1e-4  # x* = log(#(c,o) / (K #(c) P_n(o)))
-    assert "N_POS, N_NEG = 3.0, 1.5" in _cell(nb, "c43-num-check").source
+    """숫자로 확인 1: 학생이 답을 적는 함수와 확인 셀. 정답은 유도한 식과 (독립적인) 수치 최소화와 같습니다."""
+    from sgns.checks.exercises import nb07_optimum_numbers
+
+    n_pos, n_neg = nb07_optimum_numbers.POSITIVE, nb07_optimum_numbers.NEGATIVE
+    assert (n_pos, n_neg) == (3.0, 1.5)
+    questions = nb07_optimum_numbers.QUESTIONS
+    # ℓ'(0) = -#(c,o) σ(0) + K#(c)P_n(o) σ(0)
+    assert abs(questions["ℓ'(0)"].value - (-n_pos * 0.5 + n_neg * 0.5)) < 1e-12
+    assert abs(questions["x*"].value - np.log(n_pos / n_neg)) < 1e-9  # x* = log(#(c,o) / (K #(c) P_n(o)))
+
+    def cell_loss(x):
+        return n_pos * np.logaddexp(0, -x) + n_neg * np.logaddexp(0, x)
+
+    assert abs(_minimise(cell_loss) - questions["x*"].value) < 1e-4
+    solution = _cell(nb, "c43-num-check")
+    assert solution.source.startswith("def optimum_numbers():") and "print(" not in solution.source
+    at = nb.cells.index(solution)
+    assert nb.cells[at + 1].source.strip() == "sgns.checks.check_optimum_numbers(optimum_numbers)"
+    from sgns.checks import records
+
+    assert {r.function: r.status for r in records(nb)}["optimum_numbers"] == "pass"
 
 
 def _minimise(loss):

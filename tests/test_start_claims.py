@@ -16,7 +16,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 START = REPO / "START.md"
 CHARS_PER_MINUTE = 275
-ROW = re.compile(r"^\| (\S+) \| \[(.+?)\]\(my-work/([^)]+)\) \| (\d+)개 \| 약 (\d+)분 \|$", re.M)
+ROW = re.compile(r"^\| (\S+) \| \[(.+?)\]\(my-work/([^)]+)\) \| (\d+)개 \| 약 (\d+)분 \|(?: \d+개 \|)?$", re.M)
 
 
 def course_notebooks() -> list[Path]:

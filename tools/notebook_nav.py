@@ -13,10 +13,12 @@
 
 시작 페이지 (``START.md``; ``make lab`` 이 마크다운 미리 보기로 엶) 에서는 ``<!-- course-nav: contents -->`` 와
 ``<!-- /course-nav: contents -->`` 사이를 노트북 목록 표로 바꿔 씁니다: 순서, 제목 (``my-work/`` 의 같은 노트북으로
-가는 링크), 연습문제 수, 예상 시간, 본문 노트북과 선택 부록의 권 수. 예상 시간은 ``estimate_minutes`` 의
-대략적인 공식입니다: 마크다운 글자 수 (공백과 수식 포함) ÷ 275자/분 (수식이 많은 글을 읽는 속도)
-+ 코드 셀마다 1분 + 연습문제마다 10분, 5분 단위로 올림. 제목이 ``부록`` 으로 시작하는 노트북은 '선택' 으로
-표시합니다.
+가는 링크), 연습문제 수, 예상 시간, 개념 확인·숫자로 확인 수, 본문 노트북과 선택 부록의 권 수.
+예상 시간은 ``estimate_minutes`` 의 대략적인 공식입니다: 마크다운 글자 수 (공백과 수식 포함) ÷ 275자/분
+(수식이 많은 글을 읽는 속도) + 코드 셀마다 1분 + 연습문제마다 10분, 5분 단위로 올림. 개념 확인 (장 끝의
+``## 개념 확인``) 과 숫자로 확인 (``**숫자로 확인 N.**`` 바로 뒤에 풀이 셀이 있는 것) 은 연습문제로 세지
+않습니다: 답을 고르거나 유도한 식에 수를 넣는 몇 분이라, 그 문항을 읽는 시간과 셀 둘 (풀이, 확인) 의 몫이면
+됩니다. 제목이 ``부록`` 으로 시작하는 노트북은 '선택' 으로 표시합니다.
 
 사용법::
 
@@ -57,6 +59,7 @@ class CourseNotebook:
     title: str  # 첫 `#` 제목, 예: 1. 네거티브 샘플링의 개념
     exercises: int
     minutes: int
+    quizzes: int = 0  # 개념 확인과 숫자로 확인 (연습문제 수와 따로)
 
     @property
     def optional(self) -> bool:
@@ -85,6 +88,21 @@ def count_exercises(nb: dict) -> int:
                for c in nb.get("cells", []) if c.get("cell_type") == "markdown")
 
 
+def count_quizzes(nb: dict) -> int:
+    """``## 개념 확인`` 제목 수 + 바로 뒤에 풀이 셀 (``### BEGIN SOLUTION``) 이 있는 ``**숫자로 확인 N.**`` 셀 수."""
+    cells = nb.get("cells", [])
+    count = 0
+    for index, cell in enumerate(cells):
+        if cell.get("cell_type") != "markdown":
+            continue
+        source = cell_source(cell)
+        count += len(re.findall(r"^ {0,3}#{2,4}\s*개념 확인", source, flags=re.M))
+        following = cells[index + 1] if index + 1 < len(cells) else {}
+        if re.match(r"\s*\*\*숫자로 확인 \d+\.\*\*", source) and "### BEGIN SOLUTION" in cell_source(following):
+            count += 1
+    return count
+
+
 def estimate_minutes(nb: dict) -> int:
     """예상 학습 시간 (분): 읽기 + 코드 셀 + 연습문제, 5분 단위로 올림. 공식은 모듈 설명에."""
     cells = [c for c in nb.get("cells", []) if not is_nav_cell(c)]
@@ -97,7 +115,9 @@ def estimate_minutes(nb: dict) -> int:
 
 def describe(path: Path) -> CourseNotebook:
     nb = nbformat.read(path, as_version=4)
-    return CourseNotebook(path.name, notebook_title(nb, str(path)), count_exercises(nb), estimate_minutes(nb))
+    return CourseNotebook(
+        path.name, notebook_title(nb, str(path)), count_exercises(nb), estimate_minutes(nb), count_quizzes(nb)
+    )
 
 
 def _link_text(title: str) -> str:
@@ -139,13 +159,13 @@ def with_navigation(nb: nbformat.NotebookNode, course: list[CourseNotebook], ind
 
 def contents_table(course: list[CourseNotebook], work_dir: str = "my-work") -> str:
     """시작 페이지의 목차 표 (마크다운)."""
-    rows = ["| 순서 | 노트북 | 연습문제 | 예상 시간 |", "|---|---|---|---|"]
+    rows = ["| 순서 | 노트북 | 연습문제 | 예상 시간 | 개념·숫자 확인 |", "|---|---|---|---|---|"]
     main_minutes = 0
     for number, item in enumerate(course, start=1):
         label = "선택" if item.optional else str(number)
         main_minutes += 0 if item.optional else item.minutes
         rows.append(f"| {label} | [{_link_text(item.title)}]({work_dir}/{item.name}) | {item.exercises}개 "
-                    f"| 약 {item.minutes}분 |")
+                    f"| 약 {item.minutes}분 | {item.quizzes}개 |")
     hours, minutes = divmod(main_minutes, 60)
     total = f"{hours}시간 {minutes}분" if hours else f"{minutes}분"
     n_optional = sum(item.optional for item in course)
@@ -157,7 +177,9 @@ def contents_table(course: list[CourseNotebook], work_dir: str = "my-work") -> s
         f"예상 시간은 대략적인 값이고, 노트북마다 이렇게 셉니다: 마크다운 글자 수(공백과 수식 포함) ÷ "
         f"{READING_CHARS_PER_MINUTE}자/분 + 코드 셀 수 × {MINUTES_PER_CODE_CELL}분 + 연습문제 수 × "
         f"{MINUTES_PER_EXERCISE}분, 5분 단위로 올림. "
-        f"{READING_CHARS_PER_MINUTE}자/분은 수식이 많은 글을 읽는 속도입니다."
+        f"{READING_CHARS_PER_MINUTE}자/분은 수식이 많은 글을 읽는 속도입니다. "
+        "개념 확인(장 끝의 객관식·수 문항)과 숫자로 확인(유도 뒤의 수 문항)은 연습문제로 세지 않고 "
+        "그 글과 셀의 몫으로 셉니다."
     )
 
 

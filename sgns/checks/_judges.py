@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sgns.checks._values import as_array, as_scalar, close, difference, fmt, non_finite_note, unpack
+from sgns.checks._values import as_array, as_scalar, close, difference, fmt, non_finite_note, none_problem, unpack
 
 LOSS_NAMES = ("loss", "grad_center_vec", "grad_outside_vectors")
 
@@ -153,44 +153,87 @@ class Choice:
 
 @dataclass(frozen=True)
 class Number:
-    """수로 답하는 문항: 정답과 허용 오차 (절대), 안내."""
+    """수로 답하는 문항: 정답과 허용 오차 (절대), 안내.
 
-    value: float
+    value 는 수 하나 또는 수들의 튜플 (예: 기울기의 원소들; 답도 같은 길이의 목록이어야 하고, 틀린 원소를 알려 줌).
+    정답은 문제에 적지 말고 sgns 로 계산해 넣으세요.
+    """
+
+    value: float | tuple
     tolerance: float
     hint: str | None = None
+
+
+def is_quiz(exercise) -> bool:
+    """`answers_judge` 로 판정하는 퀴즈 연습문제인지 (큰 입력 사례, 참조 구현이 없는 연습문제)."""
+    return getattr(exercise.judge, "questions", None) is not None
+
+
+def _number_problem(name: str, got, question: Number) -> tuple[str, str, bool] | None:
+    """수 문항의 (범주, 문제, 안내를 붙일지) 또는 맞으면 None. 정답은 보여 주지 않습니다."""
+    want = np.atleast_1d(np.asarray(question.value, dtype=np.float64))
+    try:
+        arr = None if isinstance(got, (str, bytes, bool)) else np.asarray(got, dtype=np.float64)
+    except (TypeError, ValueError):
+        arr = None
+    if arr is None:
+        what = "수 하나여야" if np.ndim(question.value) == 0 else f"수 {want.size}개의 목록이어야"
+        return "wrong-number", f"문항 {name!r}: 답은 {what} 합니다. 받은 것: {type(got).__name__} {fmt(got)}", False
+    arr = np.atleast_1d(arr)
+    if arr.shape != want.shape:
+        return "wrong-number", f"문항 {name!r}: 수 {want.size}개를 적어야 하는데 {arr.size}개를 적었습니다.", False
+    bad = ~(np.abs(arr - want) <= question.tolerance)
+    if not bad.any():
+        return None
+    if np.all(np.abs(arr + want) <= question.tolerance) and np.any(want != 0):
+        return "wrong-number", f"문항 {name!r}: 부호가 반대입니다 (크기는 맞습니다).", True
+    margin = "" if question.tolerance == 0 else f" (허용 오차 ±{question.tolerance:g})"
+    if want.size == 1:
+        return "wrong-number", f"문항 {name!r}: 받은 값 {fmt(float(arr[0]))} 이(가) 틀렸습니다{margin}.", True
+    which = ", ".join(f"{i + 1}번째 ({fmt(float(arr[i]))})" for i in np.flatnonzero(bad))
+    return "wrong-number", f"문항 {name!r}: {which} 원소가 틀렸습니다{margin}.", True
 
 
 def answers_judge(questions: dict):
     """``answers() -> {문항: 답}`` 퀴즈 연습문제의 judge. questions: 문항 이름 -> `Choice` 또는 `Number`.
 
     범주는 `ANSWER_CATEGORIES` (연습문제의 categories 에 더하세요). 사례는 인자 없는 Case 하나면 됩니다.
+    틀린 문항과 답하지 않은 문항 (없거나 None) 을 모두 한 번에 알려 주고, 문항마다 그 안내 (다시 읽을 곳) 를
+    붙입니다. 범주는 문항 순서로 첫 문제의 것입니다. 정답은 메시지에 보이지 않습니다.
     """
 
     def judge(ctx, case) -> None:
         result, _ = ctx.call()
+        if result is None:
+            ctx.fail("returned-none", none_problem("반환값"))
         if not isinstance(result, dict):
             ctx.fail(
                 "wrong-type", f"답은 {{문항: 답}} 사전이어야 합니다. 받은 것: {type(result).__name__} {fmt(result)}"
             )
+        problems = []  # (범주, 문제, 안내)
         for name, question in questions.items():
-            if name not in result:
-                ctx.fail("missing-answer", f"문항 {name!r} 의 답이 없습니다.")
-            got = result[name]
-            if isinstance(question, Choice):
+            got = result.get(name)
+            if got is None:
+                problems.append(("missing-answer", f"문항 {name!r} 에 아직 답하지 않았습니다.", None))
+            elif isinstance(question, Choice):
                 if got not in question.options:
-                    ctx.fail(
-                        "not-a-choice",
-                        f"문항 {name!r}: {fmt(got)} 은(는) 보기 {fmt(list(question.options))} 에 없습니다.",
+                    problem = f"문항 {name!r}: {fmt(got)} 은(는) 보기 {fmt(list(question.options))} 에 없습니다."
+                    problems.append(("not-a-choice", problem, None))
+                elif got != question.correct:
+                    problems.append(
+                        ("wrong-choice", f"문항 {name!r}: 고른 답 {fmt(got)} 이(가) 틀렸습니다.", question.hint)
                     )
-                if got != question.correct:
-                    ctx.fail("wrong-choice", f"문항 {name!r}: 고른 답 {fmt(got)} 이(가) 틀렸습니다.", question.hint)
             else:
-                number = float(as_scalar(ctx, got, f"문항 {name!r} 의 답"))
-                if not abs(number - question.value) <= question.tolerance:
-                    ctx.fail(
-                        "wrong-number",
-                        f"문항 {name!r}: 받은 값 {fmt(number)} 이(가) 허용 오차 밖입니다.",
-                        question.hint,
-                    )
+                found = _number_problem(name, got, question)
+                if found is not None:
+                    category, problem, hinted = found
+                    problems.append((category, problem, question.hint if hinted else None))
+        if problems:
+            right = len(questions) - len(problems)
+            lines = [f"{len(questions)}문항 중 {right}문항이 맞았습니다."]
+            for _, problem, hint in problems:
+                lines.append(f"• {problem}" + (f" 💡 {hint}" if hint else ""))
+            ctx.fail(problems[0][0], "\n".join(lines))
 
+    judge.questions = questions
     return judge
