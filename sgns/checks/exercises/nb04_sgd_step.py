@@ -51,9 +51,7 @@ CATEGORIES = {
 ARG_NAMES = ("center_vectors", "outside_vectors", "center_idx", "outside_idx", "negative_indices", "learning_rate")
 
 
-# ---------------------------------------------------------------------------
-# 참조 구현 (학생이 쓰는 방식 그대로, 벡터화)
-# ---------------------------------------------------------------------------
+# ---- 참조 구현 (학생이 쓰는 방식 그대로, 벡터화) --------------------------------------------
 
 
 def _positive_coef(s):
@@ -98,9 +96,7 @@ def reference_sgd_step(center_vectors, outside_vectors, center_idx, outside_idx,
     return loss
 
 
-# ---------------------------------------------------------------------------
-# 흔한 실수를 흉내 낸 갱신
-# ---------------------------------------------------------------------------
+# ---- 흔한 실수를 흉내 낸 갱신 --------------------------------------------------------
 
 
 def _apply(W, idx, update, drop_repeats: bool) -> None:
@@ -222,9 +218,7 @@ def _matrix_variants(B: int, lr: float):
     ]
 
 
-# ---------------------------------------------------------------------------
-# 사례와 판정
-# ---------------------------------------------------------------------------
+# ---- 사례와 판정 ----------------------------------------------------------------
 
 
 def _sgd_case(case_id, label, rng, V, d, c, o, neg, lr, scale=0.5) -> Case:
@@ -248,45 +242,22 @@ def make_cases() -> list[Case]:
     rng = np.random.default_rng(SEED)
     V_big, B_big = 5_000, 2_048
     zipf = np.minimum(rng.zipf(1.3, size=(B_big, 7)) - 1, V_big - 1)
-    return [
-        _sgd_case(
-            "small", "작은 배치, 반복되는 행 없음", rng, 10, 4, [0, 2, 4], [1, 3, 5], [[0, 2], [4, 6], [7, 8]], 0.1
-        ),
-        _sgd_case(
-            "repeated-rows",
-            "같은 행이 배치에 여러 번 나옴 (중심, 주변, 네거티브)",
-            rng,
-            6,
-            4,
-            [1, 1, 3, 1, 0],
-            [2, 4, 2, 0, 5],
-            [[3, 3, 4], [2, 5, 0], [1, 4, 4], [3, 2, 1], [0, 2, 3]],
-            0.05,
-        ),
-        _sgd_case(
-            "large-scores",
-            "아주 큰 점수",
-            rng,
-            8,
-            4,
-            [0, 1, 2, 3],
-            [4, 5, 6, 7],
-            [[5, 6], [7, 4], [4, 5], [6, 7]],
-            0.01,
-            scale=25.0,
-        ),
-        _sgd_case(
+    repeated = ([1, 1, 3, 1, 0], [2, 4, 2, 0, 5], [[3, 3, 4], [2, 5, 0], [1, 4, 4], [3, 2, 1], [0, 2, 3]])
+    large_scores = ([0, 1, 2, 3], [4, 5, 6, 7], [[5, 6], [7, 4], [4, 5], [6, 7]])
+    table = [  # id, label, V, d, (center_idx, outside_idx, negative_indices), learning_rate, (scale)
+        ("small", "작은 배치, 반복되는 행 없음", 10, 4, ([0, 2, 4], [1, 3, 5], [[0, 2], [4, 6], [7, 8]]), 0.1),
+        ("repeated-rows", "같은 행이 배치에 여러 번 나옴 (중심, 주변, 네거티브)", 6, 4, repeated, 0.05),
+        ("large-scores", "아주 큰 점수", 8, 4, large_scores, 0.01, 25.0),
+        (
             "large-input",
             f"큰 배치 V={V_big:,}, d=50, B={B_big:,}, K=5",
-            rng,
             V_big,
             50,
-            zipf[:, 0],
-            zipf[:, 1],
-            zipf[:, 2:],
+            (*zipf[:, :2].T, zipf[:, 2:]),
             0.025,
         ),
     ]
+    return [_sgd_case(case_id, label, rng, V, d, *idx, *rest) for case_id, label, V, d, idx, *rest in table]
 
 
 def _unchanged(before, after) -> bool:
