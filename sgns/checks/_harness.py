@@ -54,6 +54,11 @@ class Case:
     shown: str | None = None
     meta: dict = field(default_factory=dict)
 
+    @classmethod
+    def table(cls, names: tuple[str, ...], rows) -> list[Case]:
+        """(id, label, 인자 값들...) 줄들로 사례들을 만듭니다 (인자 이름은 names 순서)."""
+        return [cls(case_id, label, dict(zip(names, values, strict=True))) for case_id, label, *values in rows]
+
     def describe(self) -> str:
         if self.shown is not None:
             return self.shown
