@@ -17,14 +17,7 @@ from typing import NoReturn
 
 import numpy as np
 
-from sgns.checks._guard import (
-    TimeUp,
-    is_lazy_iterator,
-    plain_function,
-    reference_name,
-    run_with_time_limit,
-    take,
-)
+from sgns.checks._guard import TimeUp, is_lazy_iterator, plain_function, reference_name, run_with_time_limit, take
 from sgns.checks._references import reference_codes
 from sgns.checks._values import describe_args, fmt, same_values
 from sgns.checks.hidden import HiddenCasesError, hidden_cases

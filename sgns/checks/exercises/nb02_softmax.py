@@ -95,11 +95,7 @@ def _softmax_variants(x: np.ndarray) -> list[tuple[str, np.ndarray, str]]:
                 x / np.sum(x, axis=-1, keepdims=True),
                 "np.exp 를 빠뜨렸습니다. 소프트맥스는 e^x_i / Σ_j e^x_j 입니다.",
             ),
-            (
-                "unnormalised",
-                np.exp(x - row_max),
-                "합이 1 이 아닙니다. e^x 를 그 합으로 나눠 정규화하세요.",
-            ),
+            ("unnormalised", np.exp(x - row_max), "합이 1 이 아닙니다. e^x 를 그 합으로 나눠 정규화하세요."),
         ]
     return out
 
@@ -110,10 +106,7 @@ def _whole_array(x: np.ndarray) -> np.ndarray:
         return e / np.sum(e)
 
 
-_KEEPDIMS = (
-    "no-keepdims",
-    "2차원에서는 np.max / np.sum 에 keepdims=True 를 주어야 행마다 빼고 나눌 수 있습니다.",
-)
+_KEEPDIMS = ("no-keepdims", "2차원에서는 np.max / np.sum 에 keepdims=True 를 주어야 행마다 빼고 나눌 수 있습니다.")
 judge = array_judge(
     reference_softmax, lambda case, got, want: _softmax_variants(case.args["x"]), error_hints={"broadcast": _KEEPDIMS}
 )

@@ -166,56 +166,40 @@ def _matrix_variants(B: int, lr: float):
         "배치 도중에 이미 갱신된 벡터로 기울기를 계산했습니다. 모든 기울기를 갱신 전 값으로 먼저 계산한 뒤 "
         "두 행렬을 갱신하세요 (예: v = center_vectors[center_idx] 를 먼저 꺼내 두기)."
     )
+    hints = {
+        "averaged": "배치에 대해 기울기의 평균을 냈습니다. 이 강의의 학습기는 쌍마다의 기울기를 더합니다 "
+        "(쌍 하나의 학습률이 word2vec 과 같도록).",
+        "center-not-updated": "중심 단어 벡터(center_vectors)를 갱신하지 않았습니다 (제자리에서 바꾸지 않았나요?).",
+        "positive-missing-minus-one": "긍정 항의 계수에서 -1 을 빠뜨렸습니다: ∂J/∂s_o = σ(s_o) - 1.",
+        "positive-sign": "긍정 항의 부호가 반대입니다: ∂J/∂s_o = σ(s_o) - 1 (0 이하).",
+        "negative-sigma-flipped": "네거티브 항에 σ(-s_k) 를 썼습니다: ∂J/∂s_k = σ(s_k).",
+        "negative-sign": "네거티브 항의 부호가 반대입니다: ∂J/∂s_k = σ(s_k) (0 이상).",
+    }
     return [
         ("ascent", {"scale": -1.0}, "부호가 반대입니다 (경사 상승). 손실을 줄이려면 W -= η ∂J/∂W 입니다."),
-        (
-            "averaged",
-            {"scale": 1.0 / B},
-            "배치에 대해 기울기의 평균을 냈습니다. 이 강의의 학습기는 쌍마다의 기울기를 더합니다 "
-            "(쌍 하나의 학습률이 word2vec 과 같도록).",
-        ),
+        ("averaged", {"scale": 1.0 / B}, hints["averaged"]),
         ("learning-rate-ignored", {"scale": 1.0 / lr}, "학습률을 곱하지 않았습니다: W -= η ∂J/∂W."),
         (
             "learning-rate-ignored",
             {"scale": 0.025 / lr},
             "넘겨받은 learning_rate 대신 고정된 학습률(0.025)을 썼습니다.",
         ),
-        ("repeats-dropped", {"drop": ("center", "positive", "negatives")}, drop_hint),
-        ("repeats-dropped", {"drop": ("center",)}, drop_hint),
-        ("repeats-dropped", {"drop": ("positive", "negatives")}, drop_hint),
-        ("repeats-dropped", {"drop": ("negatives",)}, drop_hint),
-        ("repeats-dropped", {"drop": ("positive",)}, drop_hint),
-        (
-            "center-not-updated",
-            {"skip": ("center",)},
-            "중심 단어 벡터(center_vectors)를 갱신하지 않았습니다 (제자리에서 바꾸지 않았나요?).",
-        ),
+        *(("repeats-dropped", {"drop": drop}, drop_hint) for drop in _DROPS),
+        ("center-not-updated", {"skip": ("center",)}, hints["center-not-updated"]),
         ("positive-not-updated", {"skip": ("positive",)}, "주변 단어 u_o 행을 갱신하지 않았습니다."),
         ("negatives-not-updated", {"skip": ("negatives",)}, "네거티브 u_k 행을 갱신하지 않았습니다."),
         ("updated-mid-batch", {"order": "outside-first"}, mid_hint),
         ("updated-mid-batch", {"order": "center-first"}, mid_hint),
         ("updated-mid-batch", {"order": "sequential"}, mid_hint + " (쌍마다 갱신하면 배치 SGD 가 아닙니다.)"),
-        (
-            "positive-missing-minus-one",
-            {"pos_coef": sigmoid},
-            "긍정 항의 계수에서 -1 을 빠뜨렸습니다: ∂J/∂s_o = σ(s_o) - 1.",
-        ),
-        (
-            "positive-sign",
-            {"pos_coef": lambda s: sigmoid(-s)},
-            "긍정 항의 부호가 반대입니다: ∂J/∂s_o = σ(s_o) - 1 (0 이하).",
-        ),
-        (
-            "negative-sigma-flipped",
-            {"neg_coef": lambda s: sigmoid(-s)},
-            "네거티브 항에 σ(-s_k) 를 썼습니다: ∂J/∂s_k = σ(s_k).",
-        ),
-        (
-            "negative-sign",
-            {"neg_coef": lambda s: -sigmoid(s)},
-            "네거티브 항의 부호가 반대입니다: ∂J/∂s_k = σ(s_k) (0 이상).",
-        ),
+        ("positive-missing-minus-one", {"pos_coef": sigmoid}, hints["positive-missing-minus-one"]),
+        ("positive-sign", {"pos_coef": lambda s: sigmoid(-s)}, hints["positive-sign"]),
+        ("negative-sigma-flipped", {"neg_coef": lambda s: sigmoid(-s)}, hints["negative-sigma-flipped"]),
+        ("negative-sign", {"neg_coef": lambda s: -sigmoid(s)}, hints["negative-sign"]),
     ]
+
+
+# 중복을 한 번만 더하는 곳들 (흔한 순서대로)
+_DROPS = [("center", "positive", "negatives"), ("center",), ("positive", "negatives"), ("negatives",), ("positive",)]
 
 
 # ---- 사례와 판정 ----------------------------------------------------------------
