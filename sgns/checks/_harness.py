@@ -17,14 +17,7 @@ from typing import NoReturn
 
 import numpy as np
 
-from sgns.checks._guard import (
-    TimeUp,
-    is_lazy_iterator,
-    plain_function,
-    reference_name,
-    run_with_time_limit,
-    take,
-)
+from sgns.checks._guard import TimeUp, is_lazy_iterator, plain_function, reference_name, run_with_time_limit, take
 from sgns.checks._references import reference_codes
 from sgns.checks._values import describe_args, fmt, same_values
 from sgns.checks.hidden import HiddenCasesError, hidden_cases
@@ -53,6 +46,11 @@ class Case:
     hidden: bool = False
     shown: str | None = None
     meta: dict = field(default_factory=dict)
+
+    @classmethod
+    def table(cls, names: tuple[str, ...], rows) -> list[Case]:
+        """(id, label, 인자 값들...) 줄들로 사례들을 만듭니다 (인자 이름은 names 순서)."""
+        return [cls(case_id, label, dict(zip(names, values, strict=True))) for case_id, label, *values in rows]
 
     def describe(self) -> str:
         if self.shown is not None:
@@ -333,9 +331,7 @@ class CaseContext:
             )
 
 
-# ---------------------------------------------------------------------------
-# 사례를 모두 돌려 기록 만들기
-# ---------------------------------------------------------------------------
+# ---- 사례를 모두 돌려 기록 만들기 ------------------------------------------------------
 
 
 def _record(exercise, points, partial_credit, status, results, category, lines) -> CheckRecord:

@@ -221,4 +221,3 @@ def non_finite_note(got) -> str | None:
     if not all_finite(got):
         return "결과에 NaN 또는 inf 가 있습니다. NaN·inf 가 섞인 결과는 언제나 틀린 답입니다."
     return None
-

@@ -146,10 +146,7 @@ class CheckRecord:
         if isinstance(data, str):
             data = json.loads(data)
         return cls(
-            exercise=data["exercise"],
-            function=data["function"],
-            title=data["title"],
-            status=data["status"],
+            *(data[name] for name in ("exercise", "function", "title", "status")),
             points=int(data["points"]),
             partial_credit=bool(data["partial_credit"]),
             cases=tuple(CaseResult.from_json(c) for c in data.get("cases", [])),

@@ -29,19 +29,16 @@ def make_cases() -> list[Case]:
     rng = np.random.default_rng(SEED)
     index_tokens = [int(t) for t in rng.integers(0, 4, size=10)]
     long_tokens = [int(t) for t in rng.integers(0, 500, size=20_000)]
-    return [
-        Case("window-2", "윈도우 크기 2", {"tokens": ["나는", "오늘", "도서관에서", "책을", "읽었다"], "window": 2}),
-        Case(
-            "source-example",
-            "원문 예, 윈도우 크기 1",
-            {"tokens": ["turning", "into", "banking", "crises"], "window": 1},
-        ),
-        Case("window-longer-than-sentence", "윈도우가 문장보다 긺", {"tokens": ["the", "quick", "fox"], "window": 5}),
-        Case("repeated-word", "같은 단어가 두 번 나옴", {"tokens": ["the", "cat", "saw", "the", "dog"], "window": 3}),
-        Case("single-token", "단어 하나뿐인 문장", {"tokens": ["안녕"], "window": 2}),
-        Case("index-tokens", "무작위 인덱스 토큰", {"tokens": index_tokens, "window": 3}),
-        Case("long-sentence", "토큰 2만 개짜리 긴 문장, 윈도우 5", {"tokens": long_tokens, "window": 5}),
+    rows = [
+        ("window-2", "윈도우 크기 2", ["나는", "오늘", "도서관에서", "책을", "읽었다"], 2),
+        ("source-example", "원문 예, 윈도우 크기 1", ["turning", "into", "banking", "crises"], 1),
+        ("window-longer-than-sentence", "윈도우가 문장보다 긺", ["the", "quick", "fox"], 5),
+        ("repeated-word", "같은 단어가 두 번 나옴", ["the", "cat", "saw", "the", "dog"], 3),
+        ("single-token", "단어 하나뿐인 문장", ["안녕"], 2),
+        ("index-tokens", "무작위 인덱스 토큰", index_tokens, 3),
+        ("long-sentence", "토큰 2만 개짜리 긴 문장, 윈도우 5", long_tokens, 5),
     ]
+    return Case.table(("tokens", "window"), rows)
 
 
 def _as_pairs(ctx, result, expected: int) -> Counter:

@@ -23,25 +23,22 @@ CATEGORIES = {
 
 def make_cases() -> list[Case]:
     rng = np.random.default_rng(SEED)
-    return [
-        Case("small-1d", "1차원", {"x": np.array([1.0, 2.0, 3.0])}),
-        Case("rows-2d", "2차원: 행마다 소프트맥스", {"x": np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 5.0]])}),
-        Case("large-values", "큰 값", {"x": np.array([1000.0, 1001.0, 1002.0])}),
-        Case(
+    rows = [
+        ("small-1d", "1차원", np.array([1.0, 2.0, 3.0])),
+        ("rows-2d", "2차원: 행마다 소프트맥스", np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 5.0]])),
+        ("large-values", "큰 값", np.array([1000.0, 1001.0, 1002.0])),
+        (
             "rows-different-scale",
             "2차원, 행마다 크기가 아주 다름",
-            {"x": np.array([[1000.0, 1001.0, 1002.0], [-1000.0, -999.0, -998.0]])},
+            np.array([[1000.0, 1001.0, 1002.0], [-1000.0, -999.0, -998.0]]),
         ),
-        Case("tiny-and-zero", "아주 작은 값과 0", {"x": np.array([-500.0, -3000.0, 0.0, -300.0])}),
-        Case("far-apart", "서로 멀리 떨어진 값", {"x": np.array([-1000.0, 0.0, 1000.0, 999.0])}),
-        Case(
-            "far-apart-rows",
-            "2차원, 한 행 안에서 멀리 떨어진 값",
-            {"x": np.array([[-800.0, 0.0, 800.0], [3.0, 1.0, 2.0]])},
-        ),
-        Case("random", "무작위 (4, 6)", {"x": rng.normal(scale=5.0, size=(4, 6))}),
-        Case("large-input", "큰 입력 (200, 1000)", {"x": rng.normal(scale=30.0, size=(200, 1000))}),
+        ("tiny-and-zero", "아주 작은 값과 0", np.array([-500.0, -3000.0, 0.0, -300.0])),
+        ("far-apart", "서로 멀리 떨어진 값", np.array([-1000.0, 0.0, 1000.0, 999.0])),
+        ("far-apart-rows", "2차원, 한 행 안에서 멀리 떨어진 값", np.array([[-800.0, 0.0, 800.0], [3.0, 1.0, 2.0]])),
+        ("random", "무작위 (4, 6)", rng.normal(scale=5.0, size=(4, 6))),
+        ("large-input", "큰 입력 (200, 1000)", rng.normal(scale=30.0, size=(200, 1000))),
     ]
+    return Case.table(("x",), rows)
 
 
 def _exp_normalise(x: np.ndarray, shift: np.ndarray) -> np.ndarray:
@@ -98,11 +95,7 @@ def _softmax_variants(x: np.ndarray) -> list[tuple[str, np.ndarray, str]]:
                 x / np.sum(x, axis=-1, keepdims=True),
                 "np.exp 를 빠뜨렸습니다. 소프트맥스는 e^x_i / Σ_j e^x_j 입니다.",
             ),
-            (
-                "unnormalised",
-                np.exp(x - row_max),
-                "합이 1 이 아닙니다. e^x 를 그 합으로 나눠 정규화하세요.",
-            ),
+            ("unnormalised", np.exp(x - row_max), "합이 1 이 아닙니다. e^x 를 그 합으로 나눠 정규화하세요."),
         ]
     return out
 
@@ -113,10 +106,7 @@ def _whole_array(x: np.ndarray) -> np.ndarray:
         return e / np.sum(e)
 
 
-_KEEPDIMS = (
-    "no-keepdims",
-    "2차원에서는 np.max / np.sum 에 keepdims=True 를 주어야 행마다 빼고 나눌 수 있습니다.",
-)
+_KEEPDIMS = ("no-keepdims", "2차원에서는 np.max / np.sum 에 keepdims=True 를 주어야 행마다 빼고 나눌 수 있습니다.")
 judge = array_judge(
     reference_softmax, lambda case, got, want: _softmax_variants(case.args["x"]), error_hints={"broadcast": _KEEPDIMS}
 )

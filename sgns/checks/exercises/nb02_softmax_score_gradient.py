@@ -35,20 +35,15 @@ def reference_score_gradient(scores, outside_idx) -> np.ndarray:
 
 def make_cases() -> list[Case]:
     rng = np.random.default_rng(SEED)
-    return [
-        Case("small", "작은 예 V=5", {"scores": np.array([0.5, -1.0, 2.0, 0.0, 1.5]), "outside_idx": 2}),
-        Case(
-            "last-word",
-            "정답이 마지막 단어 V=6",
-            {"scores": np.array([1.2, 0.3, -0.7, 2.2, -1.5, 0.4]), "outside_idx": 5},
-        ),
-        Case("large-scores", "큰 점수", {"scores": np.array([1000.0, 1002.0, 998.0, 1001.0]), "outside_idx": 0}),
-        Case("far-apart", "서로 멀리 떨어진 점수", {"scores": np.array([-800.0, 0.0, 800.0, 5.0]), "outside_idx": 1}),
-        Case("random", "무작위 V=12", {"scores": rng.normal(scale=3.0, size=12), "outside_idx": 7}),
-        Case(
-            "large-input", "큰 어휘 V=200,000", {"scores": rng.normal(scale=10.0, size=200_000), "outside_idx": 12_345}
-        ),
+    rows = [
+        ("small", "작은 예 V=5", np.array([0.5, -1.0, 2.0, 0.0, 1.5]), 2),
+        ("last-word", "정답이 마지막 단어 V=6", np.array([1.2, 0.3, -0.7, 2.2, -1.5, 0.4]), 5),
+        ("large-scores", "큰 점수", np.array([1000.0, 1002.0, 998.0, 1001.0]), 0),
+        ("far-apart", "서로 멀리 떨어진 점수", np.array([-800.0, 0.0, 800.0, 5.0]), 1),
+        ("random", "무작위 V=12", rng.normal(scale=3.0, size=12), 7),
+        ("large-input", "큰 어휘 V=200,000", rng.normal(scale=10.0, size=200_000), 12_345),
     ]
+    return Case.table(("scores", "outside_idx"), rows)
 
 
 def _softmax_gradient_variants(scores: np.ndarray, o: int, want: np.ndarray):

@@ -23,18 +23,15 @@ CATEGORIES = {
 
 def make_cases() -> list[Case]:
     rng = np.random.default_rng(SEED)
-    return [
-        Case("small", "작은 값", {"x": np.array([-2.0, -1.0, 0.0, 1.0, 2.0])}),
-        Case("matrix", "2차원 배열", {"x": rng.normal(scale=3.0, size=(3, 4))}),
-        Case("extremes", "아주 큰 양수와 음수", {"x": np.array([-1e4, -1000.0, -50.0, 0.0, 50.0, 1000.0, 1e4])}),
-        Case(
-            "tiny-probabilities",
-            "아주 작은 확률: σ(-720) ≈ 2e-313",
-            {"x": np.array([-745.0, -720.0, -100.0, -40.0, 40.0])},
-        ),
-        Case("random", "무작위 30개", {"x": rng.normal(scale=20.0, size=30)}),
-        Case("large-input", "큰 입력 (500, 400)", {"x": rng.normal(scale=50.0, size=(500, 400))}),
+    rows = [
+        ("small", "작은 값", np.array([-2.0, -1.0, 0.0, 1.0, 2.0])),
+        ("matrix", "2차원 배열", rng.normal(scale=3.0, size=(3, 4))),
+        ("extremes", "아주 큰 양수와 음수", np.array([-1e4, -1000.0, -50.0, 0.0, 50.0, 1000.0, 1e4])),
+        ("tiny-probabilities", "아주 작은 확률: σ(-720) ≈ 2e-313", np.array([-745.0, -720.0, -100.0, -40.0, 40.0])),
+        ("random", "무작위 30개", rng.normal(scale=20.0, size=30)),
+        ("large-input", "큰 입력 (500, 400)", rng.normal(scale=50.0, size=(500, 400))),
     ]
+    return Case.table(("x",), rows)
 
 
 def _sigmoid_variants(x: np.ndarray, got: np.ndarray):

@@ -64,66 +64,33 @@ CATEGORIES = {
 }
 
 
-def _neg_sampling_case(case_id, label, rng, V, d, outside_idx, negative_indices, scale=1.0) -> Case:
-    args = {
-        "center_vec": rng.normal(scale=scale, size=d),
-        "outside_idx": outside_idx,
-        "outside_vectors": rng.normal(scale=scale, size=(V, d)),
-        "negative_indices": np.asarray(negative_indices),
-    }
-    return Case(case_id, label, args)
-
-
 def make_cases() -> list[Case]:
     rng = np.random.default_rng(SEED)
     center = rng.normal(size=5)
     scores = [3.0, -800.0, 0.5, 800.0, -30.0, 1.0]  # o = 1 (s_o = -800), 네거티브 3 (800), 4 (-30)
-    return [
-        _neg_sampling_case(
-            "small", "작은 예 V=6, d=4, 서로 다른 네거티브", rng, V=6, d=4, outside_idx=2, negative_indices=[1, 4]
-        ),
-        _neg_sampling_case(
-            "repeated-negative", "중복된 네거티브", rng, V=6, d=4, outside_idx=0, negative_indices=[3, 3, 5]
-        ),
-        _neg_sampling_case(
-            "random",
-            "무작위 V=12, d=8, K=5 (7 이 두 번)",
-            rng,
-            V=12,
-            d=8,
-            outside_idx=1,
-            negative_indices=[7, 2, 7, 9, 4],
-            scale=1.5,
-        ),
-        _neg_sampling_case(
-            "outside-word-as-negative",
-            "주변 단어 o 가 네거티브로도 뽑힘",
-            rng,
-            V=8,
-            d=5,
-            outside_idx=3,
-            negative_indices=[3, 6, 1],
-        ),
-        Case(
-            "large-scores",
-            "아주 큰 점수 (s_o = -800, s_k = 800)",
-            {
-                "center_vec": center,
-                "outside_idx": 1,
-                "outside_vectors": rows_with_scores(rng, center, scores),
-                "negative_indices": np.array([3, 4]),
-            },
-        ),
-        _neg_sampling_case(
-            "large-input",
-            "큰 어휘 V=20,000, d=50, K=20",
-            rng,
-            V=20_000,
-            d=50,
-            outside_idx=5,
-            negative_indices=rng.integers(0, 20_000, size=20),
-        ),
+    table = [  # id, label, V, d, outside_idx, negative_indices, (scale)
+        ("small", "작은 예 V=6, d=4, 서로 다른 네거티브", 6, 4, 2, [1, 4]),
+        ("repeated-negative", "중복된 네거티브", 6, 4, 0, [3, 3, 5]),
+        ("random", "무작위 V=12, d=8, K=5 (7 이 두 번)", 12, 8, 1, [7, 2, 7, 9, 4], 1.5),
+        ("outside-word-as-negative", "주변 단어 o 가 네거티브로도 뽑힘", 8, 5, 3, [3, 6, 1]),
+        ("large-scores", "아주 큰 점수 (s_o = -800, s_k = 800)"),
+        ("large-input", "큰 어휘 V=20,000, d=50, K=20", 20_000, 50, 5, None),
     ]
+    cases = []
+    for case_id, label, *row in table:
+        if not row:
+            U = rows_with_scores(rng, center, scores)
+            args = {"center_vec": center, "outside_idx": 1, "outside_vectors": U, "negative_indices": np.array([3, 4])}
+        else:
+            V, d, o, neg, scale = (*row, 1.0)[:5]
+            neg = (
+                rng.integers(0, V, size=20) if neg is None else np.asarray(neg)
+            )  # 벡터보다 먼저 뽑음 (사례가 바뀌지 않도록)
+            v_c = rng.normal(scale=scale, size=d)
+            U = rng.normal(scale=scale, size=(V, d))
+            args = {"center_vec": v_c, "outside_idx": o, "outside_vectors": U, "negative_indices": neg}
+        cases.append(Case(case_id, label, args))
+    return cases
 
 
 def _shape_hints(case: Case) -> dict:
@@ -212,10 +179,8 @@ def _classify_negatives(c: np.ndarray, s_k: np.ndarray, counts: np.ndarray) -> s
 
 
 _HINTS = {
-    (
-        "positive",
-        "sign",
-    ): "긍정 항의 부호가 반대입니다: ∂J/∂s_o = σ(s_o) - 1 (0 이하) 이므로 u_o 항의 계수는 σ(s_o) - 1 입니다.",
+    ("positive", "sign"): "긍정 항의 부호가 반대입니다: ∂J/∂s_o = σ(s_o) - 1 (0 이하) 이므로 "
+    "u_o 항의 계수는 σ(s_o) - 1 입니다.",
     ("positive", "missing-minus-one"): "긍정 항에서 -1 을 빠뜨렸습니다: 계수는 σ(s_o) 가 아니라 σ(s_o) - 1 입니다.",
     ("positive", "missing"): "긍정 항 (σ(s_o) - 1) u_o 가 빠졌습니다.",
     ("positive", "wrong"): "긍정 항의 계수가 σ(s_o) - 1 이 아닙니다.",

@@ -38,26 +38,15 @@ def reference_score_gradients(positive_score, negative_scores):
 
 def make_cases() -> list[Case]:
     rng = np.random.default_rng(SEED)
-    return [
-        Case("small", "작은 예 K=3", {"positive_score": 0.8, "negative_scores": np.array([-1.2, 0.4, 2.5])}),
-        Case(
-            "negative-positive-score",
-            "긍정 점수가 음수",
-            {"positive_score": -1.5, "negative_scores": np.array([0.7, -0.3])},
-        ),
-        Case("single-negative", "네거티브 하나 K=1", {"positive_score": 2.0, "negative_scores": np.array([1.3])}),
-        Case(
-            "extremes",
-            "아주 큰 점수",
-            {"positive_score": -800.0, "negative_scores": np.array([800.0, -800.0, 35.0, -35.0])},
-        ),
-        Case("random", "무작위 K=10", {"positive_score": 0.37, "negative_scores": rng.normal(scale=3.0, size=10)}),
-        Case(
-            "large-input",
-            "큰 입력 K=200,000",
-            {"positive_score": 1.1, "negative_scores": rng.normal(scale=5.0, size=200_000)},
-        ),
+    rows = [
+        ("small", "작은 예 K=3", 0.8, np.array([-1.2, 0.4, 2.5])),
+        ("negative-positive-score", "긍정 점수가 음수", -1.5, np.array([0.7, -0.3])),
+        ("single-negative", "네거티브 하나 K=1", 2.0, np.array([1.3])),
+        ("extremes", "아주 큰 점수", -800.0, np.array([800.0, -800.0, 35.0, -35.0])),
+        ("random", "무작위 K=10", 0.37, rng.normal(scale=3.0, size=10)),
+        ("large-input", "큰 입력 K=200,000", 1.1, rng.normal(scale=5.0, size=200_000)),
     ]
+    return Case.table(("positive_score", "negative_scores"), rows)
 
 
 def _positive_variants(s_o: float):

@@ -51,9 +51,7 @@ CATEGORIES = {
 ARG_NAMES = ("center_vectors", "outside_vectors", "center_idx", "outside_idx", "negative_indices", "learning_rate")
 
 
-# ---------------------------------------------------------------------------
-# 참조 구현 (학생이 쓰는 방식 그대로, 벡터화)
-# ---------------------------------------------------------------------------
+# ---- 참조 구현 (학생이 쓰는 방식 그대로, 벡터화) --------------------------------------------
 
 
 def _positive_coef(s):
@@ -98,9 +96,7 @@ def reference_sgd_step(center_vectors, outside_vectors, center_idx, outside_idx,
     return loss
 
 
-# ---------------------------------------------------------------------------
-# 흔한 실수를 흉내 낸 갱신
-# ---------------------------------------------------------------------------
+# ---- 흔한 실수를 흉내 낸 갱신 --------------------------------------------------------
 
 
 def _apply(W, idx, update, drop_repeats: bool) -> None:
@@ -170,61 +166,43 @@ def _matrix_variants(B: int, lr: float):
         "배치 도중에 이미 갱신된 벡터로 기울기를 계산했습니다. 모든 기울기를 갱신 전 값으로 먼저 계산한 뒤 "
         "두 행렬을 갱신하세요 (예: v = center_vectors[center_idx] 를 먼저 꺼내 두기)."
     )
+    hints = {
+        "averaged": "배치에 대해 기울기의 평균을 냈습니다. 이 강의의 학습기는 쌍마다의 기울기를 더합니다 "
+        "(쌍 하나의 학습률이 word2vec 과 같도록).",
+        "center-not-updated": "중심 단어 벡터(center_vectors)를 갱신하지 않았습니다 (제자리에서 바꾸지 않았나요?).",
+        "positive-missing-minus-one": "긍정 항의 계수에서 -1 을 빠뜨렸습니다: ∂J/∂s_o = σ(s_o) - 1.",
+        "positive-sign": "긍정 항의 부호가 반대입니다: ∂J/∂s_o = σ(s_o) - 1 (0 이하).",
+        "negative-sigma-flipped": "네거티브 항에 σ(-s_k) 를 썼습니다: ∂J/∂s_k = σ(s_k).",
+        "negative-sign": "네거티브 항의 부호가 반대입니다: ∂J/∂s_k = σ(s_k) (0 이상).",
+    }
     return [
         ("ascent", {"scale": -1.0}, "부호가 반대입니다 (경사 상승). 손실을 줄이려면 W -= η ∂J/∂W 입니다."),
-        (
-            "averaged",
-            {"scale": 1.0 / B},
-            "배치에 대해 기울기의 평균을 냈습니다. 이 강의의 학습기는 쌍마다의 기울기를 더합니다 "
-            "(쌍 하나의 학습률이 word2vec 과 같도록).",
-        ),
+        ("averaged", {"scale": 1.0 / B}, hints["averaged"]),
         ("learning-rate-ignored", {"scale": 1.0 / lr}, "학습률을 곱하지 않았습니다: W -= η ∂J/∂W."),
         (
             "learning-rate-ignored",
             {"scale": 0.025 / lr},
             "넘겨받은 learning_rate 대신 고정된 학습률(0.025)을 썼습니다.",
         ),
-        ("repeats-dropped", {"drop": ("center", "positive", "negatives")}, drop_hint),
-        ("repeats-dropped", {"drop": ("center",)}, drop_hint),
-        ("repeats-dropped", {"drop": ("positive", "negatives")}, drop_hint),
-        ("repeats-dropped", {"drop": ("negatives",)}, drop_hint),
-        ("repeats-dropped", {"drop": ("positive",)}, drop_hint),
-        (
-            "center-not-updated",
-            {"skip": ("center",)},
-            "중심 단어 벡터(center_vectors)를 갱신하지 않았습니다 (제자리에서 바꾸지 않았나요?).",
-        ),
+        *(("repeats-dropped", {"drop": drop}, drop_hint) for drop in _DROPS),
+        ("center-not-updated", {"skip": ("center",)}, hints["center-not-updated"]),
         ("positive-not-updated", {"skip": ("positive",)}, "주변 단어 u_o 행을 갱신하지 않았습니다."),
         ("negatives-not-updated", {"skip": ("negatives",)}, "네거티브 u_k 행을 갱신하지 않았습니다."),
         ("updated-mid-batch", {"order": "outside-first"}, mid_hint),
         ("updated-mid-batch", {"order": "center-first"}, mid_hint),
         ("updated-mid-batch", {"order": "sequential"}, mid_hint + " (쌍마다 갱신하면 배치 SGD 가 아닙니다.)"),
-        (
-            "positive-missing-minus-one",
-            {"pos_coef": sigmoid},
-            "긍정 항의 계수에서 -1 을 빠뜨렸습니다: ∂J/∂s_o = σ(s_o) - 1.",
-        ),
-        (
-            "positive-sign",
-            {"pos_coef": lambda s: sigmoid(-s)},
-            "긍정 항의 부호가 반대입니다: ∂J/∂s_o = σ(s_o) - 1 (0 이하).",
-        ),
-        (
-            "negative-sigma-flipped",
-            {"neg_coef": lambda s: sigmoid(-s)},
-            "네거티브 항에 σ(-s_k) 를 썼습니다: ∂J/∂s_k = σ(s_k).",
-        ),
-        (
-            "negative-sign",
-            {"neg_coef": lambda s: -sigmoid(s)},
-            "네거티브 항의 부호가 반대입니다: ∂J/∂s_k = σ(s_k) (0 이상).",
-        ),
+        ("positive-missing-minus-one", {"pos_coef": sigmoid}, hints["positive-missing-minus-one"]),
+        ("positive-sign", {"pos_coef": lambda s: sigmoid(-s)}, hints["positive-sign"]),
+        ("negative-sigma-flipped", {"neg_coef": lambda s: sigmoid(-s)}, hints["negative-sigma-flipped"]),
+        ("negative-sign", {"neg_coef": lambda s: -sigmoid(s)}, hints["negative-sign"]),
     ]
 
 
-# ---------------------------------------------------------------------------
-# 사례와 판정
-# ---------------------------------------------------------------------------
+# 중복을 한 번만 더하는 곳들 (흔한 순서대로)
+_DROPS = [("center", "positive", "negatives"), ("center",), ("positive", "negatives"), ("negatives",), ("positive",)]
+
+
+# ---- 사례와 판정 ----------------------------------------------------------------
 
 
 def _sgd_case(case_id, label, rng, V, d, c, o, neg, lr, scale=0.5) -> Case:
@@ -248,45 +226,22 @@ def make_cases() -> list[Case]:
     rng = np.random.default_rng(SEED)
     V_big, B_big = 5_000, 2_048
     zipf = np.minimum(rng.zipf(1.3, size=(B_big, 7)) - 1, V_big - 1)
-    return [
-        _sgd_case(
-            "small", "작은 배치, 반복되는 행 없음", rng, 10, 4, [0, 2, 4], [1, 3, 5], [[0, 2], [4, 6], [7, 8]], 0.1
-        ),
-        _sgd_case(
-            "repeated-rows",
-            "같은 행이 배치에 여러 번 나옴 (중심, 주변, 네거티브)",
-            rng,
-            6,
-            4,
-            [1, 1, 3, 1, 0],
-            [2, 4, 2, 0, 5],
-            [[3, 3, 4], [2, 5, 0], [1, 4, 4], [3, 2, 1], [0, 2, 3]],
-            0.05,
-        ),
-        _sgd_case(
-            "large-scores",
-            "아주 큰 점수",
-            rng,
-            8,
-            4,
-            [0, 1, 2, 3],
-            [4, 5, 6, 7],
-            [[5, 6], [7, 4], [4, 5], [6, 7]],
-            0.01,
-            scale=25.0,
-        ),
-        _sgd_case(
+    repeated = ([1, 1, 3, 1, 0], [2, 4, 2, 0, 5], [[3, 3, 4], [2, 5, 0], [1, 4, 4], [3, 2, 1], [0, 2, 3]])
+    large_scores = ([0, 1, 2, 3], [4, 5, 6, 7], [[5, 6], [7, 4], [4, 5], [6, 7]])
+    table = [  # id, label, V, d, (center_idx, outside_idx, negative_indices), learning_rate, (scale)
+        ("small", "작은 배치, 반복되는 행 없음", 10, 4, ([0, 2, 4], [1, 3, 5], [[0, 2], [4, 6], [7, 8]]), 0.1),
+        ("repeated-rows", "같은 행이 배치에 여러 번 나옴 (중심, 주변, 네거티브)", 6, 4, repeated, 0.05),
+        ("large-scores", "아주 큰 점수", 8, 4, large_scores, 0.01, 25.0),
+        (
             "large-input",
             f"큰 배치 V={V_big:,}, d=50, B={B_big:,}, K=5",
-            rng,
             V_big,
             50,
-            zipf[:, 0],
-            zipf[:, 1],
-            zipf[:, 2:],
+            (*zipf[:, :2].T, zipf[:, 2:]),
             0.025,
         ),
     ]
+    return [_sgd_case(case_id, label, rng, V, d, *idx, *rest) for case_id, label, V, d, idx, *rest in table]
 
 
 def _unchanged(before, after) -> bool:

@@ -69,9 +69,7 @@ RESULT_NAMES = ("center_vectors", "outside_vectors", "epoch_losses")
 GROUP_ACCURACY = 0.75  # 무리 단어 중 가장 가까운 이웃이 같은 무리인 비율의 최솟값
 
 
-# ---------------------------------------------------------------------------
-# 사례
-# ---------------------------------------------------------------------------
+# ---- 사례 --------------------------------------------------------------------
 
 
 def _describe(corpus_ids, kwargs) -> str:
@@ -96,42 +94,22 @@ def make_cases() -> list[Case]:
     vocab = build_vocab(corpus.sentences)
     ids = [vocab.encode(sentence).tolist() for sentence in corpus.sentences]
     groups = {name: [vocab.id(w) for w in words] for name, words in corpus.groups.items()}
+    hyper = dict(dim=6, window=2, negative=3, epochs=3, lr_start=0.05, lr_end=0.005, batch_size=4, seed=0)
+    synthetic = dict(dim=20, window=2, negative=5, epochs=3, lr_start=0.1, lr_end=0.001, batch_size=128, seed=0)
     return [
-        _training_case(
-            "small",
-            "작은 말뭉치 (문장 3개)",
-            small,
-            small_noise,
-            dim=6,
-            window=2,
-            negative=3,
-            epochs=3,
-            lr_start=0.05,
-            lr_end=0.005,
-            batch_size=4,
-            seed=0,
-        ),
+        _training_case("small", "작은 말뭉치 (문장 3개)", small, small_noise, **hyper),
         _training_case(
             "synthetic",
             "합성 말뭉치를 학습 (단어 무리 6개를 심어 둠)",
             ids,
             noise_distribution(vocab.counts, 0.75),
             meta={"groups": groups},
-            dim=20,
-            window=2,
-            negative=5,
-            epochs=3,
-            lr_start=0.1,
-            lr_end=0.001,
-            batch_size=128,
-            seed=0,
+            **synthetic,
         ),
     ]
 
 
-# ---------------------------------------------------------------------------
-# 기록용 sgd_step
-# ---------------------------------------------------------------------------
+# ---- 기록용 sgd_step ----------------------------------------------------------
 
 
 class StepSpy:
@@ -218,9 +196,7 @@ class StepSpy:
         return loss
 
 
-# ---------------------------------------------------------------------------
-# 판정
-# ---------------------------------------------------------------------------
+# ---- 판정 --------------------------------------------------------------------
 
 
 def _valid_pairs(corpus_ids, window: int) -> Counter:

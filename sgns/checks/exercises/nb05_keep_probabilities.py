@@ -29,16 +29,13 @@ CATEGORIES = {
 def make_cases() -> list[Case]:
     rng = np.random.default_rng(SEED)
     zipf = np.minimum(rng.zipf(1.1, size=200_000), 10**8).astype(np.int64)
-    return [
-        Case("small", "작은 어휘, sample=0.1", {"counts": np.array([500, 120, 30, 8, 1]), "sample": 0.1}),
-        Case(
-            "default-sample",
-            "흔한 단어와 드문 단어, sample=1e-3",
-            {"counts": np.array([60_000, 9_000, 700, 50, 3, 1]), "sample": 1e-3},
-        ),
-        Case("small-sample", "sample=1e-5", {"counts": rng.integers(1, 50_000, size=12), "sample": 1e-5}),
-        Case("large-input", "큰 어휘 V=200,000 (Zipf 빈도), sample=1e-4", {"counts": zipf, "sample": 1e-4}),
+    rows = [
+        ("small", "작은 어휘, sample=0.1", np.array([500, 120, 30, 8, 1]), 0.1),
+        ("default-sample", "흔한 단어와 드문 단어, sample=1e-3", np.array([60_000, 9_000, 700, 50, 3, 1]), 1e-3),
+        ("small-sample", "sample=1e-5", rng.integers(1, 50_000, size=12), 1e-5),
+        ("large-input", "큰 어휘 V=200,000 (Zipf 빈도), sample=1e-4", zipf, 1e-4),
     ]
+    return Case.table(("counts", "sample"), rows)
 
 
 def _subsampling_variants(counts: np.ndarray, sample: float):

@@ -41,27 +41,16 @@ _HOMOGRAPHS = (
     [40, 25, 6, 3, 22, 9, 30, 5, 2, 12, 18],
 )
 # 큰 어휘에서 품사를 뽑을 비율 (형태소 분석한 한국어 텍스트와 비슷하게)
-_TAG_MIX = {
-    "NNG": 0.40,
-    "NNP": 0.08,
-    "NNB": 0.03,
-    "VV": 0.12,
-    "VA": 0.04,
-    "MAG": 0.05,
-    "MAJ": 0.02,
-    "MM": 0.02,
-    "JKS": 0.02,
-    "JKO": 0.02,
-    "JKB": 0.04,
-    "JKG": 0.01,
-    "JX": 0.03,
-    "JC": 0.01,
-    "EC": 0.04,
-    "EF": 0.02,
-    "ETM": 0.02,
-    "XSV": 0.02,
-    "SN": 0.01,
-}
+_TAG_MIX = dict(
+    zip(
+        "NNG NNP NNB VV VA MAG MAJ MM JKS JKO JKB JKG JX JC EC EF ETM XSV SN".split(),
+        map(
+            float,
+            "0.40 0.08 0.03 0.12 0.04 0.05 0.02 0.02 0.02 0.02 0.04 0.01 0.03 0.01 0.04 0.02 0.02 0.02 0.01".split(),
+        ),
+        strict=True,
+    )
+)
 
 
 def _tag(word: str) -> str:
@@ -87,10 +76,11 @@ def make_cases() -> list[Case]:
     tiny_words, tiny_counts = _TINY
     homograph_words, homograph_counts = _HOMOGRAPHS
     large_words, large_counts = _large_vocabulary(rng, 50_000)
+    tiny = {"words": tiny_words, "counts": np.array(tiny_counts)}
     return [
-        Case("tiny", "작은 어휘, power=0.75", {"words": tiny_words, "counts": np.array(tiny_counts), "power": 0.75}),
-        Case("unigram", "같은 어휘, power=1", {"words": tiny_words, "counts": np.array(tiny_counts), "power": 1.0}),
-        Case("uniform", "같은 어휘, power=0", {"words": tiny_words, "counts": np.array(tiny_counts), "power": 0.0}),
+        Case("tiny", "작은 어휘, power=0.75", {**tiny, "power": 0.75}),
+        Case("unigram", "같은 어휘, power=1", {**tiny, "power": 1.0}),
+        Case("uniform", "같은 어휘, power=0", {**tiny, "power": 0.0}),
         Case(
             "homographs",
             "꼴이 같은 다른 품사 (이/VCP, 가/VV, 도/NNB), power=0.75",
