@@ -16,6 +16,7 @@ from collections import Counter
 import numpy as np
 import pytest
 from checks_testing import SOLUTIONS, evaluate, failing, not_implemented, raises_type_error, solution
+from grading.exercise_cells import exercise_cells
 
 from conftest import REPO
 from sgns import checks
@@ -129,7 +130,8 @@ def test_the_readme_counts_the_exercises_it_has():
     found = re.search(r"연습문제가 (\d+)~(\d+)개\(모두 (\d+)개, 그중 선택 (\d+)개\)", readme)
     assert found, "README.md 에 '연습문제가 N~M개(모두 T개, 그중 선택 K개)' 문장이 없습니다."
     exercises = {i: spec for i, spec in checks.EXERCISES.items() if i not in QUIZZES}
-    per_notebook = Counter(exercise_id[:4] for exercise_id in exercises)
+    cells = exercise_cells()  # 연습문제 id -> (노트북, 셀 번호, 원문): 한 장이 두 노트북이면 (04, 04b) 따로 셉니다
+    per_notebook = Counter(cells[exercise_id][0].name for exercise_id in exercises)
     optional = sum(spec.optional for spec in exercises.values())
     expected = (min(per_notebook.values()), max(per_notebook.values()), len(exercises), optional)
     written = tuple(map(int, found.groups()))

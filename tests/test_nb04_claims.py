@@ -194,7 +194,8 @@ def test_student_edition_has_no_derivation_answer():
 def test_exercises_in_order_and_later_cells_use_the_reference(nb):
     sources = [c.source for c in nb.cells]
     headings = [s.split("\n")[0] for s in sources if s.startswith("### 연습문제")]
-    assert [h.split(":")[0] for h in headings] == [f"### 연습문제 {n}" for n in range(1, len(EXERCISES) + 1)]
+    assert [h.split(":")[0] for h in headings] == [f"### 연습문제 {n}" for n in range(1, len(EXERCISES))]
+    assert sum(s.startswith("## 개념 확인") for s in sources) == 1  # 퀴즈 (마지막 항목) 는 장 끝의 개념 확인
     statuses = check_statuses(nb)
     position = 0
     for function, check in EXERCISES:

@@ -110,7 +110,8 @@ def test_objective_starts_where_the_trainer_starts(nb, out, params):
 def test_exercise_and_the_reference_step(nb):
     sources = [c.source for c in nb.cells]
     headings = [s.split("\n")[0] for s in sources if s.startswith("### 연습문제")]
-    assert [h.split(":")[0] for h in headings] == ["### 연습문제 6", "### 연습문제 7", "### 연습문제 8"]
+    assert [h.split(":")[0] for h in headings] == ["### 연습문제 6", "### 연습문제 7"]
+    assert sum(s.startswith("## 개념 확인") for s in sources) == 1
     solution = next(i for i, s in enumerate(sources) if s.startswith("def train_sgns("))
     assert "### BEGIN SOLUTION" in sources[solution]
     assert sources[solution + 1].strip() == "sgns.checks.check_train_sgns(train_sgns)"

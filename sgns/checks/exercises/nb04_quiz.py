@@ -10,7 +10,6 @@ import numpy as np
 
 from sgns.checks._harness import Case, Exercise
 from sgns.checks._judges import ANSWER_CATEGORIES, Choice, Number, answers_judge
-from sgns.checks._values import none_problem
 from sgns.functions import sigmoid
 
 CATEGORIES = ANSWER_CATEGORIES
@@ -48,29 +47,11 @@ QUESTIONS = {
 }
 
 
-def question_cases(questions: dict) -> list[Case]:
-    """문항마다 사례 하나 (문항별 결과가 기록에 남음)."""
-    return [Case(f"q{name}", f"문항 {name}", {}, shown="(인자 없음)", meta={"question": name}) for name in questions]
-
-
-def question_judge(questions: dict):
-    """사례 하나 = 문항 하나를 `answers_judge` 로 판정 (return 을 빠뜨리면 그렇다고 알려 줌)."""
-    judges = {name: answers_judge({name: question}) for name, question in questions.items()}
-
-    def judge(ctx, case: Case) -> None:
-        result, _ = ctx.call()
-        if result is None:
-            ctx.fail("returned-none", none_problem("반환값 ({문항 번호: 답} 사전)"))
-        judges[case.meta["question"]](ctx, case)
-
-    return judge
-
-
 def make_cases() -> list[Case]:
-    return question_cases(QUESTIONS)
+    return [Case("answers", "4장 개념 확인의 답", {}, shown="quiz_04()")]
 
 
-judge = question_judge(QUESTIONS)
+judge = answers_judge(QUESTIONS)
 
 
 EXERCISE = Exercise(

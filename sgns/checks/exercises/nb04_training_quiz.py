@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sgns.checks._harness import Exercise
-from sgns.checks._judges import ANSWER_CATEGORIES, Choice, Number
-from sgns.checks.exercises.nb04_quiz import question_cases, question_judge
+from sgns.checks._harness import Case, Exercise
+from sgns.checks._judges import ANSWER_CATEGORIES, Choice, Number, answers_judge
 
 CATEGORIES = ANSWER_CATEGORIES
 
@@ -49,11 +48,11 @@ QUESTIONS = {
 }
 
 
-def make_cases():
-    return question_cases(QUESTIONS)
+def make_cases() -> list[Case]:
+    return [Case("answers", "4b 개념 확인의 답", {}, shown="quiz_04b()")]
 
 
-judge = question_judge(QUESTIONS)
+judge = answers_judge(QUESTIONS)
 
 
 EXERCISE = Exercise(
