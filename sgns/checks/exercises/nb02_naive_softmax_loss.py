@@ -26,6 +26,19 @@ CATEGORIES = {
 }
 
 
+# 흔한 실수마다의 안내 (범주 id -> 설명; 같은 범주의 ctx.fail 이 함께 씀)
+HINTS = {
+    "loss-not-log-sum-exp": "ŷ_o 가 0 으로 반올림되어 -log 0 = inf 가 되었습니다 (정답 점수가 가장 큰 점수보다 훨씬 "
+    "작을 때). "
+    "손실은 log-sum-exp 로 계산하세요: J = log Σ_w e^{s_w} - s_o = m + log Σ_w e^{s_w - m} - s_o (m = 최댓값).",
+    "grad-sign": "기울기의 부호가 반대입니다. y - ŷ 가 아니라 ŷ - y (예측 - 정답) 입니다.",
+    "center-missing-y": "∂J/∂v_c 에 정답 항이 빠졌습니다: ∂J/∂v_c = Uᵀ(ŷ - y) = Uᵀŷ - u_o. u_o 를 빼세요.",
+    "outside-missing-y": "∂J/∂U 에 정답 항이 빠졌습니다: ∂J/∂U = (ŷ - y) v_cᵀ 이므로 o 번째 행에서 v_c 를 빼야 합니다.",
+    "only-row-o": "o 번째 행만 기울기가 있습니다. 소프트맥스의 분모에 모든 단어가 들어가므로 "
+    "∂J/∂U = (ŷ - y) v_cᵀ 는 모든 행이 0 이 아닙니다.",
+}
+
+
 def _naive_softmax_case(case_id: str, label: str, rng, V: int, d: int, outside_idx: int, scale=1.0) -> Case:
     args = {
         "center_vec": rng.normal(scale=scale, size=d),
@@ -57,12 +70,7 @@ def _naive_softmax_loss_problem(ctx, case, got, want) -> None:
     got_loss, want_loss = got[0], want[0]
     problem = difference("loss", got_loss, want_loss)
     if not all_finite(got_loss):
-        ctx.fail(
-            "loss-not-log-sum-exp",
-            problem,
-            "ŷ_o 가 0 으로 반올림되어 -log 0 = inf 가 되었습니다 (정답 점수가 가장 큰 점수보다 훨씬 작을 때). "
-            "손실은 log-sum-exp 로 계산하세요: J = log Σ_w e^{s_w} - s_o = m + log Σ_w e^{s_w - m} - s_o (m = 최댓값).",
-        )
+        ctx.fail("loss-not-log-sum-exp", problem, HINTS["loss-not-log-sum-exp"])
     y_hat_o = reference_softmax(U @ v_c)[o]
     ctx.fail_matching(
         got_loss,
@@ -85,26 +93,13 @@ def _naive_softmax_gradient_problem(ctx, case, got, want) -> None:
     y_hat = reference_softmax(U @ v_c)
     g_center, g_outside = got[1], got[2]
     if same_values(g_center, -want[1]) and same_values(g_outside, -want[2]):
-        ctx.fail("grad-sign", problem, "기울기의 부호가 반대입니다. y - ŷ 가 아니라 ŷ - y (예측 - 정답) 입니다.")
+        ctx.fail("grad-sign", problem, HINTS["grad-sign"])
     if which == 1 and same_values(g_center, U.T @ y_hat):
-        ctx.fail(
-            "center-missing-y",
-            problem,
-            "∂J/∂v_c 에 정답 항이 빠졌습니다: ∂J/∂v_c = Uᵀ(ŷ - y) = Uᵀŷ - u_o. u_o 를 빼세요.",
-        )
+        ctx.fail("center-missing-y", problem, HINTS["center-missing-y"])
     if same_values(g_outside, np.outer(y_hat, v_c)):
-        ctx.fail(
-            "outside-missing-y",
-            problem,
-            "∂J/∂U 에 정답 항이 빠졌습니다: ∂J/∂U = (ŷ - y) v_cᵀ 이므로 o 번째 행에서 v_c 를 빼야 합니다.",
-        )
+        ctx.fail("outside-missing-y", problem, HINTS["outside-missing-y"])
     if np.allclose(np.delete(g_outside, o, axis=0), 0.0) and not np.allclose(want[2][others], 0.0):
-        ctx.fail(
-            "only-row-o",
-            problem,
-            "o 번째 행만 기울기가 있습니다. 소프트맥스의 분모에 모든 단어가 들어가므로 "
-            "∂J/∂U = (ŷ - y) v_cᵀ 는 모든 행이 0 이 아닙니다.",
-        )
+        ctx.fail("only-row-o", problem, HINTS["only-row-o"])
     ctx.fail("nan-or-inf" if not (all_finite(g_center) and all_finite(g_outside)) else "wrong-value", problem)
 
 

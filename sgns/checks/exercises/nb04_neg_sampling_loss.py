@@ -64,6 +64,22 @@ CATEGORIES = {
 }
 
 
+# 흔한 실수마다의 안내 (범주 id -> 설명; 같은 범주의 ctx.fail 이 함께 씀)
+HINTS = {
+    "loss-log-of-sigmoid": "점수가 크면 σ(s) 가 0 으로 반올림되어 -log 0 = inf 가 됩니다. -np.log(sigmoid(s)) 대신 "
+    "넘치지 않는 log σ 를 쓰세요: log σ(s) = min(s, 0) - log(1 + e^{-|s|}) (sgns.log_sigmoid).",
+    "negatives-missing-minus": "네거티브 항의 마이너스를 빠뜨렸습니다: log σ(u_k·v_c) 가 아니라 log σ(-u_k·v_c) "
+    "입니다.",
+    "center-wrong-vectors": "∂J/∂v_c 는 u_o 와 네거티브 u_k 들의 조합 (σ(s_o) - 1) u_o + Σ_k σ(s_k) u_k 여야 하는데, "
+    "다른 벡터(v_c 등)가 섞였습니다.",
+    "outside-wrong-vectors": "∂J/∂u_o 와 ∂J/∂u_k 는 v_c 의 배수 ((σ(s_o) - 1) v_c, σ(s_k) v_c) 여야 하는데, 다른 "
+    "벡터가 섞였습니다.",
+    "grad-sign": "두 기울기의 부호가 반대입니다. 손실을 줄이는 방향(-∂J)이 아니라 ∂J 그대로를 돌려줘야 합니다.",
+    "dense-rows": "o 와 네거티브가 아닌 행에도 기울기가 있습니다. 네거티브 샘플링의 ∂J/∂U 는 u_o 와 u_k 행만 "
+    "0 이 아니고 (각각 v_c 의 배수), 나머지 행은 모두 0 입니다.",
+}
+
+
 def make_cases() -> list[Case]:
     rng = np.random.default_rng(SEED)
     center = rng.normal(size=5)
@@ -117,19 +133,10 @@ def _neg_sampling_loss_problem(ctx, case, got, want) -> None:
     v_c, o, U, neg = (case.args[k] for k in ("center_vec", "outside_idx", "outside_vectors", "negative_indices"))
     problem = difference("loss", got[0], want[0])
     if not all_finite(got[0]):
-        ctx.fail(
-            "loss-log-of-sigmoid",
-            problem,
-            "점수가 크면 σ(s) 가 0 으로 반올림되어 -log 0 = inf 가 됩니다. -np.log(sigmoid(s)) 대신 "
-            "넘치지 않는 log σ 를 쓰세요: log σ(s) = min(s, 0) - log(1 + e^{-|s|}) (sgns.log_sigmoid).",
-        )
+        ctx.fail("loss-log-of-sigmoid", problem, HINTS["loss-log-of-sigmoid"])
     flipped = _with_flipped_negatives(case)
     if same_values(got[0], flipped[0]):
-        ctx.fail(
-            "negatives-missing-minus",
-            problem,
-            "네거티브 항의 마이너스를 빠뜨렸습니다: log σ(u_k·v_c) 가 아니라 log σ(-u_k·v_c) 입니다.",
-        )
+        ctx.fail("negatives-missing-minus", problem, HINTS["negatives-missing-minus"])
     s_o, s_k = U[o] @ v_c, U[neg] @ v_c
     probs = reference_sigmoid(np.concatenate([[s_o], -s_k]))
     no_log = "시그모이드 값에 -log 를 씌우지 않았습니다: J = -log σ(u_o·v_c) - Σ_k log σ(-u_k·v_c)."
@@ -178,7 +185,7 @@ def _classify_negatives(c: np.ndarray, s_k: np.ndarray, counts: np.ndarray) -> s
     return "wrong"
 
 
-_HINTS = {
+_TERM_HINTS = {
     ("positive", "sign"): "긍정 항의 부호가 반대입니다: ∂J/∂s_o = σ(s_o) - 1 (0 이하) 이므로 "
     "u_o 항의 계수는 σ(s_o) - 1 입니다.",
     ("positive", "missing-minus-one"): "긍정 항에서 -1 을 빠뜨렸습니다: 계수는 σ(s_o) 가 아니라 σ(s_o) - 1 입니다.",
@@ -212,20 +219,11 @@ def _term_diagnosis(ctx, case, got, problem) -> None:
     basis = U[np.concatenate([[o], unique])]  # (m, d)
     coef, *_ = np.linalg.lstsq(basis.T, got[1], rcond=None)
     if not close(basis.T @ coef, got[1]):
-        ctx.fail(
-            "center-wrong-vectors",
-            problem,
-            "∂J/∂v_c 는 u_o 와 네거티브 u_k 들의 조합 (σ(s_o) - 1) u_o + Σ_k σ(s_k) u_k 여야 하는데, "
-            "다른 벡터(v_c 등)가 섞였습니다.",
-        )
+        ctx.fail("center-wrong-vectors", problem, HINTS["center-wrong-vectors"])
     rows = got[2][np.concatenate([[o], unique])]
     along = rows @ v_c / (v_c @ v_c)
     if not close(np.outer(along, v_c), rows):
-        ctx.fail(
-            "outside-wrong-vectors",
-            problem,
-            "∂J/∂u_o 와 ∂J/∂u_k 는 v_c 의 배수 ((σ(s_o) - 1) v_c, σ(s_k) v_c) 여야 하는데, 다른 벡터가 섞였습니다.",
-        )
+        ctx.fail("outside-wrong-vectors", problem, HINTS["outside-wrong-vectors"])
     kinds = {
         "center": (_classify_positive(coef[0], s_o), _classify_negatives(coef[1:], s_k, counts)),
         "outside": (_classify_positive(along[0], s_o), _classify_negatives(along[1:], s_k, counts)),
@@ -243,7 +241,7 @@ def _term_diagnosis(ctx, case, got, problem) -> None:
             part, kind = ("center", center_kind) if center_kind != "ok" else ("outside", outside_kind)
             category, where = f"{part}-{term}-{kind}", _PARTS[part]
         name = "긍정 항 (u_o)" if term == "positive" else "네거티브 항 (u_k)"
-        ctx.fail(category, f"{problem}\n틀린 항: {where}의 {name}", _HINTS[(term, kind)], certain=certain)
+        ctx.fail(category, f"{problem}\n틀린 항: {where}의 {name}", _TERM_HINTS[(term, kind)], certain=certain)
 
 
 def _neg_sampling_gradient_problem(ctx, case, got, want) -> None:
@@ -258,24 +256,11 @@ def _neg_sampling_gradient_problem(ctx, case, got, want) -> None:
         ctx.fail("nan-or-inf", problem)
     flipped = _with_flipped_negatives(case)
     if same_values(got[1], flipped[1]) and same_values(got[2], flipped[2]):
-        ctx.fail(
-            "negatives-missing-minus",
-            problem,
-            "네거티브 항의 마이너스를 빠뜨렸습니다: log σ(u_k·v_c) 가 아니라 log σ(-u_k·v_c) 입니다.",
-        )
+        ctx.fail("negatives-missing-minus", problem, HINTS["negatives-missing-minus"])
     if same_values(got[1], -want[1]) and same_values(got[2], -want[2]):
-        ctx.fail(
-            "grad-sign",
-            problem,
-            "두 기울기의 부호가 반대입니다. 손실을 줄이는 방향(-∂J)이 아니라 ∂J 그대로를 돌려줘야 합니다.",
-        )
+        ctx.fail("grad-sign", problem, HINTS["grad-sign"])
     if not np.allclose(got[2][~touched], 0.0):
-        ctx.fail(
-            "dense-rows",
-            problem,
-            "o 와 네거티브가 아닌 행에도 기울기가 있습니다. 네거티브 샘플링의 ∂J/∂U 는 u_o 와 u_k 행만 "
-            "0 이 아니고 (각각 v_c 의 배수), 나머지 행은 모두 0 입니다.",
-        )
+        ctx.fail("dense-rows", problem, HINTS["dense-rows"])
     _term_diagnosis(ctx, case, got, problem)
     ctx.fail("wrong-value", problem)
 

@@ -72,6 +72,46 @@ GROUP_ACCURACY = 0.75  # 무리 단어 중 가장 가까운 이웃이 같은 무
 # ---- 사례 --------------------------------------------------------------------
 
 
+# 흔한 실수마다의 안내 (범주 id -> 설명; 같은 범주의 ctx.fail 이 함께 씀)
+HINTS = {
+    "batch-too-large": "쌍을 batch_size 개씩 잘라서 넘기세요: pairs[start:start + batch_size].",
+    "negatives-shape": "쌍마다 negative 개씩: rng.choice(V, size=(len(batch), negative), p=noise_probs).",
+    "pairs-cross-sentence": "문장마다 따로 쌍을 만드세요 (문장들을 한 줄로 이어 붙이지 마세요).",
+    "pairs-outside-window": "거리 1 이상 window 이하인 쌍만 만드세요: j 는 max(0, i - window) 부터 "
+    "min(n, i + window + 1) 전까지, j != i.",
+    "epochs-ignored": "epochs 번 반복하세요.",
+    "last-batch-dropped": "마지막의 작은 배치도 넘기세요: range(0, len(pairs), batch_size).",
+    "pairs-count": "에폭마다 모든 (중심, 주변) 쌍을 한 번씩 넘기세요.",
+    "batch-size-ignored": "쌍을 batch_size 개씩 묶어서 넘기세요 (마지막 배치만 작을 수 있음).",
+    "not-shuffled": "에폭마다 쌍을 섞지 않았습니다. 에폭마다 order = rng.permutation(len(pairs)) 로 새로 섞으세요.",
+    "lr-wrong-start": "첫 배치의 학습률은 lr_start 여야 합니다.",
+    "lr-constant": "학습률이 줄지 않습니다. 배치마다 lr_start 에서 lr_end 로 선형으로 줄이세요.",
+    "lr-resets-each-epoch": "학습률이 에폭마다 lr_start 로 돌아갑니다. 전체 학습(모든 에폭의 모든 배치)에 걸쳐 "
+    "한 번만 줄이세요.",
+    "lr-increasing": "학습률이 커지는 곳이 있습니다. lr_start 에서 lr_end 로 줄여야 합니다.",
+    "lr-wrong-end": "마지막 배치의 학습률이 lr_end 근처가 아닙니다. "
+    "lr = lr_start + (lr_end - lr_start) × (지난 배치 수 / 전체 배치 수).",
+    "lr-not-linear": "학습률이 선형으로 줄지 않습니다 (에폭마다 한 번씩 계단처럼 줄이지 않았나요?). "
+    "배치마다 조금씩 줄이세요.",
+    "negatives-not-resampled": "네거티브는 배치마다 새로 뽑으세요.",
+    "negatives-uniform": "네거티브가 잡음 분포가 아니라 균등 분포에서 뽑혔습니다. "
+    "rng.choice(V, size=..., p=noise_probs) 처럼 p 에 잡음 분포를 주세요.",
+    "negatives-not-noise": "네거티브가 noise_probs 분포를 따르지 않습니다. p=noise_probs 로 뽑으세요.",
+    "returned-swapped": "(center_vectors, outside_vectors, epoch_losses) 순서로 돌려주세요.",
+    "epoch-losses-length": "에폭마다 손실 하나씩, 모두 epochs 개를 돌려주세요 (배치마다가 아니라).",
+    "epoch-losses-wrong": "epoch_losses[e] 는 에폭 e 에서 sgd_step 이 돌려준 손실의 합을 그 에폭의 쌍 수로 "
+    "나눈 값입니다.",
+    "loss-not-falling": "학습률과 초기값을 확인하세요.",
+    "groups-not-found": "반복문의 쌍, 네거티브, 학습률, 초기값을 확인하세요.",
+    "step-not-called": "학습은 넘겨받은 "
+    "sgd_step(center_vectors, outside_vectors, center_idx, outside_idx, negative_indices, lr) 로 해야 합니다.",
+    "zero-init": "둘 다 0 이면 기울기가 언제나 0 이라 학습이 되지 않습니다. 중심 단어 벡터는 작은 무작위 값 "
+    "((rng.random((V, dim)) - 0.5) / dim) 으로 시작하세요.",
+    "updates-lost": "같은 두 행렬을 계속 넘기세요 (sgd_step 은 제자리에서 갱신합니다; 호출마다 복사본을 "
+    "넘기지 마세요).",
+}
+
+
 def _describe(corpus_ids, kwargs) -> str:
     tokens = sum(len(s) for s in corpus_ids)
     return (
@@ -159,9 +199,7 @@ class StepSpy:
             self._stop("step-arguments", f"`center_idx` 는 (B,) 정수 배열이어야 합니다. 받은 것: {fmt(center_idx)}")
         if B > self.batch_size:
             self._stop(
-                "batch-too-large",
-                f"배치 크기가 {B} 입니다 (batch_size = {self.batch_size}).",
-                "쌍을 batch_size 개씩 잘라서 넘기세요: pairs[start:start + batch_size].",
+                "batch-too-large", f"배치 크기가 {B} 입니다 (batch_size = {self.batch_size}).", HINTS["batch-too-large"]
             )
         c = self._indices("center_idx", center_idx, (B,))
         o = self._indices("outside_idx", outside_idx, (B,))
@@ -171,7 +209,7 @@ class StepSpy:
                 "negatives-shape",
                 f"`negative_indices` 의 형태가 {neg_shape} 입니다. "
                 f"기대한 형태: (B, negative) = ({B}, {self.negative}).",
-                "쌍마다 negative 개씩: rng.choice(V, size=(len(batch), negative), p=noise_probs).",
+                HINTS["negatives-shape"],
             )
         neg = self._indices("negative_indices", negative_indices, (B, self.negative))
         try:
@@ -226,22 +264,19 @@ def _check_pairs(ctx, case, spy: StepSpy) -> np.ndarray:
         example = sorted(strangers)[:3]
         if all(p in across for p in strangers) and not all(p in wider for p in strangers):
             ctx.fail(
-                "pairs-cross-sentence",
-                f"문장 경계를 넘는 쌍이 있습니다. 예: {example}",
-                "문장마다 따로 쌍을 만드세요 (문장들을 한 줄로 이어 붙이지 마세요).",
+                "pairs-cross-sentence", f"문장 경계를 넘는 쌍이 있습니다. 예: {example}", HINTS["pairs-cross-sentence"]
             )
         ctx.fail(
             "pairs-outside-window",
             f"윈도우 밖의 쌍이 있습니다 (윈도우 크기 {window}). 예: {example}",
-            "거리 1 이상 window 이하인 쌍만 만드세요: j 는 max(0, i - window) 부터 "
-            "min(n, i + window + 1) 전까지, j != i.",
+            HINTS["pairs-outside-window"],
         )
     total = len(pairs)
     if total == P and epochs > 1:
         ctx.fail(
             "epochs-ignored",
             f"모든 에폭을 합쳐 쌍 {total:,}개를 넘겼습니다 (쌍 {P:,}개 × 에폭 {epochs}).",
-            "epochs 번 반복하세요.",
+            HINTS["epochs-ignored"],
         )
     if total != epochs * P:
         full = P // batch_size * batch_size
@@ -249,12 +284,12 @@ def _check_pairs(ctx, case, spy: StepSpy) -> np.ndarray:
             ctx.fail(
                 "last-batch-dropped",
                 f"에폭마다 쌍 {full:,}개만 넘겼습니다 (쌍은 {P:,}개).",
-                "마지막의 작은 배치도 넘기세요: range(0, len(pairs), batch_size).",
+                HINTS["last-batch-dropped"],
             )
         ctx.fail(
             "pairs-count",
             f"sgd_step 에 넘긴 쌍이 모두 {total:,}개입니다. 기대: 쌍 {P:,}개 × 에폭 {epochs} = {epochs * P:,}개.",
-            "에폭마다 모든 (중심, 주변) 쌍을 한 번씩 넘기세요.",
+            HINTS["pairs-count"],
         )
     per_epoch = pairs.reshape(epochs, P, 2)
     for epoch in range(epochs):
@@ -262,7 +297,7 @@ def _check_pairs(ctx, case, spy: StepSpy) -> np.ndarray:
             ctx.fail(
                 "pairs-count",
                 f"에폭 {epoch + 1} 에서 넘긴 쌍이 윈도우 안의 쌍과 다릅니다 (어떤 쌍은 빠지고 어떤 쌍은 두 번).",
-                "에폭마다 모든 (중심, 주변) 쌍을 한 번씩 넘기세요.",
+                HINTS["pairs-count"],
             )
     calls_per_epoch = -(-P // batch_size)
     if len(spy.rates) != epochs * calls_per_epoch:
@@ -270,14 +305,10 @@ def _check_pairs(ctx, case, spy: StepSpy) -> np.ndarray:
             "batch-size-ignored",
             f"sgd_step 을 {len(spy.rates):,}번 불렀습니다. 기대: 에폭마다 ⌈{P:,} / {batch_size}⌉ = {calls_per_epoch}번 "
             f"× 에폭 {epochs} = {epochs * calls_per_epoch:,}번.",
-            "쌍을 batch_size 개씩 묶어서 넘기세요 (마지막 배치만 작을 수 있음).",
+            HINTS["batch-size-ignored"],
         )
     if epochs > 1 and all(np.array_equal(per_epoch[0], per_epoch[e]) for e in range(1, epochs)):
-        ctx.fail(
-            "not-shuffled",
-            "모든 에폭에서 쌍의 순서가 똑같습니다.",
-            "에폭마다 쌍을 섞지 않았습니다. 에폭마다 order = rng.permutation(len(pairs)) 로 새로 섞으세요.",
-        )
+        ctx.fail("not-shuffled", "모든 에폭에서 쌍의 순서가 똑같습니다.", HINTS["not-shuffled"])
     return per_epoch
 
 
@@ -290,34 +321,21 @@ def _check_rates(ctx, case, spy: StepSpy) -> None:
         f"학습률: 처음 {rates[0]:.4g}, 마지막 {rates[-1]:.4g} (호출 {n}번; 기대: {lr_start:g} 에서 {lr_end:g} 로 선형)"
     )
     if not np.isclose(rates[0], lr_start, rtol=1e-6):
-        ctx.fail("lr-wrong-start", shown, "첫 배치의 학습률은 lr_start 여야 합니다.")
+        ctx.fail("lr-wrong-start", shown, HINTS["lr-wrong-start"])
     if np.allclose(rates, rates[0], rtol=1e-9):
-        ctx.fail("lr-constant", shown, "학습률이 줄지 않습니다. 배치마다 lr_start 에서 lr_end 로 선형으로 줄이세요.")
+        ctx.fail("lr-constant", shown, HINTS["lr-constant"])
     step = (lr_start - lr_end) / max(n - 1, 1)
     rises = np.flatnonzero(np.diff(rates) > 1e-12 * lr_start)
     if rises.size:
         calls_per_epoch = n // kw["epochs"]
         if kw["epochs"] > 1 and all((r + 1) % calls_per_epoch == 0 for r in rises):
-            ctx.fail(
-                "lr-resets-each-epoch",
-                shown,
-                "학습률이 에폭마다 lr_start 로 돌아갑니다. 전체 학습(모든 에폭의 모든 배치)에 걸쳐 한 번만 줄이세요.",
-            )
-        ctx.fail("lr-increasing", shown, "학습률이 커지는 곳이 있습니다. lr_start 에서 lr_end 로 줄여야 합니다.")
+            ctx.fail("lr-resets-each-epoch", shown, HINTS["lr-resets-each-epoch"])
+        ctx.fail("lr-increasing", shown, HINTS["lr-increasing"])
     if abs(rates[-1] - lr_end) > 1.01 * step + 1e-12:
-        ctx.fail(
-            "lr-wrong-end",
-            shown,
-            "마지막 배치의 학습률이 lr_end 근처가 아닙니다. "
-            "lr = lr_start + (lr_end - lr_start) × (지난 배치 수 / 전체 배치 수).",
-        )
+        ctx.fail("lr-wrong-end", shown, HINTS["lr-wrong-end"])
     line = rates[0] + (rates[-1] - rates[0]) * np.arange(n) / max(n - 1, 1)
     if np.max(np.abs(rates - line)) > 0.05 * (lr_start - lr_end) + 2 * step:
-        ctx.fail(
-            "lr-not-linear",
-            shown,
-            "학습률이 선형으로 줄지 않습니다 (에폭마다 한 번씩 계단처럼 줄이지 않았나요?). 배치마다 조금씩 줄이세요.",
-        )
+        ctx.fail("lr-not-linear", shown, HINTS["lr-not-linear"])
 
 
 def _check_negatives(ctx, case, spy: StepSpy) -> None:
@@ -332,7 +350,7 @@ def _check_negatives(ctx, case, spy: StepSpy) -> None:
             "negatives-not-resampled",
             f"sgd_step 호출 {len(spy.negatives)}번 중 {same_as_previous}번이 "
             "바로 앞 호출과 같은 네거티브를 받았습니다.",
-            "네거티브는 배치마다 새로 뽑으세요.",
+            HINTS["negatives-not-resampled"],
         )
     empirical = np.bincount(drawn, minlength=V) / drawn.size
     tv_noise = 0.5 * float(np.abs(empirical - probs).sum())
@@ -343,16 +361,9 @@ def _check_negatives(ctx, case, spy: StepSpy) -> None:
         f"균등 분포와의 거리 {tv_uniform:.3f}"
     )
     if tv_uniform < tv_noise:
-        ctx.fail(
-            "negatives-uniform",
-            shown,
-            "네거티브가 잡음 분포가 아니라 균등 분포에서 뽑혔습니다. rng.choice(V, size=..., p=noise_probs) 처럼 "
-            "p 에 잡음 분포를 주세요.",
-        )
+        ctx.fail("negatives-uniform", shown, HINTS["negatives-uniform"])
     if tv_noise > 3 * expected + 0.02:
-        ctx.fail(
-            "negatives-not-noise", shown, "네거티브가 noise_probs 분포를 따르지 않습니다. p=noise_probs 로 뽑으세요."
-        )
+        ctx.fail("negatives-not-noise", shown, HINTS["negatives-not-noise"])
 
 
 def _check_result(ctx, case, spy: StepSpy, result, per_epoch_pairs: int) -> tuple[np.ndarray, list[float]]:
@@ -367,7 +378,7 @@ def _check_result(ctx, case, spy: StepSpy, result, per_epoch_pairs: int) -> tupl
             ctx.fail(
                 "returned-swapped",
                 "center_vectors 자리에 outside_vectors 를 (그리고 반대로) 돌려줬습니다.",
-                "(center_vectors, outside_vectors, epoch_losses) 순서로 돌려주세요.",
+                HINTS["returned-swapped"],
             )
         ctx.fail(
             "returned-wrong-matrices",
@@ -384,7 +395,7 @@ def _check_result(ctx, case, spy: StepSpy, result, per_epoch_pairs: int) -> tupl
         ctx.fail(
             "epoch-losses-length",
             f"epoch_losses 의 길이가 {np.shape(losses)[0]} 입니다 (epochs = {epochs}).",
-            "에폭마다 손실 하나씩, 모두 epochs 개를 돌려주세요 (배치마다가 아니라).",
+            HINTS["epoch-losses-length"],
         )
     losses = as_array(ctx, losses, "epoch_losses", (epochs,))
     sizes = np.array([len(c) for c in spy.centers])
@@ -411,11 +422,7 @@ def _check_result(ctx, case, spy: StepSpy, result, per_epoch_pairs: int) -> tupl
             ],
             shown,
         )
-        ctx.fail(
-            "epoch-losses-wrong",
-            shown,
-            "epoch_losses[e] 는 에폭 e 에서 sgd_step 이 돌려준 손실의 합을 그 에폭의 쌍 수로 나눈 값입니다.",
-        )
+        ctx.fail("epoch-losses-wrong", shown, HINTS["epoch-losses-wrong"])
     return C, losses.tolist()
 
 
@@ -426,9 +433,7 @@ def _check_learning(ctx, case, C: np.ndarray, losses: list[float]) -> None:
         return
     if losses[-1] >= losses[0]:
         ctx.fail(
-            "loss-not-falling",
-            f"에폭 손실이 줄지 않았습니다: {fmt(np.asarray(losses))}",
-            "학습률과 초기값을 확인하세요.",
+            "loss-not-falling", f"에폭 손실이 줄지 않았습니다: {fmt(np.asarray(losses))}", HINTS["loss-not-falling"]
         )
     unit = C / np.maximum(np.linalg.norm(C, axis=1, keepdims=True), 1e-12)
     members = [i for words in groups.values() for i in words]
@@ -442,7 +447,7 @@ def _check_learning(ctx, case, C: np.ndarray, losses: list[float]) -> None:
             "groups-not-found",
             f"심어 둔 무리의 단어 {len(members)}개 중 {found}개만 가장 가까운 이웃이 같은 무리입니다 "
             f"(기대: {GROUP_ACCURACY:.0%} 이상).",
-            "반복문의 쌍, 네거티브, 학습률, 초기값을 확인하세요.",
+            HINTS["groups-not-found"],
         )
 
 
@@ -452,26 +457,12 @@ def judge(ctx, case: Case) -> None:
     spy = StepSpy(V, kw["dim"], kw["negative"], kw["batch_size"])
     result, _ = ctx.call(overrides={"sgd_step": spy})
     if not spy.rates:
-        ctx.fail(
-            "step-not-called",
-            "sgd_step 을 한 번도 부르지 않았습니다.",
-            "학습은 넘겨받은 sgd_step(center_vectors, outside_vectors, center_idx, outside_idx, negative_indices, lr) "
-            "로 해야 합니다.",
-        )
+        ctx.fail("step-not-called", "sgd_step 을 한 번도 부르지 않았습니다.", HINTS["step-not-called"])
     C0, U0 = spy.first_matrices
     if not C0.any() and not U0.any():
-        ctx.fail(
-            "zero-init",
-            "첫 sgd_step 호출에서 두 행렬이 모두 0 입니다.",
-            "둘 다 0 이면 기울기가 언제나 0 이라 학습이 되지 않습니다. 중심 단어 벡터는 작은 무작위 값 "
-            "((rng.random((V, dim)) - 0.5) / dim) 으로 시작하세요.",
-        )
+        ctx.fail("zero-init", "첫 sgd_step 호출에서 두 행렬이 모두 0 입니다.", HINTS["zero-init"])
     if spy.lost_updates:
-        ctx.fail(
-            "updates-lost",
-            "sgd_step 이 갱신한 행렬을 다음 호출에서 이어 쓰지 않았습니다.",
-            "같은 두 행렬을 계속 넘기세요 (sgd_step 은 제자리에서 갱신합니다; 호출마다 복사본을 넘기지 마세요).",
-        )
+        ctx.fail("updates-lost", "sgd_step 이 갱신한 행렬을 다음 호출에서 이어 쓰지 않았습니다.", HINTS["updates-lost"])
     per_epoch = _check_pairs(ctx, case, spy)
     _check_rates(ctx, case, spy)
     _check_negatives(ctx, case, spy)
