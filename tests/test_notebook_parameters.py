@@ -25,14 +25,7 @@ from notebook_outputs import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-# 4장이 04_math, 04b_training, 07_optimum 으로 나뉘는 중이라 아직 역할을 적지 않은 노트북. 역할을 적으면 이
-# 테스트가 XPASS 로 실패하니, 그때 목록에서 빼세요 (strict).
-PENDING = {"04_math.ipynb", "04b_training.ipynb", "07_optimum.ipynb"}
-NOTEBOOKS = [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="4장 나누기 뒤 역할 표시 예정"))
-    if name in PENDING else name
-    for name in sorted(p.name for p in NOTEBOOK_DIR.glob("*.ipynb"))
-]  # fmt: skip
+NOTEBOOKS = sorted(p.name for p in NOTEBOOK_DIR.glob("*.ipynb"))
 
 
 def _read(name: str):

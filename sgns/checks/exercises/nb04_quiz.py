@@ -59,7 +59,7 @@ EXERCISE = Exercise(
     function="quiz_04",
     signature="quiz_04() -> {문항 번호: 답}",
     title="quiz_04 (4장 개념 확인)",
-    summary="{n}개 문항의 답이 모두 맞습니다.",
+    summary=f"{len(QUESTIONS)}문항의 답이 모두 맞습니다.",
     points=2,
     order=8,
 )

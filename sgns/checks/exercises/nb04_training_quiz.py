@@ -60,7 +60,7 @@ EXERCISE = Exercise(
     function="quiz_04b",
     signature="quiz_04b() -> {문항 번호: 답}",
     title="quiz_04b (4b 개념 확인)",
-    summary="{n}개 문항의 답이 모두 맞습니다.",
+    summary=f"{len(QUESTIONS)}문항의 답이 모두 맞습니다.",
     points=2,
     order=9,
 )
