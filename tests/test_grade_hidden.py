@@ -56,7 +56,7 @@ def test_hidden_cases_lower_a_score_that_the_public_cases_alone_pass(tmp_path):
     assert hidden_test["score"] == pytest.approx(expected, abs=1e-4)
 
     raw = json.loads((tmp_path / "hidden" / "raw" / "capped.json").read_text(encoding="utf-8"))
-    [capture] = raw["notebooks"][0]["captures"]
+    [capture] = [c for c in raw["notebooks"][0]["captures"] if c["record"]["exercise"] == EXERCISE]
     assert capture["record"]["hidden"] == {"passed": hidden_passed, "total": hidden_total}
     # 학생에게 보일 수 있는 Gradescope 안내: 숨은 사례에서 틀렸다는 것과 개수만, 그 입력은 보이지 않음
     assert f"숨은 사례 {hidden_passed}/{hidden_total}" in hidden_test["output"]
