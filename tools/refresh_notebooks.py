@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
 import subprocess
@@ -62,6 +63,9 @@ class Interrupt:
 
     def handle(self, signum: int, frame: object) -> None:
         self.count += 1
+        # 멈추는 동안 커널 통신(zmq/tornado)이 끊기며 남기는 트레이스백은 사용자에게 뜻이 없어 감춥니다
+        for name in ("tornado", "asyncio", "traitlets"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
         if self.saving:
             print("⛔ Ctrl-C: 실행은 이미 끝났고 저장하는 중이라, 저장을 마칩니다.", file=sys.stderr, flush=True)
         elif self.count == 1:
