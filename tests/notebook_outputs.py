@@ -280,3 +280,23 @@ def check_statuses(nb) -> dict[str, str]:
     from sgns.checks import records
 
     return {r.function: r.status for r in records(nb)}
+
+
+def text_table_rows(text: str) -> dict[str, list[str]]:
+    """show_table 의 텍스트 표 (머리글, 구분선, 줄) 에서 첫 열 -> 나머지 열."""
+    rows = {}
+    for line in text.splitlines()[2:]:
+        cells = re.split(r"\s{2,}", line.strip())
+        if len(cells) > 1:
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+def assert_each_question_has_an_answer_key(nb) -> None:
+    """ "## 생각해 볼 문제" 의 문항마다 뒤에 answer-key 셀이 하나씩, "**모범 답안 N." 으로 차례대로."""
+    cells = nb.cells
+    start = next(i for i, c in enumerate(cells) if c.source.startswith("## 생각해 볼 문제"))
+    questions = re.findall(r"^\d+\. ", cells[start].source, flags=re.MULTILINE)
+    answers = [c for c in cells[start + 1 :] if "answer-key" in c.metadata.get("tags", [])]
+    assert len(questions) == len(answers) == len(cells) - start - 1 >= 2
+    assert [a.source.split(".")[0] for a in answers] == [f"**모범 답안 {n}" for n in range(1, len(questions) + 1)]

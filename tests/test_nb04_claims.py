@@ -9,6 +9,7 @@ import re
 import numpy as np
 import pytest
 from notebook_outputs import (
+    assert_each_question_has_an_answer_key,
     cell_output_text,
     check_statuses,
     code_cells,
@@ -260,12 +261,7 @@ def test_code_docstrings_say_반환(nb):
 
 
 def test_each_question_has_an_answer_key(nb):
-    cells = nb.cells
-    start = next(i for i, c in enumerate(cells) if c.source.startswith("## 생각해 볼 문제"))
-    questions = re.findall(r"^\d+\. ", cells[start].source, flags=re.MULTILINE)
-    answers = [c for c in cells[start + 1 :] if "answer-key" in c.metadata.get("tags", [])]
-    assert len(questions) == len(answers) == len(cells) - start - 1 >= 2
-    assert [a.source.split(".")[0] for a in answers] == [f"**모범 답안 {n}" for n in range(1, len(questions) + 1)]
+    assert_each_question_has_an_answer_key(nb)
 
 
 def test_collisions_with_the_true_context_word_are_counted_live(nb):

@@ -10,6 +10,7 @@ import re
 import numpy as np
 import pytest
 from notebook_outputs import (
+    assert_each_question_has_an_answer_key,
     cell_output_text,
     check_statuses,
     code_cells,
@@ -17,6 +18,7 @@ from notebook_outputs import (
     markdown_text,
     notebook_fixtures,
     numbers_in,
+    text_table_rows,
 )
 
 import sgns
@@ -196,19 +198,9 @@ def test_head500_training_uses_gensim_defaults(nb, out, params):
     assert re.search(r"church: .*cathol", neighbours)
 
 
-def _table_rows(text: str) -> dict[str, list[str]]:
-    """show_table 의 텍스트 표 (머리글, 구분선, 줄) 에서 첫 열 -> 나머지 열."""
-    rows = {}
-    for line in text.splitlines()[2:]:
-        cells = re.split(r"\s{2,}", line.strip())
-        if len(cells) > 1:
-            rows[cells[0]] = cells[1:]
-    return rows
-
-
 def test_which_matrix_is_the_embedding(nb):
     text = _output(nb, "c-which-table")
-    rows = _table_rows(text)
+    rows = text_table_rows(text)
     rho = {name: float(values[0]) for name, values in rows.items()}
     correct = {name: int(values[1].split("/")[0]) for name, values in rows.items()}
     assert set(rho) == {"v (중심 단어 벡터)", "u (주변 단어 벡터)", "v + u"}
@@ -310,13 +302,7 @@ def test_gensim_comparison_is_paired(nb):
 
 
 def test_each_question_has_an_answer_key(nb):
-    cells = nb.cells
-    start = next(i for i, c in enumerate(cells) if c.source.startswith("## 생각해 볼 문제"))
-    questions = re.findall(r"^\d+\. ", cells[start].source, flags=re.MULTILINE)
-    answers = [c for c in cells[start + 1 :] if "answer-key" in c.metadata.get("tags", [])]
-    assert len(questions) == len(answers) == len(cells) - start - 1 >= 2
-    assert [a.source.split(".")[0] for a in answers] == [f"**모범 답안 {n}" for n in range(1, len(questions) + 1)]
-
+    assert_each_question_has_an_answer_key(nb)
 
 
 def test_seed_dependent_readings_say_they_hold_for_the_defaults(nb, params):

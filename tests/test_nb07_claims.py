@@ -9,12 +9,14 @@ import re
 import numpy as np
 import pytest
 from notebook_outputs import (
+    assert_each_question_has_an_answer_key,
     cell_output_text,
     code_cells,
     load_notebook,
     markdown_sources,
     markdown_text,
     notebook_fixtures,
+    text_table_rows,
 )
 
 import sgns
@@ -31,15 +33,6 @@ def _cell(nb, cell_id):
 
 def _output(nb, cell_id) -> str:
     return cell_output_text(_cell(nb, cell_id))
-
-
-def _table_rows(text: str) -> dict[str, list[str]]:
-    rows = {}
-    for line in text.splitlines()[2:]:
-        cells = re.split(r"\s{2,}", line.strip())
-        if len(cells) > 1:
-            rows[cells[0]] = cells[1:]
-    return rows
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +122,7 @@ def test_pmi_experiment_claims(nb, out, params):
     # 글: 3/4 제곱 PMI 가 더 잘 맞음
     r = {p: float(v) for p, v in re.findall(r"context_power=([\d.]+): 피어슨 r = ([\d.]+)", out)}
     assert r["0.75"] > r["1.0"] > 0.8
-    rows = _table_rows(_output(nb, "c48"))
+    rows = text_table_rows(_output(nb, "c48"))
     # 자주 나온 칸은 정확한 최적점과 거의 겹치고, 한 번 나온 칸은 두 목표보다 아래
     _, lg_diff, _, _, exact_diff, _ = (float(x) for x in rows["20번 이상 나온 칸"])
     assert abs(exact_diff) < 0.1 < lg_diff
@@ -161,9 +154,4 @@ def test_notation_and_one_home(nb, markdown):
 
 
 def test_each_question_has_an_answer_key(nb):
-    cells = nb.cells
-    start = next(i for i, c in enumerate(cells) if c.source.startswith("## 생각해 볼 문제"))
-    questions = re.findall(r"^\d+\. ", cells[start].source, flags=re.MULTILINE)
-    answers = [c for c in cells[start + 1 :] if "answer-key" in c.metadata.get("tags", [])]
-    assert len(questions) == len(answers) == len(cells) - start - 1 >= 2
-    assert [a.source.split(".")[0] for a in answers] == [f"**모범 답안 {n}" for n in range(1, len(questions) + 1)]
+    assert_each_question_has_an_answer_key(nb)
