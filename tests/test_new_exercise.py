@@ -148,3 +148,20 @@ def test_the_makefile_target_passes_every_variable():
     for variable in ("$(NB)", "$(NAME)", "$(FUNCTION)", "$(ARGS)", "$(AFTER)"):
         assert variable in recipe
     assert "make new-exercise" in makefile.split("\nhelp:", 1)[1].split("\n\n", 1)[0]
+
+
+def test_the_second_notebook_of_a_chapter_takes_the_chapter_id_and_continues_its_numbers(tmp_path):
+    """04b 의 연습문제는 장 번호 nb04- 로 시작하고 (nb04-train-loop 처럼), 제목 번호는 앞 연습문제에서 이어집니다."""
+    shutil.copytree(REPO / "sgns", tmp_path / "sgns", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "notebooks").mkdir()
+    path = tmp_path / "notebooks" / "04b_training.ipynb"
+    shutil.copy(REPO / "notebooks" / path.name, path)
+    before = nbformat.read(path, as_version=4)
+    headings = [i for i, c in enumerate(before.cells) if c.cell_type == "markdown" and "### 연습문제" in c.source]
+    first = int(before.cells[headings[0]].source.split("### 연습문제 ", 1)[1].split(":", 1)[0])
+    argv = ["--notebook", "04b_training", "--function", "window_sizes", "--args", "rng, window", "--root", str(tmp_path)]
+    assert main([*argv, "--name", "nb04b-window-sizes", "--after", str(headings[0] + 2)]) == 1  # nb04b- 는 거절
+    assert main([*argv, "--name", "nb04-window-sizes", "--after", str(headings[0] + 2)]) == 0
+    nb = nbformat.read(path, as_version=4)
+    assert nb.cells[headings[0] + 3].source.startswith(f"### 연습문제 {first + 1}: ")
+    assert module_path(tmp_path, "nb04-window-sizes").is_file()

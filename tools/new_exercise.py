@@ -126,6 +126,12 @@ def notebook_cells(exercise_id: str, function: str, args: str, number: int | Non
     return [markdown, solution, check]
 
 
+def _number(cell) -> int:
+    """``### 연습문제 6: ...`` -> 6 (번호가 없으면 0)."""
+    match = re.search(r"^### 연습문제 (\d+)", cell.source, re.M)
+    return int(match.group(1)) if match else 0
+
+
 def _existing(root: Path) -> dict[str, tuple[str, str]]:
     """이미 있는 연습문제 모듈: id -> (함수 이름, 모듈 파일) (모듈을 import 하지 않고 원문에서)."""
     found = {}
@@ -158,7 +164,8 @@ def find_notebook(root: Path, name: str) -> Path:
 def scaffold(root: Path, notebook: str, exercise_id: str, function: str, args: str, after: int | None) -> list[str]:
     """모듈을 쓰고 (after 가 있으면) 노트북에 셀을 넣습니다. 한 일을 한 줄씩 돌려줍니다."""
     path = find_notebook(root, notebook)
-    prefix = notebook_prefix(path.name)
+    # 같은 장의 둘째 노트북 (04b) 의 연습문제도 장 번호로 시작합니다 (nb04-train-loop 처럼).
+    prefix = re.match(r"nb\d\d", notebook_prefix(path.name)).group(0)
     if not ID_PATTERN.fullmatch(exercise_id) or not exercise_id.startswith(prefix + "-"):
         raise ScaffoldError(
             f"NAME={exercise_id!r}: 연습문제 id 는 {prefix}-<소문자-낱말> 꼴이어야 합니다"
@@ -201,12 +208,15 @@ def scaffold(root: Path, notebook: str, exercise_id: str, function: str, args: s
         atomic_write(target, module_text(exercise_id, function, args, order, placed).encode())
         done.append(f"✏️  {target.relative_to(root)}")
     if after is not None:
-        numbered = [HEADING.search(c.source) is not None for c in nb.cells if c.cell_type == "markdown"]
-        before = sum(HEADING.search(c.source) is not None for c in nb.cells[: after + 1] if c.cell_type == "markdown")
-        nb.cells[after + 1 : after + 1] = notebook_cells(exercise_id, function, args, before + 1)
-        if sum(numbered) > before:
+        numbers = [_number(c) for c in nb.cells if c.cell_type == "markdown" and HEADING.search(c.source)]
+        before = [_number(c) for c in nb.cells[: after + 1] if c.cell_type == "markdown" and HEADING.search(c.source)]
+        later = numbers[len(before) :]
+        # 번호는 앞의 연습문제 다음 (04b 처럼 앞 노트북에서 이어지는 번호도), 앞에 없으면 뒤의 첫 번호
+        number = before[-1] + 1 if before else (later[0] if later else 1)
+        nb.cells[after + 1 : after + 1] = notebook_cells(exercise_id, function, args, number)
+        if later:
             done.append(
-                f"⚠️  뒤의 연습문제 {sum(numbered) - before}개의 제목 번호 (### 연습문제 N) 와 본문에서 그 번호를"
+                f"⚠️  뒤의 연습문제 {len(later)}개의 제목 번호 (### 연습문제 N) 와 본문에서 그 번호를"
                 " 말하는 곳을 하나씩 올리세요 (그 노트북의 tests/test_nbNN_claims.py 도)."
             )
         atomic_write(path, render(nb).encode("utf-8"))
