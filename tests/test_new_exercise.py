@@ -159,7 +159,8 @@ def test_the_second_notebook_of_a_chapter_takes_the_chapter_id_and_continues_its
     before = nbformat.read(path, as_version=4)
     headings = [i for i, c in enumerate(before.cells) if c.cell_type == "markdown" and "### 연습문제" in c.source]
     first = int(before.cells[headings[0]].source.split("### 연습문제 ", 1)[1].split(":", 1)[0])
-    argv = ["--notebook", "04b_training", "--function", "window_sizes", "--args", "rng, window", "--root", str(tmp_path)]
+    argv = ["--notebook", "04b_training", "--function", "window_sizes", "--args", "rng, window"]
+    argv += ["--root", str(tmp_path)]
     assert main([*argv, "--name", "nb04b-window-sizes", "--after", str(headings[0] + 2)]) == 1  # nb04b- 는 거절
     assert main([*argv, "--name", "nb04-window-sizes", "--after", str(headings[0] + 2)]) == 0
     nb = nbformat.read(path, as_version=4)
