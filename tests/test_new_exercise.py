@@ -47,7 +47,7 @@ def test_the_module_and_three_cells_are_written_and_the_exercise_is_discovered(c
     before = nbformat.read(course / "notebooks" / f"{NOTEBOOK}.ipynb", as_version=4)
     assert _run(course, "--after", "12") == 0
     out = capsys.readouterr().out
-    assert "refresh_notebooks.py notebooks/03_how_it_works.ipynb" in out
+    assert "make notebook NB=03_how_it_works" in out
     later = sum(c.source.startswith("### 연습문제") for c in before.cells[13:])
     assert later >= 1 and f"뒤의 연습문제 {later}개의 제목 번호" in out  # 03 의 연습문제 앞에 넣었으니 번호를 올려야 함
 

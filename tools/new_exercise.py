@@ -241,8 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(done))
     print(
         "다음 할 일: 모듈의 TODO (약속, 사례, 흔한 실수, 기대한 값) 와 풀이 셀의 모범 답안을 채우고,\n"
-        f"   .venv/bin/python tools/refresh_notebooks.py notebooks/{find_notebook(options.root, options.notebook).name}"
-        " 뒤 make lecture, make lecture-check, 확인 도구 테스트 (tests/test_checks_common.py)."
+        f"   make notebook NB={find_notebook(options.root, options.notebook).stem}"
+        " (다시 실행, 메타데이터, 학생판, 그 장의 검사) 뒤 확인 도구 테스트 (tests/test_checks_common.py)."
     )
     return 0
 
