@@ -26,7 +26,6 @@ from sgns.lessons.optimum import loss_terms
 nb, params, out = notebook_fixtures("04_math.ipynb", output_name="out")
 
 EXERCISES = [
-    ("neg_sampling_score_gradients", "check_neg_sampling_score_gradients"),
     ("neg_sampling_loss_and_gradient", "check_neg_sampling_loss_and_gradient"),
     ("numerical_gradient", "check_numerical_gradient"),
     ("negative_mask", "check_negative_mask"),
@@ -102,10 +101,12 @@ def test_derivations_are_solution_cells_followed_by_a_numeric_question(nb):
         before = cells[at - 1]
         assert before.cell_type == "markdown" and f"**유도 {n} (" in before.source
         assert not before.metadata.get("tags")
-        # 풀이 다음: 숫자 질문, 그 값을 sgns 로 계산하는 코드 셀, 그 단계를 확인하는 연습문제
+        # 풀이 다음: 숫자 질문과 그 값을 sgns 로 계산하는 코드 셀. 유도 1 은 곧바로 유도 2 로 이어지고,
+        # 두 단계 (점수의 기울기, 벡터의 기울기) 를 연습문제 1 하나가 함께 확인합니다
         assert cells[at + 1].source.startswith(f"**숫자로 확인 {n}.**")
         assert cells[at + 2].cell_type == "code" and "sgns." in cells[at + 2].source
-        assert cells[at + 3].source.startswith(f"### 연습문제 {n}:")
+        follows = "**유도 2 (" if n == 1 else "### 연습문제 1:"
+        assert cells[at + 3].source.startswith(follows)
     for fragment in ANSWER_FRAGMENTS:
         assert any(fragment in c.source for c in tagged), fragment  # 풀이에는 있고
         untagged = [c for c in cells if c.cell_type == "markdown" and not c.metadata.get("tags")]

@@ -104,7 +104,7 @@ def test_objective_starts_where_the_trainer_starts(nb, out, params):
     assert "u_w가 모두 0: True" in out and "|v·u|의 최댓값 = 0.000" in out
     source = _cell(nb, "c20").source
     assert "init_weights(" in source and "rng.normal" not in source
-    # 반복문의 초기값 (연습문제 4 의 글과 풀이) 도 같은 것
+    # 반복문의 초기값 (연습문제 5 의 글과 풀이) 도 같은 것
     loop = _cell(nb, "c-ex4-solution").source
     assert "(rng.random((V, dim)) - 0.5) / dim" in loop and "np.zeros((V, dim))" in loop
 
@@ -112,7 +112,7 @@ def test_objective_starts_where_the_trainer_starts(nb, out, params):
 def test_exercise_and_the_reference_step(nb):
     sources = [c.source for c in nb.cells]
     headings = [s.split("\n")[0] for s in sources if s.startswith("### 연습문제")]
-    assert [h.split(":")[0] for h in headings] == ["### 연습문제 6", "### 연습문제 7"]
+    assert [h.split(":")[0] for h in headings] == ["### 연습문제 5", "### 연습문제 6"]
     assert sum(s.startswith("## 개념 확인") for s in sources) == 1
     solution = next(i for i, s in enumerate(sources) if s.startswith("def train_sgns("))
     assert "### BEGIN SOLUTION" in sources[solution]
@@ -359,7 +359,7 @@ def test_fisher_interval_by_hand_matches_the_helper(nb):
 
 
 def test_neighbours_and_3cosadd_use_the_students_cosine_neighbours(nb):
-    """연습문제 7 의 nearest_neighbours 가 이웃과 유추 (b - a + c, 세 단어를 뺌) 를 찾고, 학습기의 답과 같음."""
+    """연습문제 6 의 nearest_neighbours 가 이웃과 유추 (b - a + c, 세 단어를 뺌) 를 찾고, 학습기의 답과 같음."""
     statuses = check_statuses(nb)
     assert statuses["nearest_neighbours"] == "pass" and statuses["quiz_04b"] == "pass"
     neighbours = _cell(nb, "c28")
