@@ -234,7 +234,7 @@ def _term_diagnosis(ctx, case, got, problem) -> None:
         return
     certain = 1 + len(unique) < len(v_c)
     s_o, s_k = U[o] @ v_c, U[unique] @ v_c
-    basis = U[np.concatenate([[o], unique])]  # (m, d)
+    basis = U[np.concatenate([[o], unique])]  # (1 + 서로 다른 네거티브 수, d)
     coef, *_ = np.linalg.lstsq(basis.T, got[1], rcond=None)
     if not close(basis.T @ coef, got[1]):
         ctx.fail("center-wrong-vectors", problem, HINTS["center-wrong-vectors"])
