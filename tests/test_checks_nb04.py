@@ -1,4 +1,4 @@
-"""04 연습문제의 확인: 점수에 대한 기울기, 손실과 기울기, 미니배치 SGD 한 걸음, 학습 반복문."""
+"""04 연습문제의 확인: 손실과 기울기 (점수에 대한 기울기 포함), 미니배치 SGD 한 걸음, 학습 반복문."""
 
 from __future__ import annotations
 
@@ -11,70 +11,6 @@ from sgns.checks.exercises.nb04_sgd_step import reference_sgd_step
 
 sigmoid = SOLUTIONS["nb03-sigmoid"]
 log_sigmoid = SOLUTIONS["nb03-log-sigmoid"]
-
-# ---------------------------------------------------------------------------
-# 점수에 대한 기울기: ∂J/∂s_o = σ(s_o) - 1, ∂J/∂s_k = σ(s_k)
-# ---------------------------------------------------------------------------
-
-
-def score_gradients(positive, negative):
-    def fn(positive_score, negative_scores):
-        s_k = np.asarray(negative_scores, dtype=float)
-        return float(positive(positive_score)), negative(s_k)
-
-    return fn
-
-
-def _ok_positive(s):
-    return sigmoid(s) - 1
-
-
-@pytest.mark.parametrize(
-    ("fn", "category"),
-    [
-        (score_gradients(lambda s: 1 - sigmoid(s), sigmoid), "positive-sign"),
-        (score_gradients(sigmoid, sigmoid), "positive-missing-minus-one"),
-        (score_gradients(lambda s: sigmoid(s) * (1 - sigmoid(s)), sigmoid), "positive-sigmoid-derivative"),
-        (score_gradients(_ok_positive, lambda s: sigmoid(-s)), "negative-sigma-flipped"),
-        (score_gradients(_ok_positive, lambda s: -sigmoid(s)), "negative-sign"),
-        (score_gradients(_ok_positive, lambda s: sigmoid(s) - 1), "negative-minus-one"),
-        (score_gradients(_ok_positive, lambda s: sigmoid(s) * (1 - sigmoid(s))), "negative-sigmoid-derivative"),
-        (lambda s_o, s_k: (sigmoid(s_k), float(sigmoid(s_o) - 1)), "swapped-outputs"),
-        (score_gradients(lambda s: 1 / (1 + np.exp(-s)) - 1, lambda s: 1 / (1 + np.exp(-s))), "overflow-warning"),
-    ],
-    ids=["pos-sign", "pos-minus-one", "pos-derivative", "neg-flipped", "neg-sign", "neg-minus-one", "neg-derivative",
-         "swapped", "naive-sigmoid"],
-)  # fmt: skip
-def test_score_gradient_mistakes_are_named(fn, category):
-    failing("nb04-neg-sampling-score-gradients", fn, category)
-
-
-@pytest.mark.parametrize(
-    ("fn", "term"),
-    [
-        (score_gradients(sigmoid, sigmoid), "∂J/∂s_o"),
-        (score_gradients(_ok_positive, lambda s: sigmoid(-s)), "∂J/∂s_k"),
-    ],
-    ids=["positive", "negative"],
-)
-def test_score_gradient_message_names_the_wrong_term(fn, term):
-    record = evaluate("nb04-neg-sampling-score-gradients", fn)
-    wrong = next(line for line in record.message.splitlines() if "틀린 항" in line)
-    assert term in wrong
-
-
-@pytest.mark.parametrize(
-    "fn",
-    [
-        lambda s_o, s_k: (np.array(sigmoid(s_o) - 1), [float(v) for v in sigmoid(np.asarray(s_k))]),
-        lambda s_o, s_k: (np.float32(sigmoid(s_o) - 1), sigmoid(np.asarray(s_k)).astype(np.float32)),
-        lambda s_o, s_k: (-float(sigmoid(-s_o)), 1 - sigmoid(-np.asarray(s_k))),
-    ],
-    ids=["array-and-list", "float32", "via-sigma-minus"],
-)
-def test_score_gradient_alternatives_pass(fn):
-    passes("nb04-neg-sampling-score-gradients", fn)
-
 
 # ---------------------------------------------------------------------------
 # 네거티브 샘플링 손실과 기울기
@@ -91,8 +27,19 @@ def neg_loss(v, o, U, neg, *, flip=True, log=True, sign=1.0):
 def neg_grads(v, o, U, neg, *, positive="ok", negative="ok", part="both", once=False, dense=False):
     """기울기를 반복문으로. positive/negative 로 항 하나의 실수를, part 로 그 실수가 들어갈 곳을 정합니다."""
     s_o, s_k = U[o] @ v, U[neg] @ v
-    pos = {"ok": sigmoid(s_o) - 1, "sign": 1 - sigmoid(s_o), "minus-one": sigmoid(s_o)}
-    negs = {"ok": sigmoid(s_k), "flipped": sigmoid(-s_k), "sign": -sigmoid(s_k), "minus-one": sigmoid(s_k) - 1}
+    pos = {
+        "ok": sigmoid(s_o) - 1,
+        "sign": 1 - sigmoid(s_o),
+        "minus-one": sigmoid(s_o),
+        "derivative": sigmoid(s_o) * (1 - sigmoid(s_o)),
+    }
+    negs = {
+        "ok": sigmoid(s_k),
+        "flipped": sigmoid(-s_k),
+        "sign": -sigmoid(s_k),
+        "minus-one": sigmoid(s_k) - 1,
+        "derivative": sigmoid(s_k) * (1 - sigmoid(s_k)),
+    }
     p_center = pos[positive] if part in ("both", "center") else pos["ok"]
     p_outside = pos[positive] if part in ("both", "outside") else pos["ok"]
     n_center = negs[negative] if part in ("both", "center") else negs["ok"]
@@ -149,6 +96,17 @@ def neg_log_of_sigmoid(v, o, U, neg):
     return float(neg_loss(v, o, U, neg)), grad_center, grad_outside
 
 
+def neg_naive_sigmoid(v, o, U, neg):
+    """값은 맞지만 σ 를 1 / (1 + e^{-s}) 그대로 계산: s = ±800 에서 넘침 경고."""
+    loss, _, _ = SOLUTIONS["nb04-neg-sampling-loss"](v, o, U, neg)
+    s_o, s_k = U[o] @ v, U[neg] @ v
+    g_o, g_k = 1 / (1 + np.exp(-s_o)) - 1, 1 / (1 + np.exp(-s_k))
+    grad_outside = np.zeros_like(U)
+    grad_outside[o] = g_o * v
+    np.add.at(grad_outside, neg, np.outer(g_k, v))
+    return loss, g_o * U[o] + g_k @ U[neg], grad_outside
+
+
 @pytest.mark.parametrize(
     ("fn", "category"),
     [
@@ -167,10 +125,18 @@ def neg_log_of_sigmoid(v, o, U, neg):
         (neg_answer(negative="flipped", part="outside"), "outside-negatives-sigma-flipped"),
         (neg_answer(negative="sign"), "negatives-sign"),
         (neg_answer(negative="minus-one", part="center"), "center-negatives-minus-one"),
+        # 점수에 대한 기울기 (유도 1) 의 실수: 계수로 알아봄
+        (neg_answer(positive="minus-one"), "positive-missing-minus-one"),
+        (neg_answer(positive="derivative"), "positive-sigmoid-derivative"),
+        (neg_answer(negative="flipped"), "negatives-sigma-flipped"),
+        (neg_answer(negative="minus-one"), "negatives-minus-one"),
+        (neg_answer(negative="derivative"), "negatives-sigmoid-derivative"),
+        (neg_naive_sigmoid, "overflow-warning"),
     ],
     ids=["loss-sign", "no-log", "log-sigmoid", "missing-minus", "grad-sign", "once", "dense", "sparse", "center-v",
          "pos-sign", "center-pos-minus-one", "outside-pos-sign", "outside-neg-flipped", "neg-sign",
-         "center-neg-minus-one"],
+         "center-neg-minus-one", "pos-minus-one", "pos-derivative", "neg-flipped", "neg-minus-one", "neg-derivative",
+         "naive-sigmoid"],
 )  # fmt: skip
 def test_neg_sampling_mistakes_are_named(fn, category):
     failing("nb04-neg-sampling-loss", fn, category)
@@ -182,8 +148,9 @@ def test_neg_sampling_mistakes_are_named(fn, category):
         (neg_answer(positive="minus-one", part="center"), "∂J/∂v_c", "긍정 항"),
         (neg_answer(negative="flipped", part="outside"), "∂J/∂U", "네거티브 항"),
         (neg_answer(positive="sign"), "두 기울기 모두", "긍정 항"),
+        (neg_answer(negative="derivative"), "두 기울기 모두", "네거티브 항"),
     ],
-    ids=["center-positive", "outside-negatives", "both-positive"],
+    ids=["center-positive", "outside-negatives", "both-positive", "both-negatives-derivative"],
 )
 def test_neg_sampling_message_names_the_part_and_the_term(fn, part, term):
     record = evaluate("nb04-neg-sampling-loss", fn)

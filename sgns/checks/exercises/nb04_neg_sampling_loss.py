@@ -6,9 +6,11 @@
     ∂J/∂v_c = (σ(s_o) - 1) u_o + Σ_k σ(s_k) u_k
     ∂J/∂u_o = (σ(s_o) - 1) v_c,   ∂J/∂u_k = σ(s_k) v_c (같은 k 가 n 번 뽑히면 n 배),  나머지 행 = 0
 
+학생은 점수에 대한 기울기 (유도 1: ∂J/∂s_o = σ(s_o) - 1, ∂J/∂s_k = σ(s_k)) 도 이 함수 안에서 씁니다.
 기울기가 틀리면 학생 답에서 항마다의 계수를 거꾸로 구해(∂J/∂v_c 는 u_o, u_k 들의 조합으로 최소제곱,
 ∂J/∂U 의 행은 v_c 에 사영), 어느 부분(중심 단어 벡터, u_o 행, 네거티브 행)의 어느 항이 어떻게
-(부호, -1 빠뜨림, σ(-s_k), 중복을 한 번만) 틀렸는지 알려 줍니다.
+(부호, -1 빠뜨림, σ' 을 씀, σ(-s_k), 중복을 한 번만) 틀렸는지 알려 줍니다. 점수에 대한 기울기의 실수는
+계수로 알아봅니다.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _PARTS = {"center": "∂J/∂v_c (중심 단어 벡터)", "outside": "∂J/∂U 
 _POSITIVE_KINDS = {
     "sign": "긍정 항의 부호가 반대 (1 - σ(s_o))",
     "missing-minus-one": "긍정 항에서 -1 을 빠뜨림 (σ(s_o))",
+    "sigmoid-derivative": "긍정 항에 σ'(s_o) = σ(1 - σ) 를 씀",
     "missing": "긍정 항이 빠짐",
     "wrong": "긍정 항의 계수가 틀림",
 }
@@ -33,6 +36,7 @@ _NEGATIVE_KINDS = {
     "sign": "네거티브 항의 부호가 반대 (-σ(s_k))",
     "sigma-flipped": "네거티브 항에 σ(-s_k) 를 씀",
     "minus-one": "네거티브 항에서도 1 을 뺌 (σ(s_k) - 1)",
+    "sigmoid-derivative": "네거티브 항에 σ'(s_k) = σ(1 - σ) 를 씀",
     "missing": "네거티브 항이 빠짐",
     "wrong": "네거티브 항의 계수가 틀림",
 }
@@ -164,7 +168,13 @@ def _neg_sampling_loss_problem(ctx, case, got, want) -> None:
 
 def _classify_positive(c: float, s_o: float) -> str:
     sig = float(reference_sigmoid(s_o))
-    for kind, value in (("ok", sig - 1), ("sign", 1 - sig), ("missing-minus-one", sig), ("missing", 0.0)):
+    for kind, value in (
+        ("ok", sig - 1),
+        ("sign", 1 - sig),
+        ("missing-minus-one", sig),
+        ("sigmoid-derivative", sig * (1 - sig)),
+        ("missing", 0.0),
+    ):
         if close(c, value):
             return kind
     return "wrong"
@@ -177,6 +187,7 @@ def _classify_negatives(c: np.ndarray, s_k: np.ndarray, counts: np.ndarray) -> s
         ("sign", -counts * sig),
         ("sigma-flipped", counts * reference_sigmoid(-s_k)),
         ("minus-one", counts * (sig - 1)),
+        ("sigmoid-derivative", counts * sig * (1 - sig)),
         ("missing", np.zeros_like(sig)),
         ("duplicates-once", sig),
     ):
@@ -188,12 +199,19 @@ def _classify_negatives(c: np.ndarray, s_k: np.ndarray, counts: np.ndarray) -> s
 _TERM_HINTS = {
     ("positive", "sign"): "긍정 항의 부호가 반대입니다: ∂J/∂s_o = σ(s_o) - 1 (0 이하) 이므로 "
     "u_o 항의 계수는 σ(s_o) - 1 입니다.",
-    ("positive", "missing-minus-one"): "긍정 항에서 -1 을 빠뜨렸습니다: 계수는 σ(s_o) 가 아니라 σ(s_o) - 1 입니다.",
+    ("positive", "missing-minus-one"): "긍정 항에서 -1 을 빠뜨렸습니다: -log σ(s_o) 를 미분하면 "
+    "-(1 - σ(s_o)) = σ(s_o) - 1 입니다.",
+    ("positive", "sigmoid-derivative"): "긍정 항에 σ'(s_o) = σ(s_o)(1 - σ(s_o)) 를 썼습니다. log 를 먼저 미분하세요: "
+    "d/ds [-log σ(s)] = -σ'(s)/σ(s) = σ(s) - 1.",
     ("positive", "missing"): "긍정 항 (σ(s_o) - 1) u_o 가 빠졌습니다.",
     ("positive", "wrong"): "긍정 항의 계수가 σ(s_o) - 1 이 아닙니다.",
     ("negatives", "sign"): "네거티브 항의 부호가 반대입니다: ∂J/∂s_k = σ(s_k) (0 이상) 입니다.",
-    ("negatives", "sigma-flipped"): "네거티브 항에 σ(-s_k) 를 썼습니다: -log σ(-s_k) 를 미분하면 σ(s_k) 입니다.",
-    ("negatives", "minus-one"): "네거티브 항에서도 1 을 뺐습니다: σ(s_k) - 1 이 아니라 σ(s_k) 입니다.",
+    ("negatives", "sigma-flipped"): "네거티브 항에 σ(-s_k) 를 썼습니다: -log σ(-s_k) 를 s_k 로 미분하면 σ(s_k) "
+    "입니다 (1 - σ(-s_k) = σ(s_k)).",
+    ("negatives", "minus-one"): "네거티브 항에서도 1 을 뺐습니다. σ(s) - 1 은 긍정 항이고, "
+    "네거티브 항은 σ(s_k) 입니다.",
+    ("negatives", "sigmoid-derivative"): "네거티브 항에 σ'(s_k) = σ(s_k)(1 - σ(s_k)) 를 썼습니다. log 를 먼저 "
+    "미분하세요: d/ds [-log σ(-s)] = σ(s).",
     ("negatives", "missing"): "네거티브 항 Σ_k σ(s_k) u_k (또는 σ(s_k) v_c) 가 빠졌습니다.",
     ("negatives", "wrong"): "네거티브 항의 계수가 σ(s_k) 가 아닙니다.",
 }
@@ -216,7 +234,7 @@ def _term_diagnosis(ctx, case, got, problem) -> None:
         return
     certain = 1 + len(unique) < len(v_c)
     s_o, s_k = U[o] @ v_c, U[unique] @ v_c
-    basis = U[np.concatenate([[o], unique])]  # (m, d)
+    basis = U[np.concatenate([[o], unique])]  # (1 + 서로 다른 네거티브 수, d)
     coef, *_ = np.linalg.lstsq(basis.T, got[1], rcond=None)
     if not close(basis.T @ coef, got[1]):
         ctx.fail("center-wrong-vectors", problem, HINTS["center-wrong-vectors"])
@@ -256,7 +274,12 @@ def _neg_sampling_gradient_problem(ctx, case, got, want) -> None:
         ctx.fail("nan-or-inf", problem)
     flipped = _with_flipped_negatives(case)
     if same_values(got[1], flipped[1]) and same_values(got[2], flipped[2]):
-        ctx.fail("negatives-missing-minus", problem, HINTS["negatives-missing-minus"])
+        # 손실은 맞음 (손실이 틀리면 앞에서 실패): 네거티브 계수가 σ(s_k) - 1 = -σ(-s_k)
+        ctx.fail(
+            "negatives-minus-one",
+            f"{problem}\n틀린 항: 두 기울기 모두의 네거티브 항 (u_k)",
+            _TERM_HINTS[("negatives", "minus-one")],
+        )
     if same_values(got[1], -want[1]) and same_values(got[2], -want[2]):
         ctx.fail("grad-sign", problem, HINTS["grad-sign"])
     if not np.allclose(got[2][~touched], 0.0):
@@ -283,7 +306,7 @@ EXERCISE = Exercise(
         "에서 손실과 두 기울기가 모두 맞습니다."
     ),
     points=3,
-    order=2,
+    order=1,
     references={
         "sgns.neg_sampling.neg_sampling_sparse_gradient": None,
         "sgns.neg_sampling.neg_sampling_coefficients": lambda v, o, U, neg: (v[None], U[np.r_[o, neg]][None]),

@@ -1,4 +1,4 @@
-"""04 연습문제: 건너뛸 네거티브의 마스크 ``negative_mask(center_idx, outside_idx, negative_indices)``.
+"""4b 연습문제 (4.6절): 건너뛸 네거티브의 마스크 ``negative_mask(center_idx, outside_idx, negative_indices)``.
 
 - center_idx, outside_idx : (B,) 미니배치 쌍 b 의 중심 단어 c_b 와 정답 주변 단어 o_b
 - negative_indices : (B, K) 쌍 b 의 네거티브 샘플
