@@ -507,10 +507,18 @@ def test_threshold_text_states_the_computed_value(nb):
 # ---------------------------------------------------------------------------
 
 EXERCISES = [  # (제목 머리, 함수, 확인 함수, 연습문제 id)
-    ("### 연습문제 1:", "noise_distribution", "check_noise_distribution", "nb05-noise-distribution"),
-    ("### 연습문제 2 (선택):", "build_alias_table", "check_build_alias_table", "nb05-alias-table"),
-    ("### 연습문제 3 (선택):", "keep_probabilities", "check_keep_probabilities", "nb05-keep-probabilities"),
+    ("### 연습문제 1:", "build_alias_table", "check_build_alias_table", "nb05-alias-table"),
+    ("### 연습문제 2 (선택):", "keep_probabilities", "check_keep_probabilities", "nb05-keep-probabilities"),
 ]
+
+
+def test_the_noise_distribution_is_built_inside_the_alias_exercise(nb):
+    """잡음 분포만 만드는 연습문제는 없습니다: 별칭 표 연습문제의 첫 단계이고, 그 전의 셀은 sgns 의 것을 씁니다."""
+    code = [c.source for c in code_cells(nb)]
+    assert not any(s.startswith("def noise_distribution(") for s in code)
+    solution = next(s for s in code if s.startswith("def build_alias_table(counts, power):"))
+    assert "** power" in solution and ".sum()" in solution
+    assert len([m for m in markdown_sources(nb) if m.startswith("### 연습문제")]) == 2
 
 
 @pytest.mark.parametrize(("heading", "function", "check", "exercise_id"), EXERCISES, ids=[e[1] for e in EXERCISES])
