@@ -87,7 +87,7 @@ def vose(*, scale=True, leftover="ok", set_alias=True, noise=noise_distribution)
             elif leftover == "prob":
                 scaled[g] -= scaled[s]
             (small if scaled[g] < 1.0 else large).append(g)
-            if leftover == "never":  # 큰 칸을 줄이지 않음: 남은 큰 칸의 확률이 1 을 넘음
+            if leftover == "never":  # 큰 막대를 줄이지 않음: 남은 큰 막대의 확률이 1 을 넘음
                 prob[g] = scaled[g]
         for i in small + large:
             prob[i] = scaled[i] if leftover == "never" else 1.0
@@ -161,7 +161,7 @@ def test_other_ways_to_build_the_noise_distribution_pass(noise):
 
 
 def alias_with_queues(counts, power):
-    """작은 칸·큰 칸을 스택 대신 큐(먼저 들어온 것부터)로: 표는 다르지만 분포는 같음."""
+    """작은 막대·큰 막대를 스택 대신 큐(먼저 들어온 것부터)로: 표는 다르지만 분포는 같음."""
     from collections import deque
 
     probs = noise_distribution(counts, power)
@@ -190,5 +190,5 @@ def test_alias_alternatives_pass_with_different_tables():
 
 
 def test_implied_distribution_of_a_hand_made_table():
-    # 칸 0 은 언제나 0, 칸 1 은 반은 1, 반은 0: P = [(1 + 0.5) / 2, 0.5 / 2]
+    # 막대 0 은 언제나 0, 막대 1 은 반은 1, 반은 0: P = [(1 + 0.5) / 2, 0.5 / 2]
     np.testing.assert_allclose(implied_distribution(np.array([1.0, 0.5]), np.array([0, 0])), [0.75, 0.25])

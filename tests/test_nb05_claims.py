@@ -369,7 +369,7 @@ def test_alias_example_table_and_picture_facts(nb, vocabs):
     ]
     assert rows == expected
     np.testing.assert_allclose(sampler.exact_probabilities(), sampler.probs, atol=1e-12)
-    # 글: 1 을 넘던 단어들이 모자라던 칸의 위쪽을 채움
+    # 글: 1 을 넘던 단어들이 모자라던 막대의 위쪽을 채움
     over = {i for i in range(size) if size * sampler.probs[i] > 1}
     short = [i for i in range(size) if size * sampler.probs[i] < 1]
     assert len(over) == 2 and {int(sampler.alias[i]) for i in short} <= over
@@ -494,7 +494,7 @@ def test_always_keep_threshold_is_phi_squared_not_t(text, lee_vocab, params):
     always = sgns.keep_probabilities(lee_vocab.counts, params["SAMPLE"]) == 1.0
     kept_max, cut_min = ratio[always].max(), ratio[~always].min()
     assert kept_max < PHI_SQUARED < cut_min
-    assert f"f/t 최댓값 {kept_max:.3f}, 1보다 작은 단어의 f/t 최솟값 {cut_min:.3f}" in text
+    assert f"f/τ 최댓값 {kept_max:.3f}, 1보다 작은 단어의 f/τ 최솟값 {cut_min:.3f}" in text
 
 
 def test_threshold_text_states_the_computed_value(nb):

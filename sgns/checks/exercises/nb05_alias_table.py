@@ -1,12 +1,12 @@
 """05 연습문제: 잡음 분포의 별칭 표 ``build_alias_table(counts, power) -> (prob, alias)``.
 
 먼저 잡음 분포 P_n(w) = counts^power / Σ counts^power 를 만들고, 그 분포로 Vose 의 별칭 표를 만듭니다.
-별칭 표로 뽑는 법: 칸 i 를 균등하게 고르고, 확률 prob[i] 로 i 를, 아니면 alias[i] 를 냅니다. 그러면 단어 w 가
+별칭 표로 뽑는 법: 막대 i 를 균등하게 고르고, 확률 prob[i] 로 i 를, 아니면 alias[i] 를 냅니다. 그러면 단어 w 가
 뽑힐 확률은
 
     P(w) = (prob[w] + Σ_{i: alias[i] = w} (1 - prob[i])) / V
 
-입니다. 올바른 표는 여럿이므로 (작은 칸을 처리하는 순서 등) 표 자체가 아니라 이 식으로 구한 *분포* 가
+입니다. 올바른 표는 여럿이므로 (작은 막대를 처리하는 순서 등) 표 자체가 아니라 이 식으로 구한 *분포* 가
 잡음 분포 P_n 과 같은지 확인합니다. 잡음 분포를 잘못 만든 실수 (지수, 정규화, 연산 순서) 는 그 잘못된 분포로
 만든 표와 같은 분포인지로 알아봅니다.
 """
@@ -30,8 +30,8 @@ CATEGORIES = {
     "alias-out-of-range": "alias 에 어휘 밖 인덱스",
     "alias-not-integer": "alias 가 정수가 아님",
     "swapped-outputs": "(alias, prob) 순서로 돌려줌",
-    "wrong-leftover": "큰 칸에서 (1 - prob[작은 칸]) 대신 다른 값을 뺌",
-    "alias-not-set": "작은 칸의 alias 를 정하지 않음",
+    "wrong-leftover": "큰 막대에서 (1 - prob[작은 막대]) 대신 다른 값을 뺌",
+    "alias-not-set": "작은 막대의 alias 를 정하지 않음",
     "wrong-distribution": "표가 나타내는 분포가 잡음 분포와 다름",
 }
 
@@ -47,9 +47,9 @@ def implied_distribution(prob: np.ndarray, alias: np.ndarray) -> np.ndarray:
 
 
 def _vose(probs: np.ndarray, *, scale=True, leftover="ok", set_alias=True) -> tuple[np.ndarray, np.ndarray]:
-    """학생이 흔히 쓰는 반복문 Vose (작은 칸, 큰 칸 스택) 에 실수 하나를 넣은 것.
+    """학생이 흔히 쓰는 반복문 Vose (작은 막대, 큰 막대 스택) 에 실수 하나를 넣은 것.
 
-    scale=False: V 를 곱하지 않음, leftover="prob": 큰 칸에서 prob[s] 를 뺌, set_alias=False: alias 를 안 정함.
+    scale=False: V 를 곱하지 않음, leftover="prob": 큰 막대에서 prob[s] 를 뺌, set_alias=False: alias 를 안 정함.
     probs 의 합이 1 이 아니어도 (잡음 분포를 잘못 만든 경우) 같은 반복문을 그대로 돌립니다.
     """
     V = len(probs)
@@ -154,10 +154,10 @@ def judge(ctx, case: Case) -> None:
     if not np.all(np.isfinite(prob)) or prob.min() < -1e-12 or prob.max() > 1 + 1e-9:
         hint = None
         if np.isclose(prob.sum(), V) and np.allclose(prob, probs * V):
-            hint = "V 를 곱한 값을 그대로 두었습니다. 큰 칸은 작은 칸을 채운 만큼 (1 - prob[작은 칸]) 줄여야 합니다."
+            hint = "V 를 곱한 값을 그대로 두었습니다. 큰 막대는 작은 막대를 채운 만큼 (1 - prob[작은 막대]) 줄여야 합니다."
         ctx.fail(
             "prob-out-of-range",
-            f"prob 는 0 이상 1 이하여야 합니다 (칸 안에서 그 단어를 고를 확률). 받은 값: {fmt(prob)}",
+            f"prob 는 0 이상 1 이하여야 합니다 (막대 안에서 그 단어를 고를 확률). 받은 값: {fmt(prob)}",
             hint,
         )
     got = implied_distribution(prob, alias)
@@ -179,19 +179,19 @@ def judge(ctx, case: Case) -> None:
         matches.append(
             (
                 "not-scaled",
-                "잡음 분포에 V 를 곱하지 않았습니다. 칸이 V 개이고 칸마다 넓이가 1 이므로 scaled = probs * V 로 시작합니다.",
+                "잡음 분포에 V 를 곱하지 않았습니다. 막대가 V 개이고 막대마다 넓이가 1 이므로 scaled = probs * V 로 시작합니다.",
             )
         )
     for category, (var_prob, var_alias), hint in [
         (
             "wrong-leftover",
             _vose(probs, leftover="prob"),
-            "큰 칸에서 prob[작은 칸] 을 뺐습니다. 작은 칸을 채우는 데 쓴 만큼, 즉 1 - prob[작은 칸] 을 빼야 합니다.",
+            "큰 막대에서 prob[작은 막대] 를 뺐습니다. 작은 막대를 채우는 데 쓴 만큼, 즉 1 - prob[작은 막대] 를 빼야 합니다.",
         ),
         (
             "alias-not-set",
             _vose(probs, set_alias=False),
-            "작은 칸의 alias 를 정하지 않았습니다: alias[작은 칸] = 큰 칸.",
+            "작은 막대의 alias 를 정하지 않았습니다: alias[작은 막대] = 큰 막대.",
         ),
     ]:
         if np.allclose(implied_distribution(var_prob, var_alias), got, atol=TOLERANCE):
