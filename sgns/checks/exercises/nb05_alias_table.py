@@ -154,7 +154,7 @@ def judge(ctx, case: Case) -> None:
     if not np.all(np.isfinite(prob)) or prob.min() < -1e-12 or prob.max() > 1 + 1e-9:
         hint = None
         if np.isclose(prob.sum(), V) and np.allclose(prob, probs * V):
-            hint = "V 를 곱한 값을 그대로 두었습니다. 큰 막대는 작은 막대를 채운 만큼 (1 - prob[작은 막대]) 줄여야 합니다."
+            hint = "V 를 곱한 값을 그대로 두었습니다. 큰 막대는 채워 준 만큼 (1 - prob[작은 막대]) 줄여야 합니다."
         ctx.fail(
             "prob-out-of-range",
             f"prob 는 0 이상 1 이하여야 합니다 (막대 안에서 그 단어를 고를 확률). 받은 값: {fmt(prob)}",
@@ -179,14 +179,16 @@ def judge(ctx, case: Case) -> None:
         matches.append(
             (
                 "not-scaled",
-                "잡음 분포에 V 를 곱하지 않았습니다. 막대가 V 개이고 막대마다 넓이가 1 이므로 scaled = probs * V 로 시작합니다.",
+                "잡음 분포에 V 를 곱하지 않았습니다. "
+                "막대가 V 개이고 막대마다 넓이가 1 이므로 scaled = probs * V 로 시작합니다.",
             )
         )
     for category, (var_prob, var_alias), hint in [
         (
             "wrong-leftover",
             _vose(probs, leftover="prob"),
-            "큰 막대에서 prob[작은 막대] 를 뺐습니다. 작은 막대를 채우는 데 쓴 만큼, 즉 1 - prob[작은 막대] 를 빼야 합니다.",
+            "큰 막대에서 prob[작은 막대] 를 뺐습니다. "
+            "작은 막대를 채우는 데 쓴 만큼, 즉 1 - prob[작은 막대] 를 빼야 합니다.",
         ),
         (
             "alias-not-set",
