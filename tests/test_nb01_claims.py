@@ -275,7 +275,7 @@ def test_shape_of_the_notebook(nb):
     assert re.match(r"# 1\. \S", headings[0])
     for heading in ("## 학습 목표", "## 정리", "## 개념 확인", "## 생각해 볼 문제"):
         assert heading in headings
-    # 1절에는 원문 바로잡기가 없습니다 (ERRATA 의 항목은 모두 3~5절)
+    # 1장에는 원문 바로잡기가 없습니다 (ERRATA 의 항목은 모두 원문 3~5장)
     assert not any("원문 바로잡기" in c.source for c in nb.cells)
     assert sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])) == 2
     # 절 제목은 "## 1.N 제목"

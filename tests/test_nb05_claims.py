@@ -369,7 +369,7 @@ def test_alias_example_table_and_picture_facts(nb, vocabs):
     ]
     assert rows == expected
     np.testing.assert_allclose(sampler.exact_probabilities(), sampler.probs, atol=1e-12)
-    # 글: 1 을 넘던 단어들이 모자라던 칸의 위쪽을 채움
+    # 글: 1 을 넘던 단어들이 모자라던 막대의 위쪽을 채움
     over = {i for i in range(size) if size * sampler.probs[i] > 1}
     short = [i for i in range(size) if size * sampler.probs[i] < 1]
     assert len(over) == 2 and {int(sampler.alias[i]) for i in short} <= over
@@ -494,7 +494,7 @@ def test_always_keep_threshold_is_phi_squared_not_t(text, lee_vocab, params):
     always = sgns.keep_probabilities(lee_vocab.counts, params["SAMPLE"]) == 1.0
     kept_max, cut_min = ratio[always].max(), ratio[~always].min()
     assert kept_max < PHI_SQUARED < cut_min
-    assert f"f/t 최댓값 {kept_max:.3f}, 1보다 작은 단어의 f/t 최솟값 {cut_min:.3f}" in text
+    assert f"f/τ 최댓값 {kept_max:.3f}, 1보다 작은 단어의 f/τ 최솟값 {cut_min:.3f}" in text
 
 
 def test_threshold_text_states_the_computed_value(nb):
@@ -507,10 +507,18 @@ def test_threshold_text_states_the_computed_value(nb):
 # ---------------------------------------------------------------------------
 
 EXERCISES = [  # (제목 머리, 함수, 확인 함수, 연습문제 id)
-    ("### 연습문제 1:", "noise_distribution", "check_noise_distribution", "nb05-noise-distribution"),
-    ("### 연습문제 2 (선택):", "build_alias_table", "check_build_alias_table", "nb05-alias-table"),
-    ("### 연습문제 3 (선택):", "keep_probabilities", "check_keep_probabilities", "nb05-keep-probabilities"),
+    ("### 연습문제 1:", "build_alias_table", "check_build_alias_table", "nb05-alias-table"),
+    ("### 연습문제 2 (선택):", "keep_probabilities", "check_keep_probabilities", "nb05-keep-probabilities"),
 ]
+
+
+def test_the_noise_distribution_is_built_inside_the_alias_exercise(nb):
+    """잡음 분포만 만드는 연습문제는 없습니다: 별칭 표 연습문제의 첫 단계이고, 그 전의 셀은 sgns 의 것을 씁니다."""
+    code = [c.source for c in code_cells(nb)]
+    assert not any(s.startswith("def noise_distribution(") for s in code)
+    solution = next(s for s in code if s.startswith("def build_alias_table(counts, power):"))
+    assert "** power" in solution and ".sum()" in solution
+    assert len([m for m in markdown_sources(nb) if m.startswith("### 연습문제")]) == 2
 
 
 @pytest.mark.parametrize(("heading", "function", "check", "exercise_id"), EXERCISES, ids=[e[1] for e in EXERCISES])

@@ -278,7 +278,7 @@ def test_each_question_has_its_own_model_answer_right_after(nb):
             break
         answers.append(cell)
     assert len(questions) == len(answers) == 3
-    assert [a.source.split(".", 1)[0] for a in answers] == [f"**{n}번 모범 답안" for n in (1, 2, 3)]
+    assert [a.source.split(".", 1)[0] for a in answers] == [f"**모범 답안 {n}" for n in (1, 2, 3)]
     assert len({a.metadata["nbgrader"]["grade_id"] for a in answers}) == 3
 
 

@@ -123,9 +123,9 @@ def test_noise_distribution_example(page):
 
 
 def test_keep_probability_table_is_what_sgns_computes(page):
-    header_line = next(line for line in page.splitlines() if line.startswith("| $f / t$"))
+    header_line = next(line for line in page.splitlines() if line.startswith("| $f / \\tau$"))
     ratios = [float(x) for x in header_line.strip("|").split("|")[1:]]
-    code_row, paper_row = table_after(page, "| $f / t$")
+    code_row, paper_row = table_after(page, "| $f / \\tau$")
     t, total = 1e-3, 1e6
     counts = np.array([r * t * total for r in ratios])
     counts = np.append(counts, total - counts.sum())  # 나머지 토큰을 한 단어에 몰아 전체를 total 로

@@ -1,8 +1,8 @@
 """05 연습문제 (선택): 빈출 단어 서브샘플링의 남길 확률 ``keep_probabilities(counts, sample)``.
 
-강의의 학습기와 같은 식 (word2vec.c, gensim): f = 상대 빈도 counts / Σ counts, t = sample 일 때
+강의의 학습기와 같은 식 (word2vec.c, gensim): f = 상대 빈도 counts / Σ counts, τ = sample 일 때
 
-    keep(w) = (√(f/t) + 1) · t/f,   1 을 넘으면 1
+    keep(w) = (√(f/τ) + 1) · τ/f,   1 을 넘으면 1
 
 counts 는 모두 1 이상입니다.
 """
@@ -16,11 +16,11 @@ from sgns.checks._judges import array_judge
 from sgns.corpus import keep_probabilities as reference_keep_probabilities
 
 CATEGORIES = {
-    "paper-formula": "논문의 √(t/f) 를 씀 (+1 항 빠짐)",
+    "paper-formula": "논문의 √(τ/f) 를 씀 (+1 항 빠짐)",
     "discard-probability": "남길 확률 대신 버릴 확률",
     "not-clipped": "1 을 넘는 값을 1 로 자르지 않음",
     "raw-counts": "상대 빈도 대신 빈도를 그대로 씀",
-    "precedence": "√(f/t) + 1·t/f (괄호)",
+    "precedence": "√(f/τ) + 1·τ/f (괄호)",
     "sample-ignored": "sample 대신 1e-3 으로 고정",
     "relative-to-max": "합 대신 최대 빈도로 나눔",
 }
@@ -49,13 +49,13 @@ def _subsampling_variants(counts: np.ndarray, sample: float):
             (
                 "paper-formula",
                 np.minimum(np.sqrt(sample / f), 1.0),
-                "논문의 식 √(t/f) 를 썼습니다. 이 강의의 학습기(word2vec.c)는 (√(f/t) + 1)·t/f 입니다.",
+                "논문의 식 √(τ/f) 를 썼습니다. 이 강의의 학습기(word2vec.c)는 (√(f/τ) + 1)·τ/f 입니다.",
             ),
             (
                 "paper-formula",
                 np.sqrt(sample / f),
-                "논문의 식 √(t/f) 를 썼습니다 (1 로 자르지도 않음). "
-                "이 강의의 식은 (√(f/t) + 1)·t/f 를 1 로 자른 값입니다.",
+                "논문의 식 √(τ/f) 를 썼습니다 (1 로 자르지도 않음). "
+                "이 강의의 식은 (√(f/τ) + 1)·τ/f 를 1 로 자른 값입니다.",
             ),
             (
                 "discard-probability",
@@ -71,7 +71,7 @@ def _subsampling_variants(counts: np.ndarray, sample: float):
             (
                 "precedence",
                 np.minimum(np.sqrt(f / sample) + sample / f, 1.0),
-                "괄호를 빠뜨렸습니다: √(f/t) + 1·t/f 가 아니라 (√(f/t) + 1)·t/f 입니다.",
+                "괄호를 빠뜨렸습니다: √(f/τ) + 1·τ/f 가 아니라 (√(f/τ) + 1)·τ/f 입니다.",
             ),
             ("sample-ignored", np.minimum(fixed, 1.0), "넘겨받은 sample 대신 1e-3 을 썼습니다."),
             (
