@@ -1,8 +1,8 @@
 """잡음 분포 P_n(w) 와 네거티브 샘플(잡음 단어)을 뽑는 샘플러.
 
-잡음 분포는 유니그램 분포 U(w) 를 power 제곱해 정규화한 것입니다.
+잡음 분포는 유니그램 분포 (단어의 상대 빈도) f(w) 를 power 제곱해 정규화한 것입니다.
 
-    P_n(w) = U(w)^power / Z,   Z = Σ_w U(w)^power
+    P_n(w) = f(w)^power / Z,   Z = Σ_w f(w)^power
 
 power = 0 이면 균등 분포, power = 1 이면 유니그램 분포, word2vec 의 기본값 0.75 는 그 사이입니다.
 3/4 제곱은 빈도 차이를 *줄입니다*: 100,000 : 1,000 = 100 : 1 이던 비율이
@@ -27,7 +27,7 @@ _CHUNK = 1 << 16  # NegativeSampler.sample 이 한 번에 뽑는 개수
 
 
 def noise_distribution(counts, power: float = 0.75):
-    """잡음 분포 P_n(w) = U(w)^power / Z 를 계산합니다 (float64).
+    """잡음 분포 P_n(w) = f(w)^power / Z 를 계산합니다 (float64).
 
     Parameters
     ----------

@@ -7,7 +7,7 @@
 1. **조각의 학습 쌍** (``chunk_pairs``): 빈출 단어 서브샘플링으로 토큰을 거르고 (5장, ``subsample``),
    중심 단어마다 윈도우 크기 b 를 1..window 에서 뽑아 (중심, 주변) 쌍을 만든 뒤 (1장, ``skipgram_pair_arrays``),
    쌍을 섞습니다.
-2. **네거티브 샘플**: 쌍마다 K 개를 잡음 분포 P_n(w) ∝ U(w)^0.75 에서 뽑습니다 (5장, ``NegativeSampler``).
+2. **네거티브 샘플**: 쌍마다 K 개를 잡음 분포 P_n(w) ∝ f(w)^0.75 에서 뽑습니다 (5장, ``NegativeSampler``).
    네거티브가 그 쌍의 정답 주변 단어와 같으면 건너뜁니다 (gensim, word2vec.c 와 같음).
 3. **벡터화한 한 걸음** (``sgd_step``): 미니배치 B 쌍의 손실과 점수마다의 계수
    coef[b, j] = ∂J_b/∂(u_{t_bj}·v_{c_b}) 를 구하고 (4장, ``neg_sampling_coefficients``), 건드린 행만
@@ -213,7 +213,7 @@ class TrainParams:
     vector_size : int, 벡터 차원 d (기본 100)
     window : int, 최대 윈도우 크기 m (기본 5; 중심 단어마다 1..m 에서 실제 크기를 뽑음)
     negative : int, 쌍마다 네거티브 샘플 수 K (기본 5)
-    ns_exponent : float, 잡음 분포 지수 (기본 0.75: P_n(w) ∝ U(w)^0.75), 0 이상 2 이하
+    ns_exponent : float, 잡음 분포 지수 (기본 0.75: P_n(w) ∝ f(w)^0.75), 0 이상 2 이하
     sample : float, 빈출 단어 서브샘플링 문턱 t (기본 1e-3, 0 이면 끔)
     min_count : int, 이보다 드문 단어는 어휘에서 뺌 (기본 5)
     alpha, min_alpha : float, 학습률의 처음과 끝 (기본 0.025 -> 1e-4, 선형 감소; 0 <= min_alpha <= alpha)
