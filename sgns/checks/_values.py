@@ -1,7 +1,6 @@
-"""값 다루기: 메시지용 짧은 표현, 반환값을 배열·스칼라로 바꾸기, 허용 오차 안의 비교.
+"""값 다루기: 메시지용 짧은 표현 (`fmt`), 반환값을 배열·스칼라로 (`as_array`, `as_scalar`), 비교 (`close`).
 
-모든 함수는 학생이 돌려준 값을 받으므로 어떤 값이 와도 예외 대신 ``ctx.fail(...)`` (한국어 실패)로 끝납니다.
-허용 오차: float64 결과는 상대 1e-5, float32 등 낮은 정밀도 결과는 상대 1e-4.
+학생이 돌려준 값이 무엇이든 예외 대신 ``ctx.fail(...)`` 로 끝납니다. 허용 오차: 상대 1e-5 (float32 등은 1e-4).
 """
 
 from __future__ import annotations
@@ -53,7 +52,7 @@ def describe_args(args: dict) -> str:
 
 
 def element_count(value) -> int | None:
-    """배열로 바꾸기 전에 값의 대략적인 원소 수 (모르면 None). 큰 결과를 미리 거절하는 데 씁니다."""
+    """배열로 바꾸기 전에 값의 대략적인 원소 수 (모르면 None)."""
     if isinstance(value, np.ndarray):
         return int(value.size)
     if isinstance(value, (str, bytes, dict)):
@@ -158,11 +157,10 @@ def _low_precision(got) -> bool:
 
 
 def close(got, want, *, relative=False) -> bool:
-    """허용 오차 안에서 같은지 (형태도 같아야 함). NaN·inf 가 있으면 같지 않습니다 (want 가 유한할 때).
+    """허용 오차 안에서 같은지 (형태도 같아야 하고, want 가 유한하면 NaN·inf 는 다름).
 
-    relative=False: 가장 큰 |want| 에 비례하는 절대 오차도 허용합니다 (보통의 비교).
-    relative=True: 원소마다 상대 오차로 비교합니다. 아주 작은 확률(σ(-720) ≈ 2e-313)이 0 이 되는 것도
-    잡습니다. 결과 dtype 으로 나타낼 수 없는 크기(서브노멀 간격 몇 개)까지만 봐줍니다.
+    relative=False: 가장 큰 |want| 에 비례하는 절대 오차도 허용. relative=True: 원소마다 상대 오차 (σ(-720) ≈
+    2e-313 이 0 이 되는 것도 잡음; 결과 dtype 의 서브노멀 간격 몇 개까지만 봐줌).
     """
     got = np.asarray(got)
     want = np.asarray(want, dtype=np.float64)

@@ -1,9 +1,6 @@
-"""연습문제 모듈들: 연습문제 하나 = 이 폴더의 모듈 하나 (``nb03_sigmoid.py`` 처럼 ``nbNN_<이름>.py``).
+"""연습문제 모듈들: 연습문제 하나 = 모듈 하나 (``nbNN_<이름>.py``), 따로 등록하지 않음 (`discover`).
 
-모듈은 ``EXERCISE`` (`sgns.checks._harness.Exercise`) 하나를 정의합니다: id, 학생 함수의 약속 (모듈 docstring 과
-signature), 공개 사례, 흔한 실수와 한국어 안내, 배점과 부분 점수, 그 연습문제를 푸는 sgns 함수. 따로 등록하지
-않습니다: `discover` 가 이 폴더의 모듈을 모두 읽습니다. 새 연습문제는 ``make new-exercise`` 로 만드세요 (README 의
-"연습문제 더하기·고치기·빼기").
+모듈은 ``EXERCISE`` (`sgns.checks._harness.Exercise`) 를 정의합니다. 새 연습문제는 ``make new-exercise``.
 """
 
 from __future__ import annotations
