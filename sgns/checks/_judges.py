@@ -39,6 +39,11 @@ def compare(ctx, got, want, variants=(), *, what="반환값", relative=False, he
     ctx.fail("nan-or-inf" if note else "wrong-value", problem)
 
 
+def hinted(hints: dict, variants) -> list[tuple]:
+    """흔한 실수들: (범주 id, 결과) 에 안내 ``hints[범주 id]`` 를 붙입니다 ((범주, 결과, 안내) 는 그대로)."""
+    return [v if len(v) == 3 else (*v, hints[v[0]]) for v in variants]
+
+
 def fail_matching_parts(ctx, got: tuple, variants, problem: str) -> None:
     """`CaseContext.fail_matching` 의 여러 값 판: got 과 variants 의 결과는 같은 길이의 튜플 (예: 두 행렬)."""
     matches = [(c, h) for c, values, h in variants if all(map(same_values, got, values))]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._judges import array_judge
+from sgns.checks._judges import array_judge, hinted
 from sgns.functions import sigmoid as reference_sigmoid
 
 CATEGORIES = {
@@ -34,33 +34,23 @@ def make_cases() -> list[Case]:
     return Case.table(("x",), rows)
 
 
+HINTS = {
+    "naive-formula": "1 / (1 + np.exp(-x)) 를 그대로 쓰면 x 가 큰 음수일 때 np.exp(-x) 가 넘쳐(inf) "
+    "아주 작은 확률이 0 이 됩니다 (경고를 꺼도 값이 틀립니다). x < 0 에서는 e^x / (1 + e^x) 로 "
+    "계산하세요 (e^{-|x|} 만 쓰면 넘치지 않습니다).",
+    "tanh-form": "0.5 (1 + tanh(x/2)) 는 넘치지는 않지만, x 가 큰 음수이면 1 + tanh 가 0 으로 반올림되어 "
+    "아주 작은 확률이 0 이 됩니다 (그 log 는 -inf). e^{-|x|} 를 쓰는 식으로 계산하세요.",
+    "sign": "부호가 반대입니다: σ(x) = 1 / (1 + e^{-x}) 입니다 (e^{+x} 가 아님). σ(0) = 0.5, σ(2) ≈ 0.88.",
+    "wrong-function": "시그모이드 대신 tanh 를 계산했습니다. σ(x) = 1 / (1 + e^{-x}) 입니다.",
+}
+
+
 def _sigmoid_variants(x: np.ndarray, got: np.ndarray):
-    dtype = got.dtype if got.dtype.kind == "f" else np.float64
-    xs = x.astype(dtype)
+    xs = x.astype(got.dtype if got.dtype.kind == "f" else np.float64)
     with np.errstate(all="ignore"):
-        naive = 1 / (1 + np.exp(-xs))
-        tanh_form = 0.5 * (1 + np.tanh(xs / 2))
-    return [
-        (
-            "naive-formula",
-            naive,
-            "1 / (1 + np.exp(-x)) 를 그대로 쓰면 x 가 큰 음수일 때 np.exp(-x) 가 넘쳐(inf) "
-            "아주 작은 확률이 0 이 됩니다 (경고를 꺼도 값이 틀립니다). x < 0 에서는 e^x / (1 + e^x) 로 "
-            "계산하세요 (e^{-|x|} 만 쓰면 넘치지 않습니다).",
-        ),
-        (
-            "tanh-form",
-            tanh_form,
-            "0.5 (1 + tanh(x/2)) 는 넘치지는 않지만, x 가 큰 음수이면 1 + tanh 가 0 으로 반올림되어 "
-            "아주 작은 확률이 0 이 됩니다 (그 log 는 -inf). e^{-|x|} 를 쓰는 식으로 계산하세요.",
-        ),
-        (
-            "sign",
-            reference_sigmoid(-x),
-            "부호가 반대입니다: σ(x) = 1 / (1 + e^{-x}) 입니다 (e^{+x} 가 아님). σ(0) = 0.5, σ(2) ≈ 0.88.",
-        ),
-        ("wrong-function", np.tanh(x), "시그모이드 대신 tanh 를 계산했습니다. σ(x) = 1 / (1 + e^{-x}) 입니다."),
-    ]
+        naive, tanh_form = 1 / (1 + np.exp(-xs)), 0.5 * (1 + np.tanh(xs / 2))
+    variants = [("naive-formula", naive), ("tanh-form", tanh_form), ("sign", reference_sigmoid(-x))]
+    return hinted(HINTS, [*variants, ("wrong-function", np.tanh(x))])
 
 
 judge = array_judge(reference_sigmoid, lambda case, got, want: _sigmoid_variants(case.args["x"], got), relative=True)

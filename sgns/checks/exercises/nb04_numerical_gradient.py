@@ -27,52 +27,26 @@ CATEGORIES = {
 }
 
 
-def _case(case_id: str, label: str, formula: str, f, x: np.ndarray, h: float) -> Case:
-    shown = f"f(x) = {formula}, x 의 형태 {x.shape}, h={h:g}"
-    return Case(case_id, label, {"f": f, "x": x, "h": h}, shown=shown)
-
-
 def make_cases() -> list[Case]:
     rng = np.random.default_rng(SEED)
     A = rng.normal(size=(4, 4))
     A = A + A.T
     W = rng.normal(size=(2, 3))
     big = rng.normal(size=(300, 300)) / 30
+    rows = [  # id, label, f 의 식 (메시지용), f, x, h
+        ("square", "제곱의 합", "Σ x²", lambda x: float(np.sum(x**2)), np.array([1.0, -2.0, 3.0]), 1e-5),
+        ("curved", "곡률이 큰 함수", "Σ e^{10x}", lambda x: float(np.sum(np.exp(10 * x))),
+         np.array([-0.5, -0.2, 0.1, 0.4]), 1e-5),
+        ("coupled", "원소끼리 얽힌 이차식, 큰 간격", "½ xᵀAx", lambda x: float(x @ A @ x / 2), rng.normal(size=4), 0.1),
+        ("matrix", "2차원 x", "Σ sin(x)·W", lambda x: float(np.sum(np.sin(x) * W)), rng.normal(size=(2, 3)), 1e-4),
+        ("given-step", "넘겨받은 간격 h=0.05", "Σ e^{3x}", lambda x: float(np.sum(np.exp(3 * x))),
+         rng.normal(scale=0.5, size=5), 0.05),
+        ("large-input", "큰 입력 x (300,)", "½ xᵀBx + Σ cos x", lambda x: float(x @ big @ x / 2 + np.sum(np.cos(x))),
+         rng.normal(size=300), 1e-5),
+    ]  # fmt: skip
     return [
-        _case("square", "제곱의 합", "Σ x²", lambda x: float(np.sum(x**2)), np.array([1.0, -2.0, 3.0]), 1e-5),
-        _case(
-            "curved",
-            "곡률이 큰 함수",
-            "Σ e^{10x}",
-            lambda x: float(np.sum(np.exp(10 * x))),
-            np.array([-0.5, -0.2, 0.1, 0.4]),
-            1e-5,
-        ),  # fmt: skip
-        _case(
-            "coupled",
-            "원소끼리 얽힌 이차식, 큰 간격",
-            "½ xᵀAx",
-            lambda x: float(x @ A @ x / 2),
-            rng.normal(size=4),
-            0.1,
-        ),  # fmt: skip
-        _case("matrix", "2차원 x", "Σ sin(x)·W", lambda x: float(np.sum(np.sin(x) * W)), rng.normal(size=(2, 3)), 1e-4),
-        _case(
-            "given-step",
-            "넘겨받은 간격 h=0.05",
-            "Σ e^{3x}",
-            lambda x: float(np.sum(np.exp(3 * x))),
-            rng.normal(scale=0.5, size=5),
-            0.05,
-        ),  # fmt: skip
-        _case(
-            "large-input",
-            "큰 입력 x (300,)",
-            "½ xᵀBx + Σ cos x",
-            lambda x: float(x @ big @ x / 2 + np.sum(np.cos(x))),
-            rng.normal(size=300),
-            1e-5,
-        ),  # fmt: skip
+        Case(case_id, label, {"f": f, "x": x, "h": h}, shown=f"f(x) = {formula}, x 의 형태 {x.shape}, h={h:g}")
+        for case_id, label, formula, f, x, h in rows
     ]
 
 
