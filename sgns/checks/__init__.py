@@ -3,10 +3,10 @@
 
 통과하면 한 줄, 틀리면 트레이스백 없이 사례·입력·기대한 값·받은 값·흔한 실수(💡)를 보여 주고, 풀지 않았으면
 (``NotImplementedError``) ⏳ 한 줄입니다. 출력에는 기계용 기록(`CheckRecord`)이 함께 담기고 `records(notebook)`
-로 읽습니다. 화면 없이 판정만: `evaluate(id, 함수)`. 학생 함수는 제한 시간 안에서만 돌고, 넘침은 경고가 아니라
+로 읽습니다. 화면 없이 판정만: `evaluate(id, 함수)`. 학생 함수는 제한 시간 안에서만 돌고, 오버플로는 경고가 아니라
 값으로도 판정합니다. 숨은 사례: ``SGNS_HIDDEN_CASES`` (`sgns.checks.hidden`). 배점: `GRADING` (손으로 채점하는
-셀은 `MANUAL_POINTS`). nbgrader 로 채점할 때 (``NBGRADER_EXECUTION``) 확인 함수는 점수(float)를 돌려줍니다.
-연습문제마다 모듈 하나가 ``sgns/checks/exercises/`` 에 있고, 여기서는 찾아 모을 뿐입니다.
+셀은 `MANUAL_POINTS`). nbgrader로 채점할 때 (``NBGRADER_EXECUTION``) 확인 함수는 점수(float)를 돌려줍니다.
+연습문제마다 모듈 하나가 ``sgns/checks/exercises/``에 있고, 여기서는 찾아 모을 뿐입니다.
 
 연습문제 (노트북, id, 학생이 작성하는 함수, 확인 함수):
 
@@ -49,12 +49,12 @@ NBGRADER_ENV_VAR = "NBGRADER_EXECUTION"
 
 
 def exercise(exercise_id: str) -> Exercise:
-    """id 로 연습문제 찾기. 없으면 있는 id 를 알려 주는 KeyError."""
+    """id로 연습문제 찾기. 없으면 있는 id를 알려 주는 KeyError."""
     try:
         return EXERCISES[exercise_id] if exercise_id in EXERCISES else ALL_EXERCISES[exercise_id]
     except (KeyError, TypeError):  # TypeError: 해시할 수 없는 값 (리스트 등)
         raise KeyError(
-            f"`exercise_id`={exercise_id!r}: 그런 연습문제 id 가 없습니다. 있는 id: {', '.join(ALL_EXERCISES)}"
+            f"`exercise_id`={exercise_id!r}: 그런 연습문제 id가 없습니다. 있는 id: {', '.join(ALL_EXERCISES)}"
         ) from None
 
 
@@ -91,7 +91,7 @@ def evaluate(exercise_id: str, fn=_MISSING) -> CheckRecord:
 
 
 def check(exercise_id: str, fn=_MISSING) -> float | None:
-    """연습문제 id 로 확인하고 결과를 보여 줍니다 (``check_softmax(softmax)`` 와 같음)."""
+    """연습문제 id로 확인하고 결과를 보여 줍니다 (``check_softmax(softmax)``와 같음)."""
     spec = exercise(exercise_id)
     _check_call("check", fn, (), {}, f"check({exercise_id!r}, {spec.function})")
     return _evaluate_and_show(exercise_id, fn)
@@ -102,7 +102,7 @@ class CheckInterrupted(KeyboardInterrupt):
 
 
 def _short_traceback(shell, etype, value, tb, tb_offset=None) -> list[str]:
-    """IPython 의 예외 처리기: 트레이스백 대신 한 줄 (셀 실행은 오류로 끝나 "Run All" 은 멈춥니다)."""
+    """IPython의 예외 처리기: 트레이스백 대신 한 줄 (셀 실행은 오류로 끝나 "Run All"은 멈춥니다)."""
     lines = [str(value)]
     show_error = getattr(shell, "_showtraceback", None)
     if show_error is not None:
@@ -113,7 +113,7 @@ def _short_traceback(shell, etype, value, tb, tb_offset=None) -> list[str]:
 
 
 def _evaluate_and_show(exercise_id: str, fn) -> float | None:
-    """판정하고 보여 줍니다 (nbgrader 로 채점 중이면 점수). 중단(KeyboardInterrupt)은 한 줄로 알리고 멈춥니다."""
+    """판정하고 보여 줍니다 (nbgrader로 채점 중이면 점수). 중단(KeyboardInterrupt)은 한 줄로 알리고 멈춥니다."""
     try:
         record = evaluate(exercise_id, fn)
     except KeyboardInterrupt:
@@ -129,7 +129,7 @@ _SHORT_ERRORS = (CheckInterrupted, CheckCallError)
 
 
 def _use_short_errors() -> None:
-    """IPython 안이면 확인 도구의 예외 (중단, 잘못 부름) 를 트레이스백 없이 한 줄로 보이게 합니다."""
+    """IPython 안이면 확인 도구의 예외 (중단, 잘못 부름)를 트레이스백 없이 한 줄로 보이게 합니다."""
     try:
         from IPython import get_ipython
 
@@ -150,9 +150,9 @@ def _make_check(exercise_id: str):
 
     check_function.__name__ = check_function.__qualname__ = f"check_{spec.function}"
     check_function.__doc__ = (
-        f"연습문제 {exercise_id}: ``{spec.signature}`` 를 확인하고 결과를 보여 줍니다.\n\n"
+        f"연습문제 {exercise_id}: ``{spec.signature}``를 확인하고 결과를 보여 줍니다.\n\n"
         f"틀려도 예외를 내지 않습니다. 판정만 하려면 ``evaluate({exercise_id!r}, fn)``.\n"
-        "평소에는 None, nbgrader 로 채점할 때는 점수 (float) 를 돌려줍니다."
+        "평소에는 None, nbgrader로 채점할 때는 점수 (float)를 돌려줍니다."
     )
     return check_function
 
@@ -172,5 +172,5 @@ __doc__ += (  # noqa: A001  (위 표)
         f"| {exercise_id[2:4]} | {exercise_id} | {spec.signature} | check_{spec.function} |\n"
         for exercise_id, spec in EXERCISES.items()
     )
-    + "\n함수마다의 자세한 약속 (형태, 규칙) 은 각 연습문제 모듈의 docstring 에 있습니다.\n"
+    + "\n함수마다의 자세한 약속 (형태, 규칙)은 각 연습문제 모듈의 docstring에 있습니다.\n"
 )

@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             print(summary_table(path))
         except (ValueError, KeyError, TypeError) as error:
-            print(f"❌ {path} 을(를) 노트북으로 읽지 못했습니다: {type(error).__name__}: {error}", file=sys.stderr)
+            print(f"❌ {path}을(를) 노트북으로 읽지 못했습니다: {type(error).__name__}: {error}", file=sys.stderr)
             return 1
     return 0
 

@@ -1,8 +1,8 @@
 """학생 함수를 안전하게 부르기: 시간 제한 (`run_with_time_limit`), 반복자 자르기 (`take`), 참조 구현 감지.
 
-메인 스레드에서는 ``signal.setitimer`` 로 CPU 시간 (SIGPROF; 멈춰 기다리는 코드는 벽시계, SIGALRM) 이 넘으면
-학생 코드 안에서 `TimeUp` 을 냅니다 (학생이 삼켜도 호출 뒤 다시 냄). 그 밖에서는 (다른 스레드, Windows) 데몬
-스레드에서 부르고 제한 시간만 기다립니다. 참조 구현은 ``sys.setprofile`` 로 코드 객체를 비교해 찾습니다.
+메인 스레드에서는 ``signal.setitimer``로 CPU 시간 (SIGPROF; 멈춰 기다리는 코드는 벽시계, SIGALRM)이 넘으면
+학생 코드 안에서 `TimeUp`을 냅니다 (학생이 삼켜도 호출 뒤 다시 냄). 그 밖에서는 (다른 스레드, Windows) 데몬
+스레드에서 부르고 제한 시간만 기다립니다. 참조 구현은 ``sys.setprofile``로 코드 객체를 비교해 찾습니다.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ def _alarm_available() -> bool:
 
 
 def run_with_time_limit(func, seconds: float, references: Mapping = MappingProxyType({}), found=None):
-    """``func()`` 의 결과. ``seconds`` 초 안에 끝나지 않으면 `TimeUp`; func 의 예외는 그대로 전달됩니다.
+    """``func()``의 결과. ``seconds`` 초 안에 끝나지 않으면 `TimeUp`; func의 예외는 그대로 전달됩니다.
 
-    references, found : func 를 실행하는 스레드에서 `watch_calls` 로 지켜봅니다 (제한 시간 밖에서 켬).
+    references, found : func를 실행하는 스레드에서 `watch_calls`로 지켜봅니다 (제한 시간 밖에서 켬).
     """
     func = as_callable("func", func, 0, "func()")
     seconds = as_positive_float("seconds", seconds, example="60")
@@ -113,13 +113,13 @@ def is_lazy_iterator(value) -> bool:
 
 
 def take(iterable, limit: int) -> tuple[list, bool]:
-    """반복자에서 limit 개까지 꺼냅니다. (꺼낸 것, limit 을 넘었는지)."""
+    """반복자에서 limit 개까지 꺼냅니다. (꺼낸 것, limit을 넘었는지)."""
     items = list(itertools.islice(iter(iterable), limit + 1))
     return items[:limit], len(items) > limit
 
 
 def plain_function(fn):
-    """functools.partial, functools.wraps 로 감싼 함수의 속 함수."""
+    """functools.partial, functools.wraps로 감싼 함수의 속 함수."""
     for _ in range(10):
         inner = getattr(fn, "func", None) or getattr(fn, "__wrapped__", None)
         if inner is None or inner is fn:
@@ -135,7 +135,7 @@ def reference_name(fn, references: Mapping) -> str | None:
 
 @contextlib.contextmanager
 def watch_calls(references: Mapping, found: list[str]):
-    """이 안에서 참조 함수 (references: 코드 객체 -> 이름) 가 불리면 그 이름을 found 에 넣습니다."""
+    """이 안에서 참조 함수 (references: 코드 객체 -> 이름)가 불리면 그 이름을 found에 넣습니다."""
     if not references:
         yield found
         return

@@ -1,7 +1,7 @@
 """확인 도구의 공통 틀: 사례(`Case`), 연습문제(`Exercise`), 학생 함수 부르기(`CaseContext`), 기록 만들기.
 
-연습문제 모듈의 ``judge(ctx, case)`` 는 ``ctx.call()`` 로 학생 함수를 부르고, 틀리면
-``ctx.fail(범주 id, 문제, 안내)`` 를 부릅니다. `run_exercise` 는 예외를 밖으로 내지 않습니다.
+연습문제 모듈의 ``judge(ctx, case)``는 ``ctx.call()``로 학생 함수를 부르고, 틀리면
+``ctx.fail(범주 id, 문제, 안내)``를 부릅니다. `run_exercise`는 예외를 밖으로 내지 않습니다.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import NoReturn
 import numpy as np
 
 from sgns.checks._guard import TimeUp, is_lazy_iterator, plain_function, reference_name, run_with_time_limit, take
+from sgns.checks._judges import is_quiz
 from sgns.checks._references import reference_codes
 from sgns.checks._values import describe_args, fmt, same_values
 from sgns.checks.hidden import HiddenCasesError, hidden_cases
@@ -27,9 +28,9 @@ SEED = 20131016  # 무작위 사례용 고정 시드 (출력이 매번 같도록
 
 @dataclass(frozen=True)
 class Case:
-    """확인 사례 하나. id 는 기록·채점에 쓰므로 바꾸지 마세요.
+    """확인 사례 하나. id는 기록·채점에 쓰므로 바꾸지 마세요.
 
-    args, kwargs : 인자 이름 -> 값 (args 는 위치 인자, 순서대로); shown : '입력' 줄 (없으면 인자들);
+    args, kwargs : 인자 이름 -> 값 (args는 위치 인자, 순서대로); shown : '입력' 줄 (없으면 인자들);
     meta : 판정에만 쓰는 정보 (학생 함수에 넘기지 않음); hidden : 숨은 사례인지
     """
 
@@ -59,15 +60,15 @@ class Mistake(Exception):  # noqa: N818  (판정 결과이지 프로그램 오�
 
 
 class NotDone(Exception):  # noqa: N818
-    """학생 함수가 NotImplementedError 를 냈습니다 (아직 풀지 않음)."""
+    """학생 함수가 NotImplementedError를 냈습니다 (아직 풀지 않음)."""
 
 
 class ReferenceUsed(Exception):  # noqa: N818
-    """학생 함수가 sgns 의 참조 구현을 불렀습니다."""
+    """학생 함수가 sgns의 참조 구현을 불렀습니다."""
 
 
 class StopWithMistake(BaseException):  # noqa: N818
-    """학생 함수 *안에서* 판정이 끝남 (확인 도구가 넘긴 기록용 함수가 냄; ``except Exception`` 에 잡히지 않음)."""
+    """학생 함수 *안에서* 판정이 끝남 (확인 도구가 넘긴 기록용 함수가 냄; ``except Exception``에 잡히지 않음)."""
 
     def __init__(self, category: str, problem: str, hint: str | None = None):
         super().__init__(problem)
@@ -76,7 +77,7 @@ class StopWithMistake(BaseException):  # noqa: N818
 
 @dataclass(frozen=True)
 class Exercise:
-    """연습문제 하나 (모듈마다 ``EXERCISE``). id 는 기록·채점·nbgrader grade_id 에 쓰므로 바꾸지 마세요.
+    """연습문제 하나 (모듈마다 ``EXERCISE``). id는 기록·채점·nbgrader grade_id에 쓰므로 바꾸지 마세요.
 
     function : 학생 함수 이름 (확인 함수는 ``check_<function>``); summary : 통과 메시지의 요약 (``{n}`` = 사례 수)
     make_cases, judge, categories : 없으면 모듈의 ``make_cases``, ``judge``, ``CATEGORIES``
@@ -108,21 +109,21 @@ class Exercise:
 # 모든 연습문제가 함께 쓰는 실수 범주 (연습문제별 범주는 각 모듈의 CATEGORIES)
 COMMON_CATEGORIES: dict[str, str] = {
     "not-callable": "함수가 아닌 값을 넘김 (호출한 결과를 넘김)",
-    "reference-implementation": "sgns 의 참조 구현을 그대로 돌려줌",
+    "reference-implementation": "sgns의 참조 구현을 그대로 돌려줌",
     "exception": "함수 안에서 예외가 남",
     "not-implemented": "일부 경우만 구현함 (NotImplementedError)",
     "timeout": "제한 시간 안에 끝나지 않음",
     "endless-iterator": "끝나지 않는 반복자를 돌려줌",
     "too-large": "돌려준 값이 너무 큼",
     "memory": "메모리가 모자람",
-    "returned-none": "return 을 빠뜨림",
+    "returned-none": "return을 빠뜨림",
     "wrong-type": "돌려준 값의 자료형이 다름",
     "wrong-shape": "돌려준 배열의 형태가 다름",
     "transposed": "행과 열이 뒤바뀜 (전치)",
     "not-ndarray": "numpy 배열이 아닌 값을 돌려줌",
     "modified-input": "입력을 제자리에서 바꿈",
     "nan-or-inf": "결과에 NaN 또는 inf",
-    "overflow-warning": "계산 중 넘침 경고 (값은 맞음)",
+    "overflow-warning": "계산 중 오버플로 경고 (값은 맞음)",
     "wrong-value": "값이 틀림 (흔한 실수와 맞지 않음)",
     "not-run": "시간 예산 때문에 실행하지 않은 사례",
     "checker-error": "확인 도구가 판정하지 못함",
@@ -168,7 +169,7 @@ class CaseContext:
         raise Mistake(category, problem, hint, certain)
 
     def fail_matching(self, got, variants, problem: str, *, relative=False) -> None:
-        """got 이 variants ((범주 id, 흔한 실수의 결과, 안내) 들) 중 하나와 같으면 첫 것으로 실패, 아니면 돌아옴.
+        """got이 variants ((범주 id, 흔한 실수의 결과, 안내) 들) 중 하나와 같으면 첫 것으로 실패, 아니면 돌아옴.
 
         맞는 범주가 둘 이상이면 확실하지 않다고 표시합니다.
         """
@@ -183,7 +184,7 @@ class CaseContext:
         overrides : 복사하지 않고 넘길 인자 (이름 -> 값); allow_changes : 제자리에서 바꿔도 되는 인자 이름들;
         error_hints : 예외 메시지의 낱말 -> (범주 id, 안내); iterable_limit : 반복자에서 꺼낼 최대 개수
         (넘으면 끝없는 반복자; 반복자는 리스트가 됨); seconds : 제한 시간 (기본은 연습문제의 call_seconds).
-        호출 중 난 RuntimeWarning 은 ``self.runtime_warnings`` 에 남습니다 (underflow 는 무시).
+        호출 중 난 RuntimeWarning은 ``self.runtime_warnings``에 남습니다 (underflow는 무시).
         """
         case = self.case
         overrides = overrides or {}
@@ -223,7 +224,7 @@ class CaseContext:
             self.fail(
                 "endless-iterator",
                 f"돌려준 반복자(제너레이터)가 끝나지 않습니다: 값을 {iterable_limit:,}개 넘게 내놓았습니다.",
-                "while True 안의 yield 처럼 끝없이 값을 내는 제너레이터가 아닌지 확인하세요.",
+                "while True 안의 yield처럼 끝없이 값을 내는 제너레이터가 아닌지 확인하세요.",
             )
         self.runtime_warnings = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
         for name, original in everything.items():
@@ -231,12 +232,12 @@ class CaseContext:
                 self.fail(
                     "modified-input",
                     f"함수가 입력 `{name}`을(를) 제자리에서 바꿨습니다 (예: `{name} -= ...`, `{name}[...] = ...`).",
-                    f"호출한 쪽의 배열까지 바뀝니다. `{name} = {name} - ...` 처럼 새 배열을 만들어 계산하세요.",
+                    f"호출한 쪽의 배열까지 바뀝니다. `{name} = {name} - ...`처럼 새 배열을 만들어 계산하세요.",
                 )
         return result, passed
 
     def _explain(self, exc: BaseException, limit: float, consuming: bool, error_hints) -> NoReturn:
-        """학생 함수를 부르다 난 예외를 판정으로 바꿉니다 (NotImplementedError 는 미완성)."""
+        """학생 함수를 부르다 난 예외를 판정으로 바꿉니다 (NotImplementedError는 미완성)."""
         if isinstance(exc, NotImplementedError):
             raise NotDone from None
         if isinstance(exc, StopWithMistake):
@@ -251,7 +252,8 @@ class CaseContext:
             self.fail(
                 "timeout",
                 f"함수가 {limit:g}초 안에 끝나지 않았습니다.",
-                "끝나지 않는 반복문(while)이 있거나, numpy 벡터 연산 대신 아주 느린 반복문을 쓰지 않았는지 확인하세요.",
+                "끝나지 않는 while 반복문이 있는지 확인하세요. "
+                "numpy 벡터 연산 대신 아주 느린 반복문을 쓰지 않았는지도 보세요.",
             )
         if isinstance(exc, MemoryError):
             self.fail("memory", "함수를 실행하다가 메모리가 모자랐습니다 (MemoryError).", _MEMORY_HINT)
@@ -260,13 +262,13 @@ class CaseContext:
         self.fail(hint[0] if hint else "exception", _explain_exception(self.fn, exc), hint[1] if hint else None)
 
     def fail_on_warnings(self, what: str = "값은 맞지만") -> None:
-        """호출 중 RuntimeWarning 이 있었으면 실패 (넘침 경고)."""
+        """호출 중 RuntimeWarning이 있었으면 실패 (오버플로 경고)."""
         if self.runtime_warnings:
             self.fail(
                 "overflow-warning",
-                f"{what} 계산 중에 RuntimeWarning 이 났습니다: {self.runtime_warnings[0]}",
-                "중간 계산에서 넘침(overflow)이나 0 나누기가 생겼습니다. np.where 는 두 식을 모두 계산하므로, "
-                "넘치는 식을 np.where 안에 넣어도 경고가 납니다.",
+                f"{what} 계산 중에 RuntimeWarning이 났습니다: {self.runtime_warnings[0]}",
+                "중간 계산에서 오버플로나 0 나누기가 생겼습니다. "
+                "np.where는 두 식을 모두 계산합니다. 그래서 오버플로가 나는 식을 그 안에 넣어도 경고가 납니다.",
             )
 
 
@@ -292,7 +294,7 @@ def _passed_phrase(results: list[CaseResult]) -> str:
 
 
 def run_exercise(exercise: Exercise, fn, *, points: int, partial_credit: bool) -> CheckRecord:
-    """학생 함수 fn 을 연습문제의 모든 사례(공개 + 숨은)로 확인해 기록을 만듭니다. 예외를 내지 않습니다."""
+    """학생 함수 fn을 연습문제의 모든 사례(공개 + 숨은)로 확인해 기록을 만듭니다. 예외를 내지 않습니다."""
     try:
         return _run(exercise, fn, points, partial_credit)
     except (KeyboardInterrupt, GeneratorExit):
@@ -320,41 +322,43 @@ def _run(exercise: Exercise, fn, points: int, partial_credit: bool) -> CheckReco
             "fail",
             [
                 f"{ICONS['fail']} {title}: 함수를 넘겨 주세요. 받은 값: {fmt(fn)}",
-                f"`{exercise.function}` 처럼 괄호 없이 함수 이름만 넘기세요 (함수를 호출한 결과를 넘기지 않았나요?).",
+                f"`{exercise.function}`처럼 괄호 없이 함수 이름만 넘기세요. 호출한 결과를 넘기지 않았나요?",
             ],
             category="not-callable",
         )
+    quiz = is_quiz(exercise)
     reference = reference_name(fn, reference_codes(exercise))
     cases = [*exercise.make_cases(), *hidden_cases(exercise.id)]
     public_ids = {c.id for c in cases if not c.hidden}
     clashes = sorted(c.id for c in cases if c.hidden and c.id in public_ids)
     if clashes:
-        raise HiddenCasesError(f"{exercise.id} 의 숨은 사례 id 가 공개 사례 id 와 겹칩니다: {clashes}")
+        raise HiddenCasesError(f"{exercise.id}의 숨은 사례 id가 공개 사례 id와 겹칩니다: {clashes}")
     if reference is None:
         results, failures, todo = _run_cases(exercise, fn, cases)
         if isinstance(todo, str):
             reference = todo
         elif todo:
-            return record(
-                "todo",
-                [
-                    f"{ICONS['todo']} 아직 풀지 않은 연습문제입니다: {title}. "
-                    "`raise NotImplementedError()` 대신 코드를 작성한 뒤 이 셀을 다시 실행하세요."
-                ],
+            stub = "`raise NotImplementedError()` 대신"
+            todo_line = (
+                f"아직 답하지 않았습니다: {title}. {stub} 문항의 답을 적고 이 셀을 다시 실행하세요."
+                if quiz
+                else f"아직 풀지 않은 연습문제입니다: {title}. {stub} 코드를 작성한 뒤 이 셀을 다시 실행하세요."
             )
+            return record("todo", [f"{ICONS['todo']} {todo_line}"])
     if reference is not None:
         return record(
             "fail",
             [
-                f"{ICONS['fail']} {title}: sgns 의 참조 구현 `{reference}` 을(를) 그대로 돌려주었습니다.",
-                "이 연습문제는 그 계산을 직접 작성하는 것입니다. 참조 구현을 부르지 말고 식을 직접 코드로 옮기세요.",
+                f"{ICONS['fail']} {title}: sgns의 참조 구현 `{reference}`을(를) 그대로 돌려주었습니다.",
+                "이 연습문제는 그 계산을 직접 작성하는 것입니다. 참조 구현을 부르지 말고 식을 코드로 옮기세요.",
             ],
             category="reference-implementation",
         )
     if not failures:
         hidden_note = " (숨은 사례 포함)" if any(c.hidden for c in cases) else ""
         summary = exercise.summary.replace("{n}", str(len(cases)))
-        return record("pass", [f"{ICONS['pass']} 공개 사례 통과{hidden_note}: {title} — {summary}"], results)
+        passed = "통과" if quiz else f"공개 사례 통과{hidden_note}"
+        return record("pass", [f"{ICONS['pass']} {passed}: {title} — {summary}"], results)
     return _failure_record(exercise, points, partial_credit, cases, results, failures)
 
 
@@ -382,7 +386,7 @@ def _run_cases(exercise: Exercise, fn, cases: list[Case]):
                 return results, failures, True
             failures[index] = Mistake(
                 "not-implemented",
-                "이 사례에서 함수가 NotImplementedError 를 냈습니다.",
+                "이 사례에서 함수가 NotImplementedError를 냈습니다.",
                 "앞의 사례는 되는데 이 경우만 아직 구현하지 않았습니다. 모든 경우를 처리하세요.",
             )
         except ReferenceUsed as used:
@@ -405,6 +409,10 @@ def _failure_record(exercise, points, partial_credit, cases, results, failures) 
 
     shown = min(failures, key=rank)
     mistake, case = failures[shown], cases[shown]
+    if is_quiz(exercise):  # 퀴즈: 사례 대신 문항 (첫 줄은 "n문항 중 k문항이 맞았습니다." 나 답의 꼴 문제)
+        first, *rest = mistake.problem.splitlines()
+        lines = [f"{ICONS['fail']} {exercise.title}: {first}", *rest]
+        return _record(exercise, points, partial_credit, "fail", results, mistake.category, lines)
     visible = [i for i, c in enumerate(cases) if c.hidden == case.hidden]
     lines = [
         f"{ICONS['fail']} {exercise.title}: {_passed_phrase(results)}",

@@ -15,7 +15,6 @@ from sgns.checks._values import (
     difference,
     fmt,
     non_finite_note,
-    none_problem,
     same_values,
     unpack,
 )
@@ -24,7 +23,7 @@ LOSS_NAMES = ("loss", "grad_center_vec", "grad_outside_vectors")
 
 
 def compare(ctx, got, want, variants=(), *, what="반환값", relative=False, heading=None, otherwise=None) -> None:
-    """got 이 want 와 같으면 돌아오고, 다르면 흔한 실수, otherwise, nan-or-inf / wrong-value 순으로 실패합니다.
+    """got이 want와 같으면 돌아오고, 다르면 흔한 실수, otherwise, nan-or-inf / wrong-value 순으로 실패합니다.
 
     variants : (범주 id, 흔한 실수의 결과, 안내) 들, 또는 그것을 돌려주는 함수 (틀렸을 때만 계산)
     heading : 문제 설명의 첫 줄; otherwise : problem -> None (예: 합이 1 인지)
@@ -40,22 +39,22 @@ def compare(ctx, got, want, variants=(), *, what="반환값", relative=False, he
 
 
 def hinted(hints: dict, variants) -> list[tuple]:
-    """흔한 실수들: (범주 id, 결과) 에 안내 ``hints[범주 id]`` 를 붙입니다 ((범주, 결과, 안내) 는 그대로)."""
+    """흔한 실수들: (범주 id, 결과)에 안내 ``hints[범주 id]``를 붙입니다 ((범주, 결과, 안내)는 그대로)."""
     return [v if len(v) == 3 else (*v, hints[v[0]]) for v in variants]
 
 
 def fail_matching_parts(ctx, got: tuple, variants, problem: str) -> None:
-    """`CaseContext.fail_matching` 의 여러 값 판: got 과 variants 의 결과는 같은 길이의 튜플 (예: 두 행렬)."""
+    """`CaseContext.fail_matching`의 여러 값 판: got과 variants의 결과는 같은 길이의 튜플 (예: 두 행렬)."""
     matches = [(c, h) for c, values, h in variants if all(map(same_values, got, values))]
     if matches:
         ctx.fail(matches[0][0], problem, matches[0][1], certain=len({c for c, _ in matches}) == 1)
 
 
 def array_judge(reference, variants=None, *, what="반환값", label=None, relative=False, otherwise=None, **call):
-    """``f(...) -> 첫 인자와 같은 형태의 배열`` 연습문제의 judge (형태, 값, 넘침 경고).
+    """``f(...) -> 첫 인자와 같은 형태의 배열`` 연습문제의 judge (형태, 값, 오버플로 경고).
 
     reference : 사례의 인자 (키워드) -> 기대한 값; variants : (case, got, want) -> [(범주 id, 결과, 안내), ...]
-    what, label : 형태·값 메시지의 이름; otherwise : (ctx, got, problem) -> None; call : `CaseContext.call` 에
+    what, label : 형태·값 메시지의 이름; otherwise : (ctx, got, problem) -> None; call : `CaseContext.call`에
     """
 
     def judge(ctx, case) -> None:
@@ -80,7 +79,7 @@ def array_judge(reference, variants=None, *, what="반환값", label=None, relat
 
 
 def rows_with_scores(rng, center_vec: np.ndarray, scores) -> np.ndarray:
-    """U @ center_vec == scores 가 되는 무작위 (V, d) 행렬 U (점수가 아주 큰 사례를 만들 때)."""
+    """U @ center_vec == scores가 되는 무작위 (V, d) 행렬 U (점수가 아주 큰 사례를 만들 때)."""
     scores = np.asarray(scores, dtype=np.float64)
     U = rng.normal(size=(len(scores), len(center_vec)))
     U -= np.outer(U @ center_vec - scores, center_vec) / (center_vec @ center_vec)
@@ -88,7 +87,7 @@ def rows_with_scores(rng, center_vec: np.ndarray, scores) -> np.ndarray:
 
 
 def unpack_loss_result(ctx, result, V: int, d: int, shape_hints=None):
-    """(loss, grad_center_vec, grad_outside_vectors) 를 검사해 (실수, (d,), (V, d)) 로 돌려줍니다."""
+    """(loss, grad_center_vec, grad_outside_vectors)를 검사해 (실수, (d,), (V, d))로 돌려줍니다."""
     loss, grad_center, grad_outside = unpack(ctx, result, LOSS_NAMES)
     loss = as_scalar(ctx, loss, "loss")
     grad_center = as_array(ctx, grad_center, "grad_center_vec", (d,), require_ndarray=True)
@@ -107,7 +106,7 @@ def wrong_parts(got_center, got_outside, want_center, want_outside, row_groups: 
         rows = np.asarray(rows, dtype=np.int64)
         if rows.size and not close(got_outside[rows], want_outside[rows]):
             shown = f" {fmt(rows.tolist())}" if rows.size <= 6 else ""
-            parts.append(f"∂J/∂U 의 {name}{shown}")
+            parts.append(f"∂J/∂U의 {name}{shown}")
     return parts
 
 
@@ -160,7 +159,7 @@ class Choice:
 
 @dataclass(frozen=True)
 class Number:
-    """수로 답하는 문항: 정답 (수 하나나 수들의 튜플; sgns 로 계산해 넣음), 허용 오차 (절대), 안내."""
+    """수로 답하는 문항: 정답 (수 하나나 수들의 튜플; sgns로 계산해 넣음), 허용 오차 (절대), 안내."""
 
     value: float | tuple
     tolerance: float
@@ -168,7 +167,7 @@ class Number:
 
 
 def is_quiz(exercise) -> bool:
-    """`answers_judge` 로 판정하는 퀴즈 연습문제인지 (큰 입력 사례, 참조 구현이 없는 연습문제)."""
+    """`answers_judge`로 판정하는 퀴즈 연습문제인지 (큰 입력 사례, 참조 구현이 없는 연습문제)."""
     return getattr(exercise.judge, "questions", None) is not None or "missing-answer" in exercise.categories
 
 
@@ -192,7 +191,7 @@ def _number_problem(name: str, got, question: Number) -> tuple[str, str, bool] |
         return "wrong-number", f"문항 {name!r}: 부호가 반대입니다 (크기는 맞습니다).", True
     margin = "" if question.tolerance == 0 else f" (허용 오차 ±{question.tolerance:g})"
     if want.size == 1:
-        return "wrong-number", f"문항 {name!r}: 받은 값 {fmt(float(arr[0]))} 이(가) 틀렸습니다{margin}.", True
+        return "wrong-number", f"문항 {name!r}: 받은 값 {fmt(float(arr[0]))}이(가) 틀렸습니다{margin}.", True
     which = ", ".join(f"{i + 1}번째 ({fmt(float(arr[i]))})" for i in np.flatnonzero(bad))
     return "wrong-number", f"문항 {name!r}: {which} 원소가 틀렸습니다{margin}.", True
 
@@ -206,23 +205,22 @@ def answers_judge(questions: dict):
     def judge(ctx, case) -> None:
         result, _ = ctx.call()
         if result is None:
-            ctx.fail("returned-none", none_problem("반환값"))
+            ctx.fail("returned-none", "문항의 답을 돌려주지 않았습니다 (None). `return` 문을 빠뜨리지 않았나요?")
         if not isinstance(result, dict):
-            ctx.fail(
-                "wrong-type", f"답은 {{문항: 답}} 사전이어야 합니다. 받은 것: {type(result).__name__} {fmt(result)}"
-            )
+            got = f"{type(result).__name__} {fmt(result)}"
+            ctx.fail("wrong-type", f"답은 {{문항: 답}} 꼴의 사전이어야 합니다. 받은 것: {got}")
         problems = []  # (범주, 문제, 안내)
         for name, question in questions.items():
             got = result.get(name)
             if got is None:
-                problems.append(("missing-answer", f"문항 {name!r} 에 아직 답하지 않았습니다.", None))
+                problems.append(("missing-answer", f"문항 {name!r}에 아직 답하지 않았습니다.", None))
             elif isinstance(question, Choice):
                 if got not in question.options:
-                    problem = f"문항 {name!r}: {fmt(got)} 은(는) 보기 {fmt(list(question.options))} 에 없습니다."
+                    problem = f"문항 {name!r}: {fmt(got)}은(는) 보기 {fmt(list(question.options))}에 없습니다."
                     problems.append(("not-a-choice", problem, None))
                 elif got != question.correct:
                     problems.append(
-                        ("wrong-choice", f"문항 {name!r}: 고른 답 {fmt(got)} 이(가) 틀렸습니다.", question.hint)
+                        ("wrong-choice", f"문항 {name!r}: 고른 답 {fmt(got)}이(가) 틀렸습니다.", question.hint)
                     )
             else:
                 found = _number_problem(name, got, question)

@@ -1,7 +1,7 @@
-"""연습문제를 푸는 sgns 함수: 학생이 이것을 부르거나 감싸서 돌려주면 "참조 구현을 그대로 돌려줌" 입니다.
+"""연습문제를 푸는 sgns 함수: 학생이 이것을 부르거나 감싸서 돌려주면 "참조 구현을 그대로 돌려줌"입니다.
 
-연습문제의 ``references`` 에 적은 경로 (없으면 `ReferenceError`) 와, 학생 함수와 이름이 같은 sgns 공개 함수
-(모듈의 ``__all__``) 입니다. 이름이 아니라 코드 객체로 비교합니다.
+연습문제의 ``references``에 적은 경로 (없으면 `ReferenceError`)와, 학생 함수와 이름이 같은 sgns 공개 함수
+(모듈의 ``__all__``)입니다. 이름이 아니라 코드 객체로 비교합니다.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pkgutil
 
 
 class ReferenceError(LookupError):  # noqa: A001  (확인 도구 안에서만 씀)
-    """연습문제 모듈의 references 에 적은 경로가 sgns 에 없습니다."""
+    """연습문제 모듈의 references에 적은 경로가 sgns에 없습니다."""
 
 
 def resolve(path: str):
@@ -29,11 +29,11 @@ def resolve(path: str):
         if target is not None and getattr(target, "__code__", None) is not None:
             return target
         break
-    raise ReferenceError(f"연습문제의 references 에 적은 {path!r} 이(가) sgns 에 없습니다 (이름이 바뀌었나요?).")
+    raise ReferenceError(f"연습문제의 references에 적은 {path!r}이(가) sgns에 없습니다 (이름이 바뀌었나요?).")
 
 
 def _core_modules() -> list:
-    """sgns 의 바깥쪽 모듈들 (하위 패키지 checks, lessons, engine 과 _ 로 시작하는 모듈은 빼고)."""
+    """sgns의 바깥쪽 모듈들 (하위 패키지 checks, lessons, engine과 _로 시작하는 모듈은 빼고)."""
     import sgns
 
     names = [m.name for m in pkgutil.iter_modules(sgns.__path__) if not m.ispkg and not m.name.startswith("_")]
@@ -59,7 +59,7 @@ _CODES: dict[str, dict] = {}
 
 
 def reference_codes(exercise) -> dict:
-    """코드 객체 -> 이름: `sgns.checks._guard.watch_calls` 가 지켜보는 것 (연습문제마다 한 번 찾음)."""
+    """코드 객체 -> 이름: `sgns.checks._guard.watch_calls`가 지켜보는 것 (연습문제마다 한 번 찾음)."""
     if exercise.id not in _CODES:
         _CODES[exercise.id] = {fn.__code__: fn.__name__ for fn, _ in solvers(exercise).values()}
     return _CODES[exercise.id]

@@ -1,8 +1,8 @@
 """확인 결과 기록 (`CheckRecord`): 화면의 한국어 메시지와 CI·채점이 읽는 기계용 기록을 한 출력에 담습니다.
 
 확인 셀의 출력 하나(display_data)에 ``text/markdown`` (JupyterLab 화면), ``text/plain`` (같은 메시지의 글자판),
-``application/vnd.sgns.check+json`` (`CheckRecord.to_json`) 이 함께 들어 있습니다. 사례의 시드가 고정되어
-저장된 노트북의 출력은 매번 같습니다 (nbval). `records` 로 노트북에서 기록을 읽습니다.
+``application/vnd.sgns.check+json`` (`CheckRecord.to_json`)이 함께 들어 있습니다. 사례의 시드가 고정되어
+저장된 노트북의 출력은 매번 같습니다 (nbval). `records`로 노트북에서 기록을 읽습니다.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ class CheckRecord:
         )
 
     def markdown(self) -> str:
-        """JupyterLab 에 보일 Markdown: 첫 줄은 굵게, 나머지 줄은 목록."""
+        """JupyterLab에 보일 Markdown: 첫 줄은 굵게, 나머지 줄은 목록."""
         head, *rest = self.message.split("\n")
         lines = [f"**{_md_escape(head)}**"]
         if rest:
@@ -123,7 +123,7 @@ class CheckRecord:
         return "\n".join(lines)
 
     def bundle(self) -> dict:
-        """display_data 의 data: 글자판, Markdown, 기계용 기록."""
+        """display_data의 data: 글자판, Markdown, 기계용 기록."""
         return {"text/plain": self.message, "text/markdown": self.markdown(), MIME_TYPE: self.to_json()}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
@@ -148,7 +148,7 @@ def _md_escape(text: str) -> str:
 def show(record: CheckRecord) -> None:
     """기록을 보여 줍니다: IPython 커널 안이면 출력 하나(display_data), 아니면 메시지를 print."""
     if not isinstance(record, CheckRecord):
-        raise TypeError(f"`record`는 CheckRecord (evaluate 의 결과)이어야 합니다. 받은 값: {describe(record)}")
+        raise TypeError(f"`record`는 CheckRecord (evaluate의 결과)이어야 합니다. 받은 값: {describe(record)}")
     try:
         from IPython import get_ipython
         from IPython.display import display
@@ -161,16 +161,16 @@ def show(record: CheckRecord) -> None:
 
 
 def records(notebook) -> list[CheckRecord]:
-    """노트북 (파일 경로, NotebookNode, 또는 JSON dict) 의 출력에 담긴 확인 기록들 (셀 순서대로)."""
+    """노트북 (파일 경로, NotebookNode, 또는 JSON dict)의 출력에 담긴 확인 기록들 (셀 순서대로)."""
     if isinstance(notebook, (str, Path)):
         path = as_input_file("notebook", notebook)
         try:
             notebook = json.loads(path.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ValueError(f"`notebook`={str(path)!r} 는 노트북(JSON) 파일이 아닙니다: {exc}") from None
+            raise ValueError(f"`notebook`={str(path)!r}는 노트북(JSON) 파일이 아닙니다: {exc}") from None
     if not isinstance(notebook, Mapping):
         raise TypeError(
-            "`notebook`은 노트북 파일 경로, NotebookNode, 또는 노트북 JSON dict 여야 합니다. "
+            "`notebook`은 노트북 파일 경로, NotebookNode, 또는 노트북 JSON dict여야 합니다. "
             f"받은 값: {describe(notebook)}"
         )
     outputs = [o for c in notebook.get("cells", []) if c.get("cell_type") == "code" for o in c.get("outputs", [])]

@@ -2,7 +2,7 @@
 
 점수 s = U v_c (s_w = u_w·v_c), ŷ = softmax(s), J = -log ŷ_o 일 때
 
-    ∂J/∂s = ŷ - y        (y 는 o 번째만 1 인 원-핫 벡터)
+    ∂J/∂s = ŷ - y        (y는 o 번째만 1 인 원-핫 벡터)
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from sgns.functions import softmax as reference_softmax
 
 CATEGORIES = {
     "sign-flipped": "y - ŷ (부호 반대)",
-    "missing-one-hot": "정답 원-핫 y 를 빼지 않음 (ŷ 만)",
-    "subtract-one-everywhere": "모든 원소에서 1 을 뺌",
-    "one-hot-wrong-index": "o 가 아닌 위치에서 1 을 뺌",
+    "missing-one-hot": "정답 원-핫 y를 빼지 않음 (ŷ만)",
+    "subtract-one-everywhere": "모든 원소에서 1을 뺌",
+    "one-hot-wrong-index": "o가 아닌 위치에서 1을 뺌",
     "unstable-softmax": "안정하지 않은 소프트맥스 (점수가 크면 NaN)",
     "sigmoid-instead-of-softmax": "소프트맥스 대신 시그모이드",
     "log-probabilities": "ŷ 대신 log ŷ",
@@ -47,16 +47,16 @@ def make_cases() -> list[Case]:
 
 
 HINTS = {
-    "sign-flipped": "부호가 반대입니다. y - ŷ 가 아니라 ŷ - y (예측 - 정답) 입니다.",
-    "missing-one-hot": "정답 원-핫 y 를 빼지 않았습니다: ∂J/∂s = ŷ - y 이므로 o 번째 원소에서 1 을 빼야 합니다.",
-    "subtract-one-everywhere": "모든 원소에서 1 을 뺐습니다. y 는 o 번째만 1 이고 나머지는 0 인 원-핫 벡터입니다.",
-    "one-hot-wrong-index": "o 가 아닌 위치에서 1 을 뺐습니다. 정답 단어의 인덱스 outside_idx 에서 빼세요.",
-    "unstable-softmax": "점수가 크면 e^s 가 넘쳐 NaN 이 됩니다. 소프트맥스를 계산할 때 최댓값을 빼세요 "
-    "(안정한 소프트맥스).",
+    "sign-flipped": "부호가 반대입니다. y - ŷ가 아니라 ŷ - y (예측 - 정답)입니다.",
+    "missing-one-hot": "정답 원-핫 y를 빼지 않았습니다: ∂J/∂s = ŷ - y 이므로 o 번째 원소에서 1을 빼야 합니다.",
+    "subtract-one-everywhere": "모든 원소에서 1을 뺐습니다. y는 o 번째만 1이고 나머지는 0 인 원-핫 벡터입니다.",
+    "one-hot-wrong-index": "o가 아닌 위치에서 1을 뺐습니다. 정답 단어의 인덱스 outside_idx에서 빼세요.",
+    "unstable-softmax": "점수가 크면 e^s에서 오버플로가 나 NaN이 됩니다. 소프트맥스를 계산할 때 최댓값을 "
+    "빼세요 (안정한 소프트맥스).",
     "sigmoid-instead-of-softmax": "소프트맥스 대신 시그모이드를 썼습니다. "
-    "naive softmax 의 ŷ 는 모든 점수를 함께 정규화한 softmax(s) 입니다.",
-    "log-probabilities": "ŷ 대신 log ŷ 를 썼습니다. -log ŷ_o 를 s 로 미분하면 log 가 사라지고 ŷ - y 가 남습니다.",
-    "loss-instead-of-gradient": "기울기가 아니라 -log ŷ (손실) 를 돌려줬습니다. ∂J/∂s = ŷ - y 를 돌려주세요.",
+    "naive softmax의 ŷ는 모든 점수를 함께 정규화한 softmax(s)입니다.",
+    "log-probabilities": "ŷ 대신 log ŷ를 썼습니다. -log ŷ_o를 s로 미분하면 log가 사라지고 ŷ - y가 남습니다.",
+    "loss-instead-of-gradient": "기울기가 아니라 -log ŷ (손실)를 돌려줬습니다. ∂J/∂s = ŷ - y를 돌려주세요.",
 }
 
 
@@ -99,7 +99,7 @@ EXERCISE = Exercise(
     function="softmax_score_gradient",
     signature="softmax_score_gradient(scores, outside_idx) -> (V,)",
     title="softmax_score_gradient (점수에 대한 기울기 ∂J/∂s)",
-    summary="{n}개 사례 (큰 점수, 서로 멀리 떨어진 점수, 큰 어휘 포함)에서 ∂J/∂s = ŷ - y 가 맞습니다.",
+    summary="{n}개 사례 (큰 점수, 서로 멀리 떨어진 점수, 큰 어휘 포함)에서 ∂J/∂s = ŷ - y가 맞습니다.",
     points=2,
     order=2,
     references={

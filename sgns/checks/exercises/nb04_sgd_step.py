@@ -26,16 +26,16 @@ CATEGORIES = {
     "ascent": "경사 상승 (부호 반대)",
     "learning-rate-ignored": "학습률을 쓰지 않음",
     "updated-mid-batch": "배치 도중에 갱신된 벡터로 기울기를 계산함",
-    "positive-missing-minus-one": "긍정 항에서 -1 을 빠뜨림",
+    "positive-missing-minus-one": "긍정 항에서 -1을 빠뜨림",
     "positive-sign": "긍정 항의 부호가 반대",
-    "negative-sigma-flipped": "네거티브 항에 σ(-s_k) 를 씀",
+    "negative-sigma-flipped": "네거티브 항에 σ(-s_k)를 씀",
     "negative-sign": "네거티브 항의 부호가 반대",
     "loss-mean": "손실의 평균을 돌려줌 (합이 아님)",
     "loss-not-summed": "쌍마다의 손실을 배열로 돌려줌 (합이 아님)",
     "loss-after-update": "갱신 뒤의 값으로 손실을 계산함",
     "loss-missing-negatives": "손실에 네거티브 항이 빠짐",
     "loss-sign": "손실의 부호가 반대",
-    "loss-log-of-sigmoid": "-log(σ(s)) 로 계산해 점수가 크면 손실이 inf",
+    "loss-log-of-sigmoid": "-log(σ(s))로 계산해 점수가 크면 손실이 inf",
     "returned-matrices": "손실 대신 행렬을 돌려줌",
 }
 
@@ -46,7 +46,7 @@ ARG_NAMES = ("center_vectors", "outside_vectors", "center_idx", "outside_idx", "
 
 
 def _positive_coef(s):
-    return -sigmoid(-s)  # σ(s) - 1 (넘침 없이)
+    return -sigmoid(-s)  # σ(s) - 1 (오버플로 없이)
 
 
 def _negative_coef(s):
@@ -143,26 +143,26 @@ def _variant_step(C, U, c, o, neg, lr, **mistake):
 
 
 _DROP_HINT = (
-    "배치 안에서 같은 행이 여러 번 나오면 그 갱신을 모두 더해야 합니다. W[idx] -= upd 는 중복 중 하나만 "
-    "남깁니다. np.add.at(W, idx, -upd) 를 쓰세요."
+    "배치 안에서 같은 행이 여러 번 나오면 그 갱신을 모두 더해야 합니다. W[idx] -= upd는 중복 중 하나만 "
+    "남깁니다. np.add.at(W, idx, -upd)를 쓰세요."
 )
 _MID_HINT = (
-    "배치 도중에 이미 갱신된 벡터로 기울기를 계산했습니다. 모든 기울기를 갱신 전 값으로 먼저 계산한 뒤 "
-    "두 행렬을 갱신하세요 (예: v = center_vectors[center_idx] 를 먼저 꺼내 두기)."
+    "배치 도중에 이미 갱신된 벡터로 기울기를 계산했습니다. 모든 기울기를 갱신 전 값으로 먼저 계산하세요. "
+    "그다음 두 행렬을 갱신합니다 (예: v = center_vectors[center_idx]를 먼저 꺼내 두기)."
 )
 # 중복을 한 번만 더하는 곳들 (흔한 순서대로)
 _DROPS = [("center", "positive", "negatives"), ("center",), ("positive", "negatives"), ("negatives",), ("positive",)]
 
 
 def _matrix_variants(B: int, lr: float):
-    """(범주 id, 실수 설정 (`_variant_step` 의 mistake), 안내)."""
+    """(범주 id, 실수 설정 (`_variant_step`의 mistake), 안내)."""
     return [
-        ("ascent", {"scale": -1.0}, "부호가 반대입니다 (경사 상승). 손실을 줄이려면 W -= η ∂J/∂W 입니다."),
+        ("ascent", {"scale": -1.0}, "부호가 반대입니다 (경사 상승). 손실을 줄이려면 W -= η ∂J/∂W입니다."),
         (
             "averaged",
             {"scale": 1.0 / B},
             "배치에 대해 기울기의 평균을 냈습니다. 이 강의의 학습기는 쌍마다의 기울기를 더합니다 "
-            "(쌍 하나의 학습률이 word2vec 과 같도록).",
+            "(쌍 하나의 학습률이 word2vec과 같도록).",
         ),
         ("learning-rate-ignored", {"scale": 1.0 / lr}, "학습률을 곱하지 않았습니다: W -= η ∂J/∂W."),
         (
@@ -180,11 +180,11 @@ def _matrix_variants(B: int, lr: float):
         ("negatives-not-updated", {"skip": ("negatives",)}, "네거티브 u_k 행을 갱신하지 않았습니다."),
         ("updated-mid-batch", {"order": "outside-first"}, _MID_HINT),
         ("updated-mid-batch", {"order": "center-first"}, _MID_HINT),
-        ("updated-mid-batch", {"order": "sequential"}, _MID_HINT + " (쌍마다 갱신하면 배치 SGD 가 아닙니다.)"),
+        ("updated-mid-batch", {"order": "sequential"}, _MID_HINT + " (쌍마다 갱신하면 배치 SGD가 아닙니다.)"),
         (
             "positive-missing-minus-one",
             {"pos_coef": sigmoid},
-            "긍정 항의 계수에서 -1 을 빠뜨렸습니다: ∂J/∂s_o = σ(s_o) - 1.",
+            "긍정 항의 계수에서 -1을 빠뜨렸습니다: ∂J/∂s_o = σ(s_o) - 1.",
         ),
         (
             "positive-sign",
@@ -194,7 +194,7 @@ def _matrix_variants(B: int, lr: float):
         (
             "negative-sigma-flipped",
             {"neg_coef": lambda s: sigmoid(-s)},
-            "네거티브 항에 σ(-s_k) 를 썼습니다: ∂J/∂s_k = σ(s_k).",
+            "네거티브 항에 σ(-s_k)를 썼습니다: ∂J/∂s_k = σ(s_k).",
         ),
         (
             "negative-sign",
@@ -252,22 +252,22 @@ def _matrix_problem(ctx, case, C, U, want_C, want_U) -> None:
     o_rows = np.unique(a["outside_idx"])
     neg_rows = np.setdiff1d(np.unique(a["negative_indices"]), o_rows)
     parts = [
-        ("중심 단어 벡터 (center_vectors 의 행 center_idx)", C, want_C, slice(None)),
-        ("주변 단어 행 (outside_vectors 의 행 outside_idx)", U, want_U, o_rows),
-        ("네거티브 행 (outside_vectors 의 행 negative_indices)", U, want_U, neg_rows),
+        ("중심 단어 벡터 (center_vectors의 행 center_idx)", C, want_C, slice(None)),
+        ("주변 단어 행 (outside_vectors의 행 outside_idx)", U, want_U, o_rows),
+        ("네거티브 행 (outside_vectors의 행 negative_indices)", U, want_U, neg_rows),
     ]
     wrong = [name for name, got, want, rows in parts if np.size(got[rows]) and not close(got[rows], want[rows])]
     matrices = (("center_vectors", C, want_C), ("outside_vectors", U, want_U))
     lines = [difference(f"갱신 뒤 {name}", got, want) for name, got, want in matrices if not close(got, want)]
     problem = "\n".join(lines + (["틀린 부분: " + ", ".join(wrong)] if wrong else []))
     if not (all_finite(C) and all_finite(U)):
-        ctx.fail("nan-or-inf", problem + "\n갱신 뒤 행렬에 NaN 또는 inf 가 있습니다.")
+        ctx.fail("nan-or-inf", problem + "\n갱신 뒤 행렬에 NaN 또는 inf가 있습니다.")
     if np.array_equal(C0, C) and np.array_equal(U0, U):
         ctx.fail(
             "not-in-place",
             "두 행렬이 하나도 바뀌지 않았습니다.",
-            "행렬은 제자리에서 갱신해야 합니다: `center_vectors = center_vectors - ...` 는 새 배열을 만들 뿐 "
-            "넘겨받은 배열을 바꾸지 않습니다. np.add.at(center_vectors, center_idx, -lr * grad) 처럼 쓰세요.",
+            "행렬은 제자리에서 갱신해야 합니다. `center_vectors = center_vectors - ...`는 새 배열을 만들 뿐입니다. "
+            "넘겨받은 배열은 그대로입니다. np.add.at(center_vectors, center_idx, -lr * grad)처럼 쓰세요.",
         )
     args = [C0, U0, a["center_idx"], a["outside_idx"], a["negative_indices"], a["learning_rate"]]
     variants = []
@@ -286,7 +286,7 @@ def _sgd_loss_problem(ctx, case, loss, want_loss, C, U) -> None:
         ctx.fail(
             "loss-log-of-sigmoid",
             problem,
-            "점수가 크면 σ(s) 가 0 으로 반올림되어 -log 0 = inf 가 됩니다. 넘치지 않는 log σ 를 쓰세요: "
+            "점수가 크면 σ(s)가 언더플로로 0이 되어 -log 0 = inf가 됩니다. 오버플로가 나지 않는 log σ를 쓰세요: "
             "log σ(s) = min(s, 0) - log(1 + e^{-|s|}).",
         )
     idx = (a["center_idx"], a["outside_idx"], a["negative_indices"])
@@ -304,7 +304,7 @@ def _sgd_loss_problem(ctx, case, loss, want_loss, C, U) -> None:
             (
                 "loss-missing-negatives",
                 float(-np.sum(log_sigmoid(s_o))),
-                "손실에 네거티브 항 -Σ_k log σ(-s_k) 가 빠졌습니다.",
+                "손실에 네거티브 항 -Σ_k log σ(-s_k)가 빠졌습니다.",
             ),
             ("loss-sign", -want_loss, "손실의 부호가 반대입니다. 손실은 항상 0 이상입니다."),
         ],
@@ -324,8 +324,8 @@ def judge(ctx, case: Case) -> None:
     if isinstance(result, (tuple, list)) and any(isinstance(r, np.ndarray) and r.ndim == 2 for r in result):
         ctx.fail(
             "returned-matrices",
-            f"반환값이 실수 하나가 아니라 {type(result).__name__} 입니다: {fmt(result)}",
-            "sgd_step 은 두 행렬을 제자리에서 갱신하고, 배치 손실의 합(실수 하나)만 돌려줍니다.",
+            f"반환값이 실수 하나가 아니라 {type(result).__name__}입니다: {fmt(result)}",
+            "sgd_step은 두 행렬을 제자리에서 갱신하고, 배치 손실의 합(실수 하나)만 돌려줍니다.",
         )
     B = len(a["center_idx"])
     if np.shape(result) == (B,) and B > 1 and close(np.sum(np.asarray(result, dtype=np.float64)), want_loss):

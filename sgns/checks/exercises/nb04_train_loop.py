@@ -3,11 +3,11 @@
 ``train_sgns(corpus_ids, noise_probs, sgd_step, *, dim, window, negative, epochs, lr_start, lr_end, batch_size, seed)
 -> (center_vectors (V, dim), outside_vectors (V, dim), epoch_losses (epochs,))``
 
-corpus_ids 는 문장마다 단어 인덱스의 리스트, noise_probs 는 (V,) 잡음 분포, sgd_step 은 04 의 ``sgd_step`` 꼴.
-문장마다 윈도우 안의 쌍을 모두 만들고 (문장 경계를 넘지 않음), 에폭마다 섞어 batch_size 개씩 sgd_step 에
-넘깁니다. 쌍마다 네거티브 negative 개를 잡음 분포에서 새로 뽑고, 학습률은 배치마다 lr_start 에서 lr_end 로
-선형으로 줄입니다. 중심 단어 벡터는 작은 무작위 값, 주변 단어 벡터는 0 으로 시작합니다.
-epoch_losses[e] = 에폭 e 에서 sgd_step 이 돌려준 손실의 합 / 그 에폭의 쌍 수.
+corpus_ids는 문장마다 단어 인덱스의 리스트, noise_probs는 (V,) 잡음 분포, sgd_step은 04의 ``sgd_step`` 꼴.
+문장마다 윈도우 안의 쌍을 모두 만들고 (문장 경계를 넘지 않음), 에폭마다 섞어 batch_size 개씩 sgd_step에
+넘깁니다. 쌍마다 네거티브 negative 개를 잡음 분포에서 새로 뽑고, 학습률은 배치마다 lr_start에서 lr_end로
+선형으로 줄입니다. 중심 단어 벡터는 작은 무작위 값, 주변 단어 벡터는 0으로 시작합니다.
+epoch_losses[e] = 에폭 e에서 sgd_step이 돌려준 손실의 합 / 그 에폭의 쌍 수.
 
 확인 도구는 sgd_step 자리에 기록용 함수(`StepSpy`)를 넘깁니다. 받은 인자를 기록하고 참조 구현으로 갱신하므로
 반복문의 실수를 하나하나 짚어 내고, 마지막 사례에서는 합성 말뭉치의 단어 무리를 찾는지 봅니다.
@@ -29,13 +29,13 @@ from sgns.sampling import noise_distribution
 # 흔한 실수: 범주 id -> (짧은 설명, 안내). 안내가 None 인 범주는 판정하는 곳에서 안내를 만듭니다.
 MISTAKES = {
     "step-not-called": (
-        "sgd_step 을 한 번도 부르지 않음",
-        "학습은 넘겨받은 "
-        "sgd_step(center_vectors, outside_vectors, center_idx, outside_idx, negative_indices, lr) 로 해야 합니다.",
+        "sgd_step을 한 번도 부르지 않음",
+        "학습은 넘겨받은 sgd_step 함수로 해야 합니다. 인자: "
+        "(center_vectors, outside_vectors, center_idx, outside_idx, negative_indices, lr).",
     ),
-    "step-arguments": ("sgd_step 에 넘긴 인자의 형태나 값이 틀림", None),
+    "step-arguments": ("sgd_step에 넘긴 인자의 형태나 값이 틀림", None),
     "batch-too-large": (
-        "batch_size 보다 큰 배치를 넘김",
+        "batch_size보다 큰 배치를 넘김",
         "쌍을 batch_size 개씩 잘라서 넘기세요: pairs[start:start + batch_size].",
     ),
     "batch-size-ignored": (
@@ -43,22 +43,22 @@ MISTAKES = {
         "쌍을 batch_size 개씩 묶어서 넘기세요 (마지막 배치만 작을 수 있음).",
     ),
     "negatives-shape": (
-        "네거티브 배열의 형태가 (B, negative) 가 아님",
+        "네거티브 배열의 형태가 (B, negative)가 아님",
         "쌍마다 negative 개씩: rng.choice(V, size=(len(batch), negative), p=noise_probs).",
     ),
     "updates-lost": (
         "갱신된 행렬을 이어 쓰지 않음 (복사본을 넘김)",
-        "같은 두 행렬을 계속 넘기세요 (sgd_step 은 제자리에서 갱신합니다; 호출마다 복사본을 넘기지 마세요).",
+        "같은 두 행렬을 계속 넘기세요 (sgd_step은 제자리에서 갱신합니다; 호출마다 복사본을 넘기지 마세요).",
     ),
     "zero-init": (
-        "두 행렬을 모두 0 으로 시작함",
+        "두 행렬을 모두 0으로 시작함",
         "둘 다 0 이면 기울기가 언제나 0 이라 학습이 되지 않습니다. 중심 단어 벡터는 작은 무작위 값 "
-        "((rng.random((V, dim)) - 0.5) / dim) 으로 시작하세요.",
+        "((rng.random((V, dim)) - 0.5) / dim)으로 시작하세요.",
     ),
     "pairs-outside-window": (
         "윈도우 밖의 쌍이 있음",
-        "거리 1 이상 window 이하인 쌍만 만드세요: j 는 max(0, i - window) 부터 "
-        "min(n, i + window + 1) 전까지, j != i.",
+        "거리가 1 이상 window 이하인 쌍만 만드세요. "
+        "j의 범위: max(0, i - window) 이상, min(n, i + window + 1) 미만, j != i.",
     ),
     "pairs-cross-sentence": (
         "문장 경계를 넘는 쌍이 있음",
@@ -72,23 +72,23 @@ MISTAKES = {
     "epochs-ignored": ("에폭 수만큼 반복하지 않음", "epochs 번 반복하세요."),
     "not-shuffled": (
         "에폭마다 쌍을 섞지 않음",
-        "에폭마다 쌍을 섞지 않았습니다. 에폭마다 order = rng.permutation(len(pairs)) 로 새로 섞으세요.",
+        "에폭마다 쌍을 섞지 않았습니다. 에폭마다 order = rng.permutation(len(pairs))로 새로 섞으세요.",
     ),
     "negatives-uniform": (
         "네거티브를 균등 분포에서 뽑음",
         "네거티브가 잡음 분포가 아니라 균등 분포에서 뽑혔습니다. "
-        "rng.choice(V, size=..., p=noise_probs) 처럼 p 에 잡음 분포를 주세요.",
+        "rng.choice(V, size=..., p=noise_probs)처럼 p에 잡음 분포를 주세요.",
     ),
     "negatives-not-noise": (
         "네거티브가 잡음 분포를 따르지 않음",
-        "네거티브가 noise_probs 분포를 따르지 않습니다. p=noise_probs 로 뽑으세요.",
+        "네거티브가 noise_probs 분포를 따르지 않습니다. p=noise_probs로 뽑으세요.",
     ),
     "negatives-not-resampled": ("네거티브를 새로 뽑지 않고 다시 씀", "네거티브는 배치마다 새로 뽑으세요."),
     "lr-constant": (
         "학습률이 줄지 않음",
-        "학습률이 줄지 않습니다. 배치마다 lr_start 에서 lr_end 로 선형으로 줄이세요.",
+        "학습률이 줄지 않습니다. 배치마다 lr_start에서 lr_end로 선형으로 줄이세요.",
     ),
-    "lr-wrong-start": ("첫 학습률이 lr_start 가 아님", "첫 배치의 학습률은 lr_start 여야 합니다."),
+    "lr-wrong-start": ("첫 학습률이 lr_start가 아님", "첫 배치의 학습률은 lr_start여야 합니다."),
     "lr-wrong-end": (
         "마지막 학습률이 lr_end 근처가 아님",
         "마지막 배치의 학습률이 lr_end 근처가 아닙니다. "
@@ -96,18 +96,18 @@ MISTAKES = {
     ),
     "lr-increasing": (
         "학습률이 커짐",
-        "학습률이 커지는 곳이 있습니다. lr_start 에서 lr_end 로 줄여야 합니다.",
+        "학습률이 커지는 곳이 있습니다. lr_start에서 lr_end로 줄여야 합니다.",
     ),
     "lr-resets-each-epoch": (
         "학습률이 에폭마다 처음으로 돌아감",
-        "학습률이 에폭마다 lr_start 로 돌아갑니다. 전체 학습(모든 에폭의 모든 배치)에 걸쳐 한 번만 줄이세요.",
+        "학습률이 에폭마다 lr_start로 돌아갑니다. 전체 학습(모든 에폭의 모든 배치)에 걸쳐 한 번만 줄이세요.",
     ),
     "lr-not-linear": (
         "학습률이 선형으로 줄지 않음 (계단 등)",
         "학습률이 선형으로 줄지 않습니다 (에폭마다 한 번씩 계단처럼 줄이지 않았나요?). 배치마다 조금씩 줄이세요.",
     ),
     "epoch-losses-length": (
-        "epoch_losses 의 길이가 epochs 가 아님",
+        "epoch_losses의 길이가 epochs가 아님",
         "에폭마다 손실 하나씩, 모두 epochs 개를 돌려주세요 (배치마다가 아니라).",
     ),
     "epoch-loss-sum": (
@@ -119,11 +119,11 @@ MISTAKES = {
         "배치 수로 나눴습니다. 쌍 수로 나눠 쌍 하나의 평균 손실로 만드세요.",
     ),
     "epoch-losses-wrong": (
-        "에폭 손실이 sgd_step 의 손실과 맞지 않음",
-        "epoch_losses[e] 는 에폭 e 에서 sgd_step 이 돌려준 손실의 합을 그 에폭의 쌍 수로 나눈 값입니다.",
+        "에폭 손실이 sgd_step의 손실과 맞지 않음",
+        "epoch_losses[e]는 에폭 e에서 sgd_step이 돌려준 손실의 합을 그 에폭의 쌍 수로 나눈 값입니다.",
     ),
     "returned-swapped": (
-        "center_vectors 와 outside_vectors 를 바꿔 돌려줌",
+        "center_vectors와 outside_vectors를 바꿔 돌려줌",
         "(center_vectors, outside_vectors, epoch_losses) 순서로 돌려주세요.",
     ),
     "returned-wrong-matrices": ("학습한 행렬이 아닌 것을 돌려줌", None),
@@ -200,17 +200,17 @@ class StepSpy:
     def _matrix(self, name, value) -> np.ndarray:
         if not isinstance(value, np.ndarray) or value.dtype.kind != "f" or value.shape != (self.V, self.dim):
             shape = f"(V, dim) = ({self.V}, {self.dim})"
-            self._stop("step-arguments", f"`{name}` 은(는) {shape} 실수 numpy 배열이어야 합니다. 받은 것: {fmt(value)}")
+            self._stop("step-arguments", f"`{name}`은(는) {shape} 실수 numpy 배열이어야 합니다. 받은 것: {fmt(value)}")
         return value
 
     def _indices(self, name, value, shape) -> np.ndarray:
         arr = np.asarray(value)
         if arr.dtype.kind not in "iu" or arr.shape != shape:
             self._stop(
-                "step-arguments", f"`{name}` 은(는) 형태 {shape} 의 정수 배열이어야 합니다. 받은 것: {fmt(value)}"
+                "step-arguments", f"`{name}`은(는) 형태 {shape}의 정수 배열이어야 합니다. 받은 것: {fmt(value)}"
             )
         if arr.size and (arr.min() < 0 or arr.max() >= self.V):
-            self._stop("step-arguments", f"`{name}` 에 어휘 밖의 인덱스가 있습니다 (0 이상 {self.V} 미만이어야 함).")
+            self._stop("step-arguments", f"`{name}`에 어휘 밖의 인덱스가 있습니다 (0 이상 {self.V} 미만이어야 함).")
         return arr
 
     def __call__(self, center_vectors, outside_vectors, center_idx, outside_idx, negative_indices, learning_rate):
@@ -218,16 +218,16 @@ class StepSpy:
         U = self._matrix("outside_vectors", outside_vectors)
         B = np.shape(center_idx)[0] if np.ndim(center_idx) == 1 else -1
         if B < 1:
-            self._stop("step-arguments", f"`center_idx` 는 (B,) 정수 배열이어야 합니다. 받은 것: {fmt(center_idx)}")
+            self._stop("step-arguments", f"`center_idx`는 (B,) 정수 배열이어야 합니다. 받은 것: {fmt(center_idx)}")
         if B > self.batch_size:
-            problem = f"배치 크기가 {B} 입니다 (batch_size = {self.batch_size})."
+            problem = f"배치 크기가 {B}입니다 (batch_size = {self.batch_size})."
             self._stop("batch-too-large", problem, HINTS["batch-too-large"])
         c = self._indices("center_idx", center_idx, (B,))
         o = self._indices("outside_idx", outside_idx, (B,))
         if np.shape(negative_indices) != (B, self.negative):
             self._stop(
                 "negatives-shape",
-                f"`negative_indices` 의 형태가 {np.shape(negative_indices)} 입니다. "
+                f"`negative_indices`의 형태가 {np.shape(negative_indices)}입니다. "
                 f"기대한 형태: (B, negative) = ({B}, {self.negative}).",
                 HINTS["negatives-shape"],
             )
@@ -237,7 +237,7 @@ class StepSpy:
         except (TypeError, ValueError):
             lr = float("nan")
         if not np.isfinite(lr) or lr <= 0:
-            self._stop("step-arguments", f"`learning_rate` 는 양의 실수여야 합니다. 받은 것: {fmt(learning_rate)}")
+            self._stop("step-arguments", f"`learning_rate`는 양의 실수여야 합니다. 받은 것: {fmt(learning_rate)}")
         if self.first_matrices is None:
             self.first_matrices = (C.copy(), U.copy())
         elif not self.lost_updates:
@@ -288,15 +288,15 @@ def _check_pairs(ctx, case, spy: StepSpy) -> np.ndarray:
     if total != epochs * P:
         problem = f"에폭마다 쌍 {full:,}개만 넘겼습니다 (쌍은 {P:,}개)."
         _first_mistake(ctx, [("last-batch-dropped", total == epochs * full and full != P)], problem)
-        problem = f"sgd_step 에 넘긴 쌍이 모두 {total:,}개입니다. 기대: 쌍 {P:,}개 × 에폭 {epochs} = {epochs * P:,}개."
+        problem = f"sgd_step에 넘긴 쌍이 모두 {total:,}개입니다. 기대: 쌍 {P:,}개 × 에폭 {epochs} = {epochs * P:,}개."
         _first_mistake(ctx, [("pairs-count", True)], problem)
     per_epoch = pairs.reshape(epochs, P, 2)
     for epoch in range(epochs):
-        problem = f"에폭 {epoch + 1} 에서 넘긴 쌍이 윈도우 안의 쌍과 다릅니다 (어떤 쌍은 빠지고 어떤 쌍은 두 번)."
+        problem = f"에폭 {epoch + 1}에서 넘긴 쌍이 윈도우 안의 쌍과 다릅니다 (어떤 쌍은 빠지고 어떤 쌍은 두 번)."
         _first_mistake(ctx, [("pairs-count", Counter(map(tuple, per_epoch[epoch].tolist())) != want)], problem)
     calls = -(-P // batch_size)
     problem = (
-        f"sgd_step 을 {len(spy.rates):,}번 불렀습니다. 기대: 에폭마다 ⌈{P:,} / {batch_size}⌉ = {calls}번 "
+        f"sgd_step을 {len(spy.rates):,}번 불렀습니다. 기대: 에폭마다 ⌈{P:,} / {batch_size}⌉ = {calls}번 "
         f"× 에폭 {epochs} = {epochs * calls:,}번."
     )
     _first_mistake(ctx, [("batch-size-ignored", len(spy.rates) != epochs * calls)], problem)
@@ -321,7 +321,7 @@ def _check_rates(ctx, case, spy: StepSpy) -> None:
         ("lr-not-linear", np.max(np.abs(rates - line)) > 0.05 * (lr_start - lr_end) + 2 * step),
     ]
     shown = f"학습률: 처음 {rates[0]:.4g}, 마지막 {rates[-1]:.4g} "
-    shown += f"(호출 {n}번; 기대: {lr_start:g} 에서 {lr_end:g} 로 선형)"
+    shown += f"(호출 {n}번; 기대: {lr_start:g}에서 {lr_end:g}로 선형)"
     _first_mistake(ctx, rules, shown)
 
 
@@ -352,17 +352,17 @@ def _check_result(ctx, case, spy: StepSpy, result, per_epoch_pairs: int) -> tupl
     U = as_array(ctx, U, "outside_vectors", (V, dim))
     last_C, last_U = spy.last
     swapped = np.array_equal(C, last_U) and np.array_equal(U, last_C)
-    problem = "center_vectors 자리에 outside_vectors 를 (그리고 반대로) 돌려줬습니다."
+    problem = "center_vectors 자리에 outside_vectors를 (그리고 반대로) 돌려줬습니다."
     _first_mistake(ctx, [("returned-swapped", not np.array_equal(C, last_C) and swapped)], problem)
     returned = (("center", C, last_C, " (복사본이나 처음 값이 아니라)"), ("outside", U, last_U, ""))
     for name, got, trained, more in returned:
         if not np.array_equal(got, trained):
             ctx.fail(
                 "returned-wrong-matrices",
-                f"돌려준 {name}_vectors 가 마지막 sgd_step 이 갱신한 행렬과 다릅니다.",
-                f"sgd_step 에 넘겨 갱신한 그 행렬을 돌려주세요{more}.",
+                f"돌려준 {name}_vectors가 마지막 sgd_step이 갱신한 행렬과 다릅니다.",
+                f"sgd_step에 넘겨 갱신한 그 행렬을 돌려주세요{more}.",
             )
-    problem = f"epoch_losses 의 길이가 {np.shape(losses)[0] if np.ndim(losses) else 0} 입니다 (epochs = {epochs})."
+    problem = f"epoch_losses의 길이가 {np.shape(losses)[0] if np.ndim(losses) else 0}입니다 (epochs = {epochs})."
     _first_mistake(ctx, [("epoch-losses-length", np.ndim(losses) == 1 and np.shape(losses) != (epochs,))], problem)
     losses = as_array(ctx, losses, "epoch_losses", (epochs,))
     sizes = np.array([len(c) for c in spy.centers])
@@ -379,7 +379,7 @@ def _check_result(ctx, case, spy: StepSpy, result, per_epoch_pairs: int) -> tupl
 
 
 def _check_learning(ctx, case, C: np.ndarray, losses: list[float]) -> None:
-    """학습 사례(meta 에 단어 무리가 있는 사례): 손실이 줄고 심어 둔 무리가 가장 가까운 이웃으로 나타나는지."""
+    """학습 사례(meta에 단어 무리가 있는 사례): 손실이 줄고 심어 둔 무리가 가장 가까운 이웃으로 나타나는지."""
     groups = case.meta.get("groups")
     if not groups:
         return
@@ -403,10 +403,10 @@ def judge(ctx, case: Case) -> None:
     kw = case.kwargs
     spy = StepSpy(len(case.args["noise_probs"]), kw["dim"], kw["negative"], kw["batch_size"])
     result, _ = ctx.call(overrides={"sgd_step": spy})
-    _first_mistake(ctx, [("step-not-called", not spy.rates)], "sgd_step 을 한 번도 부르지 않았습니다.")
+    _first_mistake(ctx, [("step-not-called", not spy.rates)], "sgd_step을 한 번도 부르지 않았습니다.")
     C0, U0 = spy.first_matrices
-    _first_mistake(ctx, [("zero-init", not C0.any() and not U0.any())], "첫 sgd_step 호출에서 두 행렬이 모두 0 입니다.")
-    problem = "sgd_step 이 갱신한 행렬을 다음 호출에서 이어 쓰지 않았습니다."
+    _first_mistake(ctx, [("zero-init", not C0.any() and not U0.any())], "첫 sgd_step 호출에서 두 행렬이 모두 0입니다.")
+    problem = "sgd_step이 갱신한 행렬을 다음 호출에서 이어 쓰지 않았습니다."
     _first_mistake(ctx, [("updates-lost", spy.lost_updates)], problem)
     per_epoch = _check_pairs(ctx, case, spy)
     _check_rates(ctx, case, spy)
