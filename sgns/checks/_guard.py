@@ -129,7 +129,7 @@ def plain_function(fn):
 
 
 def reference_name(fn, references: Mapping) -> str | None:
-    """fn 자체가 참조 구현 (references: 코드 객체 -> 이름) 이면 그 이름."""
+    """fn 자체가 참조 구현 (references: 코드 객체 -> 이름)이면 그 이름."""
     return references.get(getattr(plain_function(fn), "__code__", None))
 
 

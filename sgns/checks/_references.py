@@ -50,7 +50,7 @@ def namesakes(function: str) -> list[str]:
 
 
 def solvers(exercise) -> dict[str, tuple]:
-    """경로 -> (함수, 인자 바꾸기): 인자 바꾸기는 학생 함수의 인자 -> 그 함수의 위치 인자 (None 이면 그대로)."""
+    """경로 -> (함수, 인자 바꾸기): 인자 바꾸기는 학생 함수의 인자 -> 그 함수의 위치 인자 (None이면 그대로)."""
     paths = {**dict.fromkeys(namesakes(exercise.function)), **exercise.references}
     return {path: (resolve(path), adapt) for path, adapt in paths.items()}
 

@@ -14,7 +14,7 @@ CATEGORIES = {
     "self-pair": "중심 단어 자신과의 쌍 (w, w)을 넣음",
     "wrap-around": "음수 위치가 문장 끝 단어를 가리킴",
     "window-too-wide": "윈도우보다 한 칸 먼 쌍까지 넣음",
-    "window-too-narrow": "거리 window 인 쌍을 빠뜨림",
+    "window-too-narrow": "거리 window인 쌍을 빠뜨림",
     "one-side": "한쪽 주변 단어만 넣음",
     "deduplicated": "같은 쌍을 한 번만 넣음 (set)",
     "compare-words": "위치가 아니라 단어로 자신을 뺌",
@@ -112,7 +112,7 @@ def _diagnose(tokens: list, window: int, got: Counter, want: Counter) -> tuple[s
     if {abs(off) for off in extra_offsets} == {window + 1}:
         return (
             "window-too-wide",
-            f"거리 {window + 1} 인 쌍이 들어 있습니다. range의 끝을 한 칸 더 갔습니다 (윈도우 한 칸 차이).",
+            f"거리 {window + 1}인 쌍이 들어 있습니다. range의 끝을 한 칸 더 갔습니다 (윈도우 한 칸 차이).",
         )
     # tokens[i + off] 에서 i + off 가 음수면 문장 끝에서부터 셉니다: 위치 n + i + off 의 단어
     if extra and all(-window <= position[o] - n - position[c] <= -1 for c, o in extra):
@@ -125,7 +125,7 @@ def _diagnose(tokens: list, window: int, got: Counter, want: Counter) -> tuple[s
     if missing and {abs(off) for off in missing_offsets} == {window} and got_offsets:
         return (
             "window-too-narrow",
-            f"거리 {window} 인 쌍이 빠졌습니다. range(i + 1, i + window + 1)처럼 끝을 포함하세요 (윈도우 한 칸 차이).",
+            f"거리 {window}인 쌍이 빠졌습니다. range(i + 1, i + window + 1)처럼 끝을 포함하세요 (윈도우 한 칸 차이).",
         )
     if got_offsets and (all(off > 0 for off in got_offsets) or all(off < 0 for off in got_offsets)):
         side = "오른쪽" if all(off > 0 for off in got_offsets) else "왼쪽"

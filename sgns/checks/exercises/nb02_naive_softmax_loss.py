@@ -33,7 +33,7 @@ HINTS = {
     "m이 최댓값일 때 J = log Σ_w e^{s_w} - s_o = m + log Σ_w e^{s_w - m} - s_o입니다.",
     "grad-sign": "기울기의 부호가 반대입니다. y - ŷ가 아니라 ŷ - y (예측 - 정답)입니다.",
     "center-missing-y": "∂J/∂v_c에 정답 항이 빠졌습니다: ∂J/∂v_c = Uᵀ(ŷ - y) = Uᵀŷ - u_o. u_o를 빼세요.",
-    "outside-missing-y": "∂J/∂U에 정답 항이 빠졌습니다: ∂J/∂U = (ŷ - y) v_cᵀ 이므로 o 번째 행에서 v_c를 빼야 합니다.",
+    "outside-missing-y": "∂J/∂U에 정답 항이 빠졌습니다: ∂J/∂U = (ŷ - y) v_cᵀ이므로 o 번째 행에서 v_c를 빼야 합니다.",
     "only-row-o": "o 번째 행만 기울기가 있습니다. 소프트맥스의 분모에 모든 단어가 들어가므로 "
     "∂J/∂U = (ŷ - y) v_cᵀ는 모든 행이 0이 아닙니다.",
 }
@@ -75,7 +75,7 @@ def _naive_softmax_loss_problem(ctx, case, got, want) -> None:
     ctx.fail_matching(
         got_loss,
         [
-            ("loss-sign", -want_loss, "손실의 부호가 반대입니다. J = -log ŷ_o 이므로 항상 0 이상이어야 합니다."),
+            ("loss-sign", -want_loss, "손실의 부호가 반대입니다. J = -log ŷ_o이므로 항상 0 이상이어야 합니다."),
             ("loss-no-log", y_hat_o, "확률 ŷ_o를 그대로 돌려줬습니다. 손실에는 -log를 씌워야 합니다: J = -log ŷ_o."),
             ("loss-no-log", -y_hat_o, "확률 ŷ_o를 그대로 돌려줬습니다. 손실에는 -log를 씌워야 합니다: J = -log ŷ_o."),
         ],

@@ -19,7 +19,7 @@ QUESTIONS = {
     "∂J/∂s": Number(
         tuple(float(x) for x in softmax(SCORES) - np.eye(len(SCORES))[OUTSIDE]),
         2e-3,
-        "유도 1의 식으로 돌아가세요: 먼저 소프트맥스 확률 ŷ 세 개를 구하고, w = o 인 원소와 w ≠ o 인 원소를 "
+        "유도 1의 식으로 돌아가세요: 먼저 소프트맥스 확률 ŷ 세 개를 구하고, w = o인 원소와 w ≠ o인 원소를 "
         "나눠 생각하세요. 부호도 확인하세요.",
     ),
 }

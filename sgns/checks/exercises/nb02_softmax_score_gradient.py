@@ -1,8 +1,8 @@
 """02 연습문제 (유도의 중간 단계): 점수에 대한 naive softmax 손실의 기울기 ``softmax_score_gradient``.
 
-점수 s = U v_c (s_w = u_w·v_c), ŷ = softmax(s), J = -log ŷ_o 일 때
+점수 s = U v_c (s_w = u_w·v_c), ŷ = softmax(s), J = -log ŷ_o일 때
 
-    ∂J/∂s = ŷ - y        (y는 o 번째만 1 인 원-핫 벡터)
+    ∂J/∂s = ŷ - y        (y는 o 번째만 1인 원-핫 벡터)
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ def make_cases() -> list[Case]:
 
 HINTS = {
     "sign-flipped": "부호가 반대입니다. y - ŷ가 아니라 ŷ - y (예측 - 정답)입니다.",
-    "missing-one-hot": "정답 원-핫 y를 빼지 않았습니다: ∂J/∂s = ŷ - y 이므로 o 번째 원소에서 1을 빼야 합니다.",
-    "subtract-one-everywhere": "모든 원소에서 1을 뺐습니다. y는 o 번째만 1이고 나머지는 0 인 원-핫 벡터입니다.",
+    "missing-one-hot": "정답 원-핫 y를 빼지 않았습니다: ∂J/∂s = ŷ - y이므로 o 번째 원소에서 1을 빼야 합니다.",
+    "subtract-one-everywhere": "모든 원소에서 1을 뺐습니다. y는 o 번째만 1이고 나머지는 0인 원-핫 벡터입니다.",
     "one-hot-wrong-index": "o가 아닌 위치에서 1을 뺐습니다. 정답 단어의 인덱스 outside_idx에서 빼세요.",
     "unstable-softmax": "점수가 크면 e^s에서 오버플로가 나 NaN이 됩니다. 소프트맥스를 계산할 때 최댓값을 "
     "빼세요 (안정한 소프트맥스).",

@@ -48,7 +48,7 @@ HINTS = {
     "negated": "부호가 반대입니다: -log σ(x)는 손실이고, 이 함수는 log σ(x) (항상 0 이하)를 돌려줘야 합니다.",
     "missing-min": "min(x, 0) 항을 빠뜨렸습니다. -log(1 + e^{-|x|}) 만으로는 x < 0에서 틀립니다: "
     "log σ(x) = min(x, 0) - log(1 + e^{-|x|}).",
-    "max-instead-of-min": "min(x, 0) 대신 max(x, 0)을 썼습니다. log σ(x) ≤ 0 이므로 min이어야 합니다.",
+    "max-instead-of-min": "min(x, 0) 대신 max(x, 0)을 썼습니다. log σ(x) ≤ 0이므로 min이어야 합니다.",
     "missing-log": "σ(x)를 돌려줬습니다. log를 씌운 log σ(x)여야 합니다.",
 }
 

@@ -22,7 +22,7 @@ import numpy as np
 from sgns.checks._harness import Case, Exercise, StopWithMistake
 from sgns.checks._values import as_array, close, fmt, unpack
 from sgns.checks.exercises.nb04_sgd_step import reference_sgd_step
-from sgns.corpus import build_vocab
+from sgns.corpus import build_vocab, skipgram_pairs
 from sgns.data import synthetic_corpus
 from sgns.sampling import noise_distribution
 
@@ -52,7 +52,7 @@ MISTAKES = {
     ),
     "zero-init": (
         "두 행렬을 모두 0으로 시작함",
-        "둘 다 0 이면 기울기가 언제나 0 이라 학습이 되지 않습니다. 중심 단어 벡터는 작은 무작위 값 "
+        "둘 다 0이면 기울기가 언제나 0이라 학습이 되지 않습니다. 중심 단어 벡터는 작은 무작위 값 "
         "((rng.random((V, dim)) - 0.5) / dim)으로 시작하세요.",
     ),
     "pairs-outside-window": (
@@ -256,14 +256,7 @@ class StepSpy:
 
 
 def _valid_pairs(corpus_ids, window: int) -> Counter:
-    pairs = Counter()
-    for sentence in corpus_ids:
-        tokens = [int(t) for t in sentence]
-        for i, center in enumerate(tokens):
-            for j in range(max(0, i - window), min(len(tokens), i + window + 1)):
-                if j != i:
-                    pairs[(center, tokens[j])] += 1
-    return pairs
+    return Counter(pair for sentence in corpus_ids for pair in skipgram_pairs([int(t) for t in sentence], window))
 
 
 def _check_pairs(ctx, case, spy: StepSpy) -> np.ndarray:
