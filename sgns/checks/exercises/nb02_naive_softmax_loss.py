@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._judges import gradient_problem, loss_judge, rows_with_scores
+from sgns.checks._judges import gradient_problem, hinted, loss_judge, rows_with_scores
 from sgns.checks._values import all_finite, close, difference, same_values
 from sgns.functions import softmax as reference_softmax
 from sgns.softmax_loss import naive_softmax_loss_and_gradient as reference_naive_softmax
@@ -31,6 +31,8 @@ HINTS = {
     "loss-not-log-sum-exp": "ŷ_o가 언더플로로 0이 되어 -log 0 = inf가 되었습니다. "
     "정답 점수가 가장 큰 점수보다 훨씬 작으면 이렇게 됩니다. 손실은 log-sum-exp로 계산하세요. "
     "m이 최댓값일 때 J = log Σ_w e^{s_w} - s_o = m + log Σ_w e^{s_w - m} - s_o입니다.",
+    "loss-sign": "손실의 부호가 반대입니다. J = -log ŷ_o이므로 항상 0 이상이어야 합니다.",
+    "loss-no-log": "확률 ŷ_o를 그대로 돌려줬습니다. 손실에는 -log를 씌워야 합니다: J = -log ŷ_o.",
     "grad-sign": "기울기의 부호가 반대입니다. y - ŷ가 아니라 ŷ - y (예측 - 정답)입니다.",
     "center-missing-y": "∂J/∂v_c에 정답 항이 빠졌습니다: ∂J/∂v_c = Uᵀ(ŷ - y) = Uᵀŷ - u_o. u_o를 빼세요.",
     "outside-missing-y": "∂J/∂U에 정답 항이 빠졌습니다: ∂J/∂U = (ŷ - y) v_cᵀ이므로 o 번째 행에서 v_c를 빼야 합니다.",
@@ -72,15 +74,8 @@ def _naive_softmax_loss_problem(ctx, case, got, want) -> None:
     if not all_finite(got_loss):
         ctx.fail("loss-not-log-sum-exp", problem, HINTS["loss-not-log-sum-exp"])
     y_hat_o = reference_softmax(U @ v_c)[o]
-    ctx.fail_matching(
-        got_loss,
-        [
-            ("loss-sign", -want_loss, "손실의 부호가 반대입니다. J = -log ŷ_o이므로 항상 0 이상이어야 합니다."),
-            ("loss-no-log", y_hat_o, "확률 ŷ_o를 그대로 돌려줬습니다. 손실에는 -log를 씌워야 합니다: J = -log ŷ_o."),
-            ("loss-no-log", -y_hat_o, "확률 ŷ_o를 그대로 돌려줬습니다. 손실에는 -log를 씌워야 합니다: J = -log ŷ_o."),
-        ],
-        problem,
-    )
+    variants = [("loss-sign", -want_loss), ("loss-no-log", y_hat_o), ("loss-no-log", -y_hat_o)]
+    ctx.fail_matching(got_loss, hinted(HINTS, variants), problem)
     ctx.fail("wrong-value", problem)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._judges import fail_matching_parts
+from sgns.checks._judges import fail_matching_parts, hinted
 from sgns.checks._values import all_finite, as_scalar, close, difference, fmt
 from sgns.functions import log_sigmoid, sigmoid
 
@@ -234,14 +234,8 @@ def make_cases() -> list[Case]:
         ("small", "작은 배치, 반복되는 행 없음", 10, 4, ([0, 2, 4], [1, 3, 5], [[0, 2], [4, 6], [7, 8]]), 0.1),
         ("repeated-rows", "같은 행이 배치에 여러 번 나옴 (중심, 주변, 네거티브)", 6, 4, repeated, 0.05),
         ("large-scores", "아주 큰 점수", 8, 4, large_scores, 0.01, 25.0),
-        (
-            "large-input",
-            f"큰 배치 V={V_big:,}, d=50, B={B_big:,}, K=5",
-            V_big,
-            50,
-            (*zipf[:, :2].T, zipf[:, 2:]),
-            0.025,
-        ),
+        ("large-input", f"큰 배치 V={V_big:,}, d=50, B={B_big:,}, K=5", V_big, 50, (*zipf[:, :2].T, zipf[:, 2:]),
+         0.025),
     ]
     return [_sgd_case(case_id, label, rng, V, d, *idx, *rest) for case_id, label, V, d, idx, *rest in table]
 
@@ -279,6 +273,14 @@ def _matrix_problem(ctx, case, C, U, want_C, want_U) -> None:
     ctx.fail("wrong-value", problem)
 
 
+LOSS_HINTS = {
+    "loss-mean": "손실의 평균을 돌려줬습니다. 배치 손실의 합을 돌려주세요.",
+    "loss-after-update": "갱신한 뒤의 벡터로 손실을 계산했습니다. 손실은 갱신 전 점수로 계산하세요.",
+    "loss-missing-negatives": "손실에 네거티브 항 -Σ_k log σ(-s_k)가 빠졌습니다.",
+    "loss-sign": "손실의 부호가 반대입니다. 손실은 항상 0 이상입니다.",
+}
+
+
 def _sgd_loss_problem(ctx, case, loss, want_loss, C, U) -> None:
     a = case.args
     problem = difference("반환한 손실 (배치 손실의 합)", loss, want_loss)
@@ -291,25 +293,13 @@ def _sgd_loss_problem(ctx, case, loss, want_loss, C, U) -> None:
         )
     idx = (a["center_idx"], a["outside_idx"], a["negative_indices"])
     _, _, _, s_o, _ = _scores(a["center_vectors"], a["outside_vectors"], *idx)
-    B = len(a["center_idx"])
-    ctx.fail_matching(
-        loss,
-        [
-            ("loss-mean", want_loss / B, "손실의 평균을 돌려줬습니다. 배치 손실의 합을 돌려주세요."),
-            (
-                "loss-after-update",
-                batch_loss(C, U, *idx),
-                "갱신한 뒤의 벡터로 손실을 계산했습니다. 손실은 갱신 전 점수로 계산하세요.",
-            ),
-            (
-                "loss-missing-negatives",
-                float(-np.sum(log_sigmoid(s_o))),
-                "손실에 네거티브 항 -Σ_k log σ(-s_k)가 빠졌습니다.",
-            ),
-            ("loss-sign", -want_loss, "손실의 부호가 반대입니다. 손실은 항상 0 이상입니다."),
-        ],
-        problem,
-    )
+    variants = [
+        ("loss-mean", want_loss / len(a["center_idx"])),
+        ("loss-after-update", batch_loss(C, U, *idx)),
+        ("loss-missing-negatives", float(-np.sum(log_sigmoid(s_o)))),
+        ("loss-sign", -want_loss),
+    ]
+    ctx.fail_matching(loss, hinted(LOSS_HINTS, variants), problem)
     ctx.fail("wrong-value", problem)
 
 
