@@ -1,37 +1,12 @@
 # ruff: noqa: E501  (docstring 의 연습문제 표는 한 줄에 한 연습문제)
-"""연습문제 자동 확인: 학생이 작성한 함수를 여러 사례로 판정하고 한국어로 알려 줍니다.
+"""연습문제 자동 확인: 학생 함수를 여러 사례로 판정하고 한국어로 알려 줍니다 (확인 셀: ``check_sigmoid(sigmoid)``).
 
-노트북의 확인 셀에서 이렇게 씁니다::
-
-    check_sigmoid(sigmoid)
-
-- 맞으면 ``✅ 공개 사례 통과: ...`` 한 줄을 보여 줍니다 (채점 때의 숨은 사례까지 약속하지는 않습니다).
-- 틀리면 예외 없이 짧은 한국어 안내만 보여 줍니다: 몇 번째 사례(무슨 경우)에서, 입력, 기대한 값, 받은 값,
-  흔한 실수로 보이면 그 실수(💡). 트레이스백이나 확인 도구의 파일 경로는 보이지 않고, "Run All" 은
-  노트북 끝까지 이어집니다.
-- 아직 풀지 않았으면 (함수가 ``NotImplementedError`` 를 내면) ``⏳ 아직 풀지 않은 연습문제입니다`` 만 보여 줍니다.
-
-확인 셀의 출력에는 기계용 기록(`CheckRecord`, MIME 형식 ``application/vnd.sgns.check+json``)이 함께 담깁니다:
-연습문제 id, 상태(pass/fail/todo/error), 사례별 결과(사례 id, 공개/숨은, 실수 범주 id), 배점. CI 와 채점은
-`records(notebook)` 로 읽습니다. 화면에 보이는 출력 없이 판정만 하려면 `evaluate(id, 함수)` 를 씁니다.
-강사는 ``python -m sgns.checks 노트북.ipynb ...`` 로 저장된 노트북들의 결과를 표로 볼 수 있습니다.
-
-안전장치: 학생 함수는 제한 시간 안에서만 실행하고 (끝나지 않는 반복문, 끝없는 제너레이터도 몇 초 안에 안내),
-너무 큰 결과는 바꾸기 전에 거절합니다. NaN·inf 가 섞인 결과는 언제나 틀린 답이고, 넘침은 경고가 아니라
-값으로도 판정하므로 경고를 꺼도 (np.errstate, warnings, np.seterr) 교과서 식이 통과하지 않습니다.
-sgns 의 참조 구현을 그대로 돌려주면 그렇다고 알려 줍니다.
-
-숨은 사례: 환경 변수 ``SGNS_HIDDEN_CASES`` 가 강사용 파일을 가리키면 공개 사례 뒤에 그 사례도 판정합니다
-(`sgns.checks.hidden` 참고). 배점과 부분 점수 여부는 `GRADING` 한곳에 있습니다 (손으로 채점하는 유도·생각해 볼
-문제 셀의 nbgrader 배점은 그 옆의 `MANUAL_POINTS`).
-
-nbgrader 로 채점할 때 (``nbgrader autograde`` 가 환경 변수 ``NBGRADER_EXECUTION`` 을 둡니다) 확인 함수는 결과를
-보여 준 뒤 점수(float)를 돌려줍니다. 확인 셀의 마지막 식이 확인 호출이면 그 값이 셀의 실행 결과가 되고, nbgrader 는
-그것을 부분 점수로 읽습니다 (틀린 답도 예외를 내지 않으므로, 이것이 없으면 nbgrader 는 만점을 줍니다).
-
-연습문제마다 모듈 하나가 ``sgns/checks/exercises/`` 에 있습니다 (``nb03_sigmoid.py`` 처럼): id, 함수의 약속,
-사례, 흔한 실수와 안내, 배점이 모두 그 모듈에 있고, 여기서는 모듈들을 찾아 모을 뿐입니다 (등록하지 않음).
-아래 표는 찾은 연습문제로 만듭니다.
+통과하면 한 줄, 틀리면 트레이스백 없이 사례·입력·기대한 값·받은 값·흔한 실수(💡)를 보여 주고, 풀지 않았으면
+(``NotImplementedError``) ⏳ 한 줄입니다. 출력에는 기계용 기록(`CheckRecord`)이 함께 담기고 `records(notebook)`
+로 읽습니다. 화면 없이 판정만: `evaluate(id, 함수)`. 학생 함수는 제한 시간 안에서만 돌고, 오버플로는 경고가 아니라
+값으로도 판정합니다. 숨은 사례: ``SGNS_HIDDEN_CASES`` (`sgns.checks.hidden`). 배점: `GRADING` (손으로 채점하는
+셀은 `MANUAL_POINTS`). nbgrader로 채점할 때 (``NBGRADER_EXECUTION``) 확인 함수는 점수(float)를 돌려줍니다.
+연습문제마다 모듈 하나가 ``sgns/checks/exercises/``에 있고, 여기서는 찾아 모을 뿐입니다.
 
 연습문제 (노트북, id, 학생이 작성하는 함수, 확인 함수):
 
@@ -59,42 +34,39 @@ class Grading:
     optional: bool = False
 
 
-# 찾은 연습문제 모두. 강사용 노트북에 아직 셀이 없는 것 (모듈에 placed=False) 도 확인 함수는 있습니다.
+# 찾은 연습문제 모두 (placed=False 인 것도 확인 함수는 있음). EXERCISES: 노트북에 셀이 있는 것 (표, 배점, 채점)
 ALL_EXERCISES: dict[str, Exercise] = {spec.id: spec for spec in discover()}
-# 노트북에 셀이 있는 연습문제: 표, 배점표, 채점은 이것만 셉니다
 EXERCISES: dict[str, Exercise] = {exercise_id: s for exercise_id, s in ALL_EXERCISES.items() if s.placed}
 
-# 배점표: 각 연습문제 모듈의 points, partial_credit, optional 에서
 GRADING: dict[str, Grading] = {
     exercise_id: Grading(spec.points, spec.partial_credit, spec.optional) for exercise_id, spec in EXERCISES.items()
 }
 
-# 손으로 채점하는 마크다운 셀의 nbgrader 배점 (셀 태그 -> 점수; tools/nbgrader_metadata.py 가 씀).
-# solution: 학생이 직접 쓰는 유도, answer-key: 생각해 볼 문제 (학생의 답을 모으기만 하고 점수는 없음)
+# 손으로 채점하는 마크다운 셀의 nbgrader 배점 (셀 태그 -> 점수): 유도 (solution), 생각해 볼 문제 (answer-key)
 MANUAL_POINTS: dict[str, int] = {"solution": 2, "answer-key": 0}
 
 NBGRADER_ENV_VAR = "NBGRADER_EXECUTION"
 
 
 def exercise(exercise_id: str) -> Exercise:
-    """id 로 연습문제 찾기. 없으면 있는 id 를 알려 주는 KeyError."""
+    """id로 연습문제 찾기. 없으면 있는 id를 알려 주는 KeyError."""
     try:
         return EXERCISES[exercise_id] if exercise_id in EXERCISES else ALL_EXERCISES[exercise_id]
     except (KeyError, TypeError):  # TypeError: 해시할 수 없는 값 (리스트 등)
         raise KeyError(
-            f"`exercise_id`={exercise_id!r}: 그런 연습문제 id 가 없습니다. 있는 id: {', '.join(ALL_EXERCISES)}"
+            f"`exercise_id`={exercise_id!r}: 그런 연습문제 id가 없습니다. 있는 id: {', '.join(ALL_EXERCISES)}"
         ) from None
 
 
 class CheckCallError(TypeError):
-    """확인 함수를 잘못 불렀습니다 (확인할 함수를 넣지 않음 등). 노트북에는 트레이스백 없이 한 줄로 보입니다."""
+    """확인 함수를 잘못 불렀습니다 (노트북에는 트레이스백 없이 한 줄로 보입니다)."""
 
 
 _MISSING = object()  # 확인할 함수를 넣지 않았음을 나타내는 값
 
 
 def _check_call(name: str, fn, extra: tuple, kwargs: dict, example: str):
-    """확인 함수의 인자 검사: 확인할 함수 하나만 (넣지 않았거나 더 넣었으면 한국어 CheckCallError)."""
+    """확인할 함수 하나만 받습니다 (아니면 CheckCallError)."""
     if fn is _MISSING or extra or kwargs:
         got = (
             "없음"
@@ -107,7 +79,7 @@ def _check_call(name: str, fn, extra: tuple, kwargs: dict, example: str):
 
 
 def categories(exercise_id: str) -> dict[str, str]:
-    """연습문제 하나의 실수 범주 id -> 짧은 한국어 설명 (공통 범주 포함). 채점기가 반 전체의 실수를 셀 때 씁니다."""
+    """연습문제 하나의 실수 범주 id -> 짧은 한국어 설명 (공통 범주 포함)."""
     return {**COMMON_CATEGORIES, **exercise(exercise_id).categories}
 
 
@@ -119,10 +91,7 @@ def evaluate(exercise_id: str, fn=_MISSING) -> CheckRecord:
 
 
 def check(exercise_id: str, fn=_MISSING) -> float | None:
-    """연습문제 id 로 확인하고 결과를 보여 줍니다 (확인 셀용; `check_softmax(softmax)` 와 같음).
-
-    평소에는 None, nbgrader 로 채점할 때는 점수 (모듈 설명 참고).
-    """
+    """연습문제 id로 확인하고 결과를 보여 줍니다 (``check_softmax(softmax)``와 같음)."""
     spec = exercise(exercise_id)
     _check_call("check", fn, (), {}, f"check({exercise_id!r}, {spec.function})")
     return _evaluate_and_show(exercise_id, fn)
@@ -133,7 +102,7 @@ class CheckInterrupted(KeyboardInterrupt):
 
 
 def _short_traceback(shell, etype, value, tb, tb_offset=None) -> list[str]:
-    """IPython 의 예외 처리기: 트레이스백 대신 한 줄 (셀 실행은 오류로 끝나 "Run All" 은 멈춥니다)."""
+    """IPython의 예외 처리기: 트레이스백 대신 한 줄 (셀 실행은 오류로 끝나 "Run All"은 멈춥니다)."""
     lines = [str(value)]
     show_error = getattr(shell, "_showtraceback", None)
     if show_error is not None:
@@ -144,10 +113,7 @@ def _short_traceback(shell, etype, value, tb, tb_offset=None) -> list[str]:
 
 
 def _evaluate_and_show(exercise_id: str, fn) -> float | None:
-    """판정하고 보여 줍니다. 중단(KeyboardInterrupt)은 확인 도구의 프레임 없이 한 줄로 알리고 실행을 멈춥니다.
-
-    nbgrader 로 채점하는 중이면 (환경 변수 NBGRADER_EXECUTION) 점수를 돌려줍니다 (nbgrader 의 부분 점수).
-    """
+    """판정하고 보여 줍니다 (nbgrader로 채점 중이면 점수). 중단(KeyboardInterrupt)은 한 줄로 알리고 멈춥니다."""
     try:
         record = evaluate(exercise_id, fn)
     except KeyboardInterrupt:
@@ -163,14 +129,14 @@ _SHORT_ERRORS = (CheckInterrupted, CheckCallError)
 
 
 def _use_short_errors() -> None:
-    """IPython 안이면 확인 도구의 예외 (중단, 잘못 부름) 를 트레이스백 없이 한 줄로 보이게 합니다."""
+    """IPython 안이면 확인 도구의 예외 (중단, 잘못 부름)를 트레이스백 없이 한 줄로 보이게 합니다."""
     try:
         from IPython import get_ipython
 
         shell = get_ipython()
     except ImportError:
         shell = None
-    # 다른 처리기가 이미 있으면 건드리지 않습니다 (예전 판이 CheckInterrupted 만 등록했으면 넓힘)
+    # 다른 처리기가 이미 있으면 건드리지 않습니다
     if shell is not None and set(shell.custom_exceptions) <= set(_SHORT_ERRORS):
         shell.set_custom_exc(_SHORT_ERRORS, _short_traceback)
 
@@ -184,9 +150,9 @@ def _make_check(exercise_id: str):
 
     check_function.__name__ = check_function.__qualname__ = f"check_{spec.function}"
     check_function.__doc__ = (
-        f"연습문제 {exercise_id}: ``{spec.signature}`` 를 확인하고 결과를 보여 줍니다.\n\n"
+        f"연습문제 {exercise_id}: ``{spec.signature}``를 확인하고 결과를 보여 줍니다.\n\n"
         f"틀려도 예외를 내지 않습니다. 판정만 하려면 ``evaluate({exercise_id!r}, fn)``.\n"
-        "평소에는 None, nbgrader 로 채점할 때는 점수 (float) 를 돌려줍니다."
+        "평소에는 None, nbgrader로 채점할 때는 점수 (float)를 돌려줍니다."
     )
     return check_function
 
@@ -195,28 +161,9 @@ CHECK_FUNCTIONS: dict[str, str] = {f"check_{spec.function}": exercise_id for exe
 globals().update({name: _make_check(exercise_id) for name, exercise_id in CHECK_FUNCTIONS.items()})
 
 __all__ = [
-    "Case",
-    "CaseResult",
-    "CheckCallError",
-    "CheckRecord",
-    "ALL_EXERCISES",
-    "EXERCISES",
-    "Exercise",
-    "GRADING",
-    "Grading",
-    "HIDDEN_CASES_ENV_VAR",
-    "MANUAL_POINTS",
-    "MIME_TYPE",
-    "NBGRADER_ENV_VAR",
-    "TimeUp",
-    "categories",
-    "check",
-    "evaluate",
-    "exercise",
-    "records",
-    "run_with_time_limit",
-    "show",
-    *CHECK_FUNCTIONS,
+    "Case", "CaseResult", "CheckCallError", "CheckRecord", "ALL_EXERCISES", "EXERCISES", "Exercise", "GRADING",
+    "Grading", "HIDDEN_CASES_ENV_VAR", "MANUAL_POINTS", "MIME_TYPE", "NBGRADER_ENV_VAR", "TimeUp", "categories",
+    "check", "evaluate", "exercise", "records", "run_with_time_limit", "show", *CHECK_FUNCTIONS,
 ]
 
 __doc__ += (  # noqa: A001  (위 표)
@@ -225,5 +172,5 @@ __doc__ += (  # noqa: A001  (위 표)
         f"| {exercise_id[2:4]} | {exercise_id} | {spec.signature} | check_{spec.function} |\n"
         for exercise_id, spec in EXERCISES.items()
     )
-    + "\n함수마다의 자세한 약속 (형태, 규칙) 은 각 연습문제 모듈의 docstring 에 있습니다.\n"
+    + "\n함수마다의 자세한 약속 (형태, 규칙)은 각 연습문제 모듈의 docstring에 있습니다.\n"
 )

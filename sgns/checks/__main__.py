@@ -1,9 +1,6 @@
-"""실행한 노트북들의 확인 결과를 표로 보여 줍니다 (강사용).
+"""실행한 노트북들의 확인 결과를 Markdown 표로 보여 줍니다 (강사용): ``python -m sgns.checks my-work/*.ipynb``.
 
-    python -m sgns.checks my-work/*.ipynb
-
-노트북마다, 저장된 확인 기록(`sgns.checks.records`)의 연습문제 id, 상태, 통과한 사례, 점수, 실수 범주를
-Markdown 표로 출력합니다. 노트북을 실행하지는 않으므로, 저장하기 전에 "Run All" 을 한 노트북을 주세요.
+노트북을 실행하지는 않으므로, "Run All" 뒤 저장한 노트북을 주세요.
 """
 
 from __future__ import annotations
@@ -53,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             print(summary_table(path))
         except (ValueError, KeyError, TypeError) as error:
-            print(f"❌ {path} 을(를) 노트북으로 읽지 못했습니다: {type(error).__name__}: {error}", file=sys.stderr)
+            print(f"❌ {path}을(를) 노트북으로 읽지 못했습니다: {type(error).__name__}: {error}", file=sys.stderr)
             return 1
     return 0
 

@@ -1,13 +1,8 @@
-"""학생 함수를 안전하게 부르기: 시간 제한, 끝없는 반복자 자르기, 참조 구현 감지.
+"""학생 함수를 안전하게 부르기: 시간 제한 (`run_with_time_limit`), 반복자 자르기 (`take`), 참조 구현 감지.
 
-- 시간 제한: 커널이 셀을 실행하는 메인 스레드에서는 ``signal.setitimer`` 로, 학생 함수가 쓴 CPU 시간이 제한을
-  넘으면 (SIGPROF; 멈춰 기다리는 코드는 벽시계로 더 길게, SIGALRM)
-  `TimeUp` 을 학생 코드 안에서 일으킵니다. 학생 코드가 그 예외를 삼켜도 (맨 ``except:``) 호출이 끝난 뒤
-  다시 `TimeUp` 을 냅니다. 메인 스레드가 아니거나 SIGALRM 이 없으면 (Windows) 데몬 스레드에서 부르고
-  제한 시간만 기다립니다 (그 스레드는 멈출 수 없어 뒤에서 계속 돌 수 있지만, 확인은 끝납니다).
-- 반복자: 제너레이터처럼 값을 하나씩 내는 결과는 정해 둔 개수까지만 꺼냅니다.
-- 참조 구현 감지: 학생 함수를 부르는 동안 ``sys.setprofile`` 로, 연습문제를 푸는 sgns 함수 (코드 객체로 비교) 가
-  불리는지 봅니다.
+메인 스레드에서는 ``signal.setitimer``로 CPU 시간 (SIGPROF; 멈춰 기다리는 코드는 벽시계, SIGALRM)이 넘으면
+학생 코드 안에서 `TimeUp`을 냅니다 (학생이 삼켜도 호출 뒤 다시 냄). 그 밖에서는 (다른 스레드, Windows) 데몬
+스레드에서 부르고 제한 시간만 기다립니다. 참조 구현은 ``sys.setprofile``로 코드 객체를 비교해 찾습니다.
 """
 
 from __future__ import annotations
@@ -36,10 +31,9 @@ def _alarm_available() -> bool:
 
 
 def run_with_time_limit(func, seconds: float, references: Mapping = MappingProxyType({}), found=None):
-    """``func()`` 의 결과. ``seconds`` 초 안에 끝나지 않으면 `TimeUp`. func 의 예외는 그대로 전달됩니다.
+    """``func()``의 결과. ``seconds`` 초 안에 끝나지 않으면 `TimeUp`; func의 예외는 그대로 전달됩니다.
 
-    references, found : func 를 실행하는 스레드에서 `watch_calls` 로 참조 구현 호출을 지켜봅니다
-    (sys.setprofile 은 스레드마다 따로이고, 시간 제한 예외가 그 정리 도중에 나지 않도록 제한 시간 밖에서 켭니다).
+    references, found : func를 실행하는 스레드에서 `watch_calls`로 지켜봅니다 (제한 시간 밖에서 켬).
     """
     func = as_callable("func", func, 0, "func()")
     seconds = as_positive_float("seconds", seconds, example="60")
@@ -55,9 +49,8 @@ def run_with_time_limit(func, seconds: float, references: Mapping = MappingProxy
     return _run_in_thread(watched, seconds)
 
 
-# 제한 시간은 이 프로세스의 CPU 시간으로 잽니다 (ITIMER_PROF). 기계가 다른 일로 바빠도 (CI 의 병렬 테스트 등)
-# 학생 함수가 실제로 쓴 계산 시간만 세므로 느긋한 기계에서 멀쩡한 답이 시간 초과로 틀리지 않습니다.
-# CPU 를 쓰지 않고 멈춰 있는 코드 (time.sleep, input 기다리기) 는 벽시계 제한 (ITIMER_REAL) 이 끊습니다.
+# 제한 시간은 이 프로세스의 CPU 시간 (ITIMER_PROF; 바쁜 기계에서도 멀쩡한 답이 틀리지 않도록).
+# 멈춰 있는 코드 (time.sleep, input) 는 벽시계 제한 (ITIMER_REAL) 이 끊습니다.
 WALL_FACTOR = 3.0
 WALL_MINIMUM = 10.0
 
@@ -120,13 +113,13 @@ def is_lazy_iterator(value) -> bool:
 
 
 def take(iterable, limit: int) -> tuple[list, bool]:
-    """반복자에서 limit 개까지 꺼냅니다. (꺼낸 것, limit 을 넘었는지)."""
+    """반복자에서 limit 개까지 꺼냅니다. (꺼낸 것, limit을 넘었는지)."""
     items = list(itertools.islice(iter(iterable), limit + 1))
     return items[:limit], len(items) > limit
 
 
 def plain_function(fn):
-    """functools.partial, functools.wraps 로 감싼 함수의 속 함수."""
+    """functools.partial, functools.wraps로 감싼 함수의 속 함수."""
     for _ in range(10):
         inner = getattr(fn, "func", None) or getattr(fn, "__wrapped__", None)
         if inner is None or inner is fn:
@@ -136,13 +129,13 @@ def plain_function(fn):
 
 
 def reference_name(fn, references: Mapping) -> str | None:
-    """fn 자체가 sgns 의 참조 구현 (references: 코드 객체 -> 이름) 이면 그 이름."""
+    """fn 자체가 참조 구현 (references: 코드 객체 -> 이름)이면 그 이름."""
     return references.get(getattr(plain_function(fn), "__code__", None))
 
 
 @contextlib.contextmanager
 def watch_calls(references: Mapping, found: list[str]):
-    """이 안에서 sgns 의 참조 함수 (references: 코드 객체 -> 이름) 가 불리면 그 이름을 found 리스트에 넣습니다."""
+    """이 안에서 참조 함수 (references: 코드 객체 -> 이름)가 불리면 그 이름을 found에 넣습니다."""
     if not references:
         yield found
         return

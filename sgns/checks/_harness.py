@@ -1,8 +1,7 @@
-"""확인 도구의 공통 틀: 사례, 실수, 학생 함수 안전하게 부르기, 사례를 모두 돌려 기록 만들기.
+"""확인 도구의 공통 틀: 사례(`Case`), 연습문제(`Exercise`), 학생 함수 부르기(`CaseContext`), 기록 만들기.
 
-연습문제 모듈은 `Exercise` 하나를 정의합니다: 사례를 만드는 함수와, 사례 하나를 판정하는 ``judge(ctx, case)``.
-judge 는 ``ctx.call()`` 로 학생 함수를 부르고, 틀리면 ``ctx.fail(범주 id, 문제, 흔한 실수 설명)`` 을 부릅니다.
-`run_exercise` 가 사례를 모두 돌려 `CheckRecord` 를 만듭니다. 학생 답이 틀려도 예외는 밖으로 나가지 않습니다.
+연습문제 모듈의 ``judge(ctx, case)``는 ``ctx.call()``로 학생 함수를 부르고, 틀리면
+``ctx.fail(범주 id, 문제, 안내)``를 부릅니다. `run_exercise`는 예외를 밖으로 내지 않습니다.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from typing import NoReturn
 import numpy as np
 
 from sgns.checks._guard import TimeUp, is_lazy_iterator, plain_function, reference_name, run_with_time_limit, take
+from sgns.checks._judges import is_quiz
 from sgns.checks._references import reference_codes
 from sgns.checks._values import describe_args, fmt, same_values
 from sgns.checks.hidden import HiddenCasesError, hidden_cases
@@ -28,15 +28,10 @@ SEED = 20131016  # 무작위 사례용 고정 시드 (출력이 매번 같도록
 
 @dataclass(frozen=True)
 class Case:
-    """확인 사례 하나.
+    """확인 사례 하나. id는 기록·채점에 쓰므로 바꾸지 마세요.
 
-    id : 연습문제 안에서 고유한 사례 id (기록과 채점에 씀; 바꾸지 마세요)
-    label : 사람이 읽을 짧은 설명 (한국어)
-    args : 위치 인자 (이름 -> 값, 순서대로)
-    kwargs : 키워드 인자 (이름 -> 값)
-    hidden : 숨은 사례인지 (채점 때 `SGNS_HIDDEN_CASES` 에서 읽은 사례)
-    shown : 메시지의 '입력' 줄을 직접 정할 때 (없으면 인자들을 짧게 보여 줌)
-    meta : 판정에만 쓰는 정보 (학생 함수에 넘기지 않음; 예: 학습 사례의 단어 무리)
+    args, kwargs : 인자 이름 -> 값 (args는 위치 인자, 순서대로); shown : '입력' 줄 (없으면 인자들);
+    meta : 판정에만 쓰는 정보 (학생 함수에 넘기지 않음); hidden : 숨은 사례인지
     """
 
     id: str
@@ -53,36 +48,27 @@ class Case:
         return [cls(case_id, label, dict(zip(names, values, strict=True))) for case_id, label, *values in rows]
 
     def describe(self) -> str:
-        if self.shown is not None:
-            return self.shown
-        return describe_args({**self.args, **self.kwargs})
+        return self.shown if self.shown is not None else describe_args({**self.args, **self.kwargs})
 
 
 class Mistake(Exception):  # noqa: N818  (판정 결과이지 프로그램 오류가 아닙니다)
-    """현재 사례에서 틀렸습니다: 범주 id, 무엇이 틀렸는지, 흔한 실수 설명."""
+    """현재 사례에서 틀림. certain=False: 이 사례만으로는 다른 실수와 구별되지 않음 (보여 줄 사례를 고를 때 뒤로)."""
 
     def __init__(self, category: str, problem: str, hint: str | None = None, certain: bool = True):
         super().__init__(problem)
-        self.category = category
-        self.problem = problem
-        self.hint = hint
-        self.certain = certain  # False: 이 사례에서는 다른 실수와 구별되지 않음 (보여 줄 사례를 고를 때 뒤로)
+        self.category, self.problem, self.hint, self.certain = category, problem, hint, certain
 
 
 class NotDone(Exception):  # noqa: N818
-    """학생 함수가 NotImplementedError 를 냈습니다 (아직 풀지 않음)."""
+    """학생 함수가 NotImplementedError를 냈습니다 (아직 풀지 않음)."""
 
 
 class ReferenceUsed(Exception):  # noqa: N818
-    """학생 함수가 sgns 의 참조 구현을 불렀습니다."""
+    """학생 함수가 sgns의 참조 구현을 불렀습니다."""
 
 
 class StopWithMistake(BaseException):  # noqa: N818
-    """학생 함수 *안에서* 판정이 끝났습니다 (예: 학습 반복문이 sgd_step 에 잘못된 인자를 넘김).
-
-    확인 도구가 학생 함수에 넘긴 함수(기록용 sgd_step 등)가 냅니다. 학생 코드의 ``except Exception`` 에
-    잡히지 않도록 BaseException 이고, `CaseContext.call` 이 같은 범주의 실패로 바꿉니다.
-    """
+    """학생 함수 *안에서* 판정이 끝남 (확인 도구가 넘긴 기록용 함수가 냄; ``except Exception``에 잡히지 않음)."""
 
     def __init__(self, category: str, problem: str, hint: str | None = None):
         super().__init__(problem)
@@ -91,24 +77,12 @@ class StopWithMistake(BaseException):  # noqa: N818
 
 @dataclass(frozen=True)
 class Exercise:
-    """연습문제 하나: 확인 방법과 배점 (연습문제 모듈 하나가 이것 하나를 ``EXERCISE`` 로 정의합니다).
+    """연습문제 하나 (모듈마다 ``EXERCISE``). id는 기록·채점·nbgrader grade_id에 쓰므로 바꾸지 마세요.
 
-    id : 연습문제 id ("nb02-softmax" 처럼; 기록·채점·nbgrader grade_id 에 씀. 바꾸지 마세요)
-    function : 학생이 작성하는 함수 이름 (확인 함수는 ``check_<function>``)
-    signature : 함수 꼴 (문서와 메시지용)
-    title : 화면에 보일 이름 (한국어)
-    summary : 통과 메시지 뒤에 붙일 요약 (``{n}`` 자리에 사례 수; "{n}개 사례 (...) 에서 값이 맞습니다.")
-    make_cases : () -> list[Case], 공개 사례 (시드를 고정해 언제나 같음; 적지 않으면 모듈의 ``make_cases``)
-    judge : (ctx, case) -> None, 사례 하나를 판정 (틀리면 ctx.fail; 공통 판정은 `sgns.checks._judges`;
-        적지 않으면 모듈의 ``judge``)
-    categories : 이 연습문제가 쓰는 실수 범주 id -> 짧은 한국어 설명 (적지 않으면 모듈의 ``CATEGORIES``)
-    points : 배점, partial_credit : 사례별 부분 점수를 주는지, optional : 선택 연습문제인지
-    references : 이 연습문제를 푸는 sgns 함수의 경로 -> 인자 바꾸기 (None 이면 인자 그대로;
-        `sgns.checks._references`). 이름이 같은 sgns 공개 함수는 적지 않아도 들어갑니다.
-    order : 같은 노트북 안에서의 순서 (표와 채점 보고서의 순서)
-    placed : 강사용 노트북에 풀이 셀이 있는지 (새 연습문제를 노트북에 넣기 전에만 False)
-    call_seconds : 학생 함수 한 번 호출의 제한 시간
-    budget_seconds : 확인 전체의 시간 예산 (넘으면 남은 사례는 실행하지 않음)
+    function : 학생 함수 이름 (확인 함수는 ``check_<function>``); summary : 통과 메시지의 요약 (``{n}`` = 사례 수)
+    make_cases, judge, categories : 없으면 모듈의 ``make_cases``, ``judge``, ``CATEGORIES``
+    references : 이 연습문제를 푸는 sgns 함수의 경로 -> 인자 바꾸기 (`sgns.checks._references`)
+    placed : 강사용 노트북에 풀이 셀이 있는지; call_seconds, budget_seconds : 호출 하나, 확인 전체의 제한 시간
     """
 
     id: str
@@ -117,9 +91,9 @@ class Exercise:
     title: str
     summary: str
     points: int
-    make_cases: Callable[[], list[Case]] | None = None  # 없으면 모듈의 make_cases
-    judge: Callable | None = None  # 없으면 모듈의 judge
-    categories: dict[str, str] | None = None  # 없으면 모듈의 CATEGORIES
+    make_cases: Callable[[], list[Case]] | None = None
+    judge: Callable | None = None
+    categories: dict[str, str] | None = None
     partial_credit: bool = True
     optional: bool = False
     references: dict = field(default_factory=dict)
@@ -135,21 +109,21 @@ class Exercise:
 # 모든 연습문제가 함께 쓰는 실수 범주 (연습문제별 범주는 각 모듈의 CATEGORIES)
 COMMON_CATEGORIES: dict[str, str] = {
     "not-callable": "함수가 아닌 값을 넘김 (호출한 결과를 넘김)",
-    "reference-implementation": "sgns 의 참조 구현을 그대로 돌려줌",
+    "reference-implementation": "sgns의 참조 구현을 그대로 돌려줌",
     "exception": "함수 안에서 예외가 남",
     "not-implemented": "일부 경우만 구현함 (NotImplementedError)",
     "timeout": "제한 시간 안에 끝나지 않음",
     "endless-iterator": "끝나지 않는 반복자를 돌려줌",
     "too-large": "돌려준 값이 너무 큼",
     "memory": "메모리가 모자람",
-    "returned-none": "return 을 빠뜨림",
+    "returned-none": "return을 빠뜨림",
     "wrong-type": "돌려준 값의 자료형이 다름",
     "wrong-shape": "돌려준 배열의 형태가 다름",
     "transposed": "행과 열이 뒤바뀜 (전치)",
     "not-ndarray": "numpy 배열이 아닌 값을 돌려줌",
     "modified-input": "입력을 제자리에서 바꿈",
     "nan-or-inf": "결과에 NaN 또는 inf",
-    "overflow-warning": "계산 중 넘침 경고 (값은 맞음)",
+    "overflow-warning": "계산 중 오버플로 경고 (값은 맞음)",
     "wrong-value": "값이 틀림 (흔한 실수와 맞지 않음)",
     "not-run": "시간 예산 때문에 실행하지 않은 사례",
     "checker-error": "확인 도구가 판정하지 못함",
@@ -177,10 +151,9 @@ def _explain_exception(fn, exc: BaseException) -> str:
         first_line = first_line[:157] + "..."
     where = ""
     code = getattr(plain_function(fn), "__code__", None)
-    if code is not None:
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == code.co_filename]
-        if frames:
-            where = f" ({frames[-1].lineno}번째 줄: `{(frames[-1].line or '').strip()}`)"
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if code and f.filename == code.co_filename]
+    if frames:
+        where = f" ({frames[-1].lineno}번째 줄: `{(frames[-1].line or '').strip()}`)"
     return f"함수를 실행하다가 예외가 났습니다{where}:\n{type(exc).__name__}: {first_line}"
 
 
@@ -188,63 +161,36 @@ class CaseContext:
     """사례 하나를 판정하는 동안 쓰는 도구: 학생 함수 부르기(`call`)와 실패 알리기(`fail`)."""
 
     def __init__(self, exercise: Exercise, fn, case: Case, watch: bool):
-        self.exercise = exercise
-        self.fn = fn
-        self.case = case
-        self.watch = watch
+        self.exercise, self.fn, self.case, self.watch = exercise, fn, case, watch
         self.runtime_warnings: list[str] = []
 
     def fail(self, category: str, problem: str, hint: str | None = None, *, certain: bool = True) -> NoReturn:
-        """현재 사례에서 틀림: 범주 id, 무엇이 틀렸는지 (여러 줄 가능), 흔한 실수 설명.
-
-        certain=False 는 이 사례의 결과만으로는 다른 흔한 실수와 구별되지 않는다는 뜻입니다
-        (다른 사례에서 확실히 진단되면 그 사례를 보여 줍니다).
-        """
+        """현재 사례에서 틀림: 범주 id, 무엇이 틀렸는지 (여러 줄 가능), 흔한 실수 안내 (`Mistake`)."""
         raise Mistake(category, problem, hint, certain)
 
     def fail_matching(self, got, variants, problem: str, *, relative=False) -> None:
-        """got 이 흔한 실수를 흉내 낸 결과(variants: (범주 id, 결과, 설명) 들) 중 하나와 같으면 그 실수로 실패.
+        """got이 variants ((범주 id, 흔한 실수의 결과, 안내) 들) 중 하나와 같으면 첫 것으로 실패, 아니면 돌아옴.
 
-        둘 이상과 같으면 첫 번째 것으로 실패하되 확실하지 않다고 표시합니다. 아무것과도 같지 않으면 돌아옵니다.
+        맞는 범주가 둘 이상이면 확실하지 않다고 표시합니다.
         """
         matches = [(c, h) for c, variant, h in variants if same_values(got, variant, relative=relative)]
         if matches:
             category, hint = matches[0]
             self.fail(category, problem, hint, certain=len({c for c, _ in matches}) == 1)
 
-    def call(
-        self,
-        *,
-        overrides: dict | None = None,
-        allow_changes: tuple[str, ...] = (),
-        error_hints: dict[str, tuple[str, str]] | None = None,
-        iterable_limit: int | None = None,
-        seconds: float | None = None,
-    ):
-        """학생 함수를 현재 사례의 인자(깊은 복사본)로 제한 시간 안에 부릅니다.
+    def call(self, *, overrides=None, allow_changes=(), error_hints=None, iterable_limit=None, seconds=None):
+        """학생 함수를 현재 사례의 인자(깊은 복사본)로 제한 시간 안에 부릅니다. (반환값, 넘긴 인자들).
 
-        Parameters
-        ----------
-        overrides : 복사하지 않고 그대로 넘길 인자 (이름 -> 값; 예: 학습 반복문에 넘기는 기록용 함수)
-        allow_changes : 함수가 제자리에서 바꿔도 되는 인자 이름들 (예: sgd_step 의 두 행렬)
-        error_hints : 예외 메시지에 든 낱말 -> (범주 id, 설명)
-        iterable_limit : 제너레이터 같은 결과를 받아 줄 때, 꺼낼 최대 개수 (넘으면 끝없는 반복자로 봄)
-        seconds : 제한 시간 (기본값은 연습문제의 call_seconds)
-
-        Returns
-        -------
-        result : 함수의 반환값 (iterable_limit 이 있으면 반복자는 리스트로 바뀜)
-        args : 함수에 넘긴 인자들 (이름 -> 값; 제자리 변경을 확인할 때 씀)
-
-        호출 중 난 RuntimeWarning 은 ``self.runtime_warnings`` 에 남습니다 (underflow 는 무시).
+        overrides : 복사하지 않고 넘길 인자 (이름 -> 값); allow_changes : 제자리에서 바꿔도 되는 인자 이름들;
+        error_hints : 예외 메시지의 낱말 -> (범주 id, 안내); iterable_limit : 반복자에서 꺼낼 최대 개수
+        (넘으면 끝없는 반복자; 반복자는 리스트가 됨); seconds : 제한 시간 (기본은 연습문제의 call_seconds).
+        호출 중 난 RuntimeWarning은 ``self.runtime_warnings``에 남습니다 (underflow는 무시).
         """
         case = self.case
         overrides = overrides or {}
         limit = seconds or self.exercise.call_seconds
-        passed = {
-            name: overrides[name] if name in overrides else copy.deepcopy(value)
-            for name, value in {**case.args, **case.kwargs}.items()
-        }
+        everything = {**case.args, **case.kwargs}
+        passed = {k: overrides[k] if k in overrides else copy.deepcopy(v) for k, v in everything.items()}
         positional = [passed[name] for name in case.args]
         keywords = {name: passed[name] for name in case.kwargs}
         references = reference_codes(self.exercise) if self.watch else {}
@@ -278,87 +224,77 @@ class CaseContext:
             self.fail(
                 "endless-iterator",
                 f"돌려준 반복자(제너레이터)가 끝나지 않습니다: 값을 {iterable_limit:,}개 넘게 내놓았습니다.",
-                "while True 안의 yield 처럼 끝없이 값을 내는 제너레이터가 아닌지 확인하세요.",
+                "while True 안의 yield처럼 끝없이 값을 내는 제너레이터가 아닌지 확인하세요.",
             )
         self.runtime_warnings = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
-        for name, original in {**case.args, **case.kwargs}.items():
-            if name in overrides or name in allow_changes:
-                continue
-            if not _same_value(original, passed[name]):
+        for name, original in everything.items():
+            if name not in overrides and name not in allow_changes and not _same_value(original, passed[name]):
                 self.fail(
                     "modified-input",
                     f"함수가 입력 `{name}`을(를) 제자리에서 바꿨습니다 (예: `{name} -= ...`, `{name}[...] = ...`).",
-                    f"호출한 쪽의 배열까지 바뀝니다. `{name} = {name} - ...` 처럼 새 배열을 만들어 계산하세요.",
+                    f"호출한 쪽의 배열까지 바뀝니다. `{name} = {name} - ...`처럼 새 배열을 만들어 계산하세요.",
                 )
         return result, passed
 
     def _explain(self, exc: BaseException, limit: float, consuming: bool, error_hints) -> NoReturn:
-        """학생 함수를 부르다 난 예외를 판정으로 바꿉니다 (NotImplementedError 는 미완성)."""
+        """학생 함수를 부르다 난 예외를 판정으로 바꿉니다 (NotImplementedError는 미완성)."""
         if isinstance(exc, NotImplementedError):
             raise NotDone from None
         if isinstance(exc, StopWithMistake):
             raise exc.mistake from None
+        if isinstance(exc, TimeUp) and consuming:
+            self.fail(
+                "endless-iterator",
+                f"돌려준 반복자(제너레이터)에서 값을 꺼내는 데 {limit:g}초가 넘게 걸렸습니다.",
+                "끝나지 않는 제너레이터(while True 안의 yield 등)가 아닌지 확인하세요.",
+            )
         if isinstance(exc, TimeUp):
-            if consuming:
-                self.fail(
-                    "endless-iterator",
-                    f"돌려준 반복자(제너레이터)에서 값을 꺼내는 데 {limit:g}초가 넘게 걸렸습니다.",
-                    "끝나지 않는 제너레이터(while True 안의 yield 등)가 아닌지 확인하세요.",
-                )
             self.fail(
                 "timeout",
                 f"함수가 {limit:g}초 안에 끝나지 않았습니다.",
-                "끝나지 않는 반복문(while)이 있거나, numpy 벡터 연산 대신 아주 느린 반복문을 쓰지 않았는지 확인하세요.",
+                "끝나지 않는 while 반복문이 있는지 확인하세요. "
+                "numpy 벡터 연산 대신 아주 느린 반복문을 쓰지 않았는지도 보세요.",
             )
         if isinstance(exc, MemoryError):
-            self.fail(
-                "memory",
-                "함수를 실행하다가 메모리가 모자랐습니다 (MemoryError).",
-                "너무 큰 배열을 만들지 않았는지 확인하세요.",
-            )
+            self.fail("memory", "함수를 실행하다가 메모리가 모자랐습니다 (MemoryError).", _MEMORY_HINT)
         # 학생 코드 안에서 난 예외 (SystemExit 도 여기서 멈춥니다)
         hint = next(((c, h) for fragment, (c, h) in (error_hints or {}).items() if fragment in str(exc)), None)
         self.fail(hint[0] if hint else "exception", _explain_exception(self.fn, exc), hint[1] if hint else None)
 
     def fail_on_warnings(self, what: str = "값은 맞지만") -> None:
-        """호출 중 RuntimeWarning 이 있었으면 실패 (넘침 경고)."""
+        """호출 중 RuntimeWarning이 있었으면 실패 (오버플로 경고)."""
         if self.runtime_warnings:
             self.fail(
                 "overflow-warning",
-                f"{what} 계산 중에 RuntimeWarning 이 났습니다: {self.runtime_warnings[0]}",
-                "중간 계산에서 넘침(overflow)이나 0 나누기가 생겼습니다. np.where 는 두 식을 모두 계산하므로, "
-                "넘치는 식을 np.where 안에 넣어도 경고가 납니다.",
+                f"{what} 계산 중에 RuntimeWarning이 났습니다: {self.runtime_warnings[0]}",
+                "중간 계산에서 오버플로나 0 나누기가 생겼습니다. "
+                "np.where는 두 식을 모두 계산합니다. 그래서 오버플로가 나는 식을 그 안에 넣어도 경고가 납니다.",
             )
+
+
+_MEMORY_HINT = "너무 큰 배열을 만들지 않았는지 확인하세요."
 
 
 # ---- 사례를 모두 돌려 기록 만들기 ------------------------------------------------------
 
 
 def _record(exercise, points, partial_credit, status, results, category, lines) -> CheckRecord:
-    return CheckRecord(
-        exercise=exercise.id,
-        function=exercise.function,
-        title=exercise.title,
-        status=status,
-        points=points,
-        partial_credit=partial_credit,
-        cases=tuple(results),
-        category=category,
-        message="\n".join([lines[0], *("   " + line for line in lines[1:])]),
-    )
+    message = "\n".join([lines[0], *("   " + line for line in lines[1:])])
+    fields = (exercise.id, exercise.function, exercise.title, status, points, partial_credit, tuple(results))
+    return CheckRecord(*fields, category, message)
 
 
 def _passed_phrase(results: list[CaseResult]) -> str:
-    public = [r for r in results if r.visibility == "public"]
-    hidden = [r for r in results if r.visibility == "hidden"]
-    text = f"공개 사례 {sum(r.status == 'pass' for r in public)}/{len(public)} 통과"
-    if hidden:
-        text += f", 숨은 사례 {sum(r.status == 'pass' for r in hidden)}/{len(hidden)} 통과"
-    return text
+    phrases = []
+    for visibility, name in (("public", "공개 사례"), ("hidden", "숨은 사례")):
+        mine = [r for r in results if r.visibility == visibility]
+        if mine or visibility == "public":
+            phrases.append(f"{name} {sum(r.status == 'pass' for r in mine)}/{len(mine)} 통과")
+    return ", ".join(phrases)
 
 
 def run_exercise(exercise: Exercise, fn, *, points: int, partial_credit: bool) -> CheckRecord:
-    """학생 함수 fn 을 연습문제의 모든 사례(공개 + 숨은)로 확인해 기록을 만듭니다. 예외를 내지 않습니다."""
+    """학생 함수 fn을 연습문제의 모든 사례(공개 + 숨은)로 확인해 기록을 만듭니다. 예외를 내지 않습니다."""
     try:
         return _run(exercise, fn, points, partial_credit)
     except (KeyboardInterrupt, GeneratorExit):
@@ -378,46 +314,51 @@ def run_exercise(exercise: Exercise, fn, *, points: int, partial_credit: bool) -
 def _run(exercise: Exercise, fn, points: int, partial_credit: bool) -> CheckRecord:
     title = exercise.title
 
-    def failed(category, problem_lines, results=()):
-        return _record(exercise, points, partial_credit, "fail", list(results), category, problem_lines)
+    def record(status, lines, results=(), category=None):
+        return _record(exercise, points, partial_credit, status, list(results), category, lines)
 
     if not callable(fn):
-        return failed(
-            "not-callable",
+        return record(
+            "fail",
             [
                 f"{ICONS['fail']} {title}: 함수를 넘겨 주세요. 받은 값: {fmt(fn)}",
-                f"`{exercise.function}` 처럼 괄호 없이 함수 이름만 넘기세요 (함수를 호출한 결과를 넘기지 않았나요?).",
+                f"`{exercise.function}`처럼 괄호 없이 함수 이름만 넘기세요. 호출한 결과를 넘기지 않았나요?",
             ],
+            category="not-callable",
         )
+    quiz = is_quiz(exercise)
     reference = reference_name(fn, reference_codes(exercise))
     cases = [*exercise.make_cases(), *hidden_cases(exercise.id)]
     public_ids = {c.id for c in cases if not c.hidden}
     clashes = sorted(c.id for c in cases if c.hidden and c.id in public_ids)
     if clashes:
-        raise HiddenCasesError(f"{exercise.id} 의 숨은 사례 id 가 공개 사례 id 와 겹칩니다: {clashes}")
+        raise HiddenCasesError(f"{exercise.id}의 숨은 사례 id가 공개 사례 id와 겹칩니다: {clashes}")
     if reference is None:
         results, failures, todo = _run_cases(exercise, fn, cases)
         if isinstance(todo, str):
             reference = todo
         elif todo:
-            lines = [
-                f"{ICONS['todo']} 아직 풀지 않은 연습문제입니다: {title}. "
-                "`raise NotImplementedError()` 대신 코드를 작성한 뒤 이 셀을 다시 실행하세요."
-            ]
-            return _record(exercise, points, partial_credit, "todo", [], None, lines)
+            stub = "`raise NotImplementedError()` 대신"
+            todo_line = (
+                f"아직 답하지 않았습니다: {title}. {stub} 문항의 답을 적고 이 셀을 다시 실행하세요."
+                if quiz
+                else f"아직 풀지 않은 연습문제입니다: {title}. {stub} 코드를 작성한 뒤 이 셀을 다시 실행하세요."
+            )
+            return record("todo", [f"{ICONS['todo']} {todo_line}"])
     if reference is not None:
-        return failed(
-            "reference-implementation",
+        return record(
+            "fail",
             [
-                f"{ICONS['fail']} {title}: sgns 의 참조 구현 `{reference}` 을(를) 그대로 돌려주었습니다.",
-                "이 연습문제는 그 계산을 직접 작성하는 것입니다. 참조 구현을 부르지 말고 식을 직접 코드로 옮기세요.",
+                f"{ICONS['fail']} {title}: sgns의 참조 구현 `{reference}`을(를) 그대로 돌려주었습니다.",
+                "이 연습문제는 그 계산을 직접 작성하는 것입니다. 참조 구현을 부르지 말고 식을 코드로 옮기세요.",
             ],
+            category="reference-implementation",
         )
     if not failures:
         hidden_note = " (숨은 사례 포함)" if any(c.hidden for c in cases) else ""
         summary = exercise.summary.replace("{n}", str(len(cases)))
-        lines = [f"{ICONS['pass']} 공개 사례 통과{hidden_note}: {title} — {summary}"]
-        return _record(exercise, points, partial_credit, "pass", results, None, lines)
+        passed = "통과" if quiz else f"공개 사례 통과{hidden_note}"
+        return record("pass", [f"{ICONS['pass']} {passed}: {title} — {summary}"], results)
     return _failure_record(exercise, points, partial_credit, cases, results, failures)
 
 
@@ -434,28 +375,24 @@ def _run_cases(exercise: Exercise, fn, cases: list[Case]):
         if stop_reason is not None:
             results.append(CaseResult(case.id, visibility, "skipped", "not-run"))
             continue
-        ctx = CaseContext(exercise, fn, case, watch=index == 0)
         try:
-            exercise.judge(ctx, case)
+            exercise.judge(CaseContext(exercise, fn, case, watch=index == 0), case)
         except Mistake as mistake:
             failures[index] = mistake
-            results.append(CaseResult(case.id, visibility, "fail", mistake.category))
             if mistake.category in ("timeout", "endless-iterator", "memory"):
                 stop_reason = mistake.category
         except NotDone:
             if index == 0:
                 return results, failures, True
-            mistake = Mistake(
+            failures[index] = Mistake(
                 "not-implemented",
-                "이 사례에서 함수가 NotImplementedError 를 냈습니다.",
+                "이 사례에서 함수가 NotImplementedError를 냈습니다.",
                 "앞의 사례는 되는데 이 경우만 아직 구현하지 않았습니다. 모든 경우를 처리하세요.",
             )
-            failures[index] = mistake
-            results.append(CaseResult(case.id, visibility, "fail", mistake.category))
         except ReferenceUsed as used:
             return results, failures, str(used)
-        else:
-            results.append(CaseResult(case.id, visibility, "pass"))
+        mistake = failures.get(index)
+        results.append(CaseResult(case.id, visibility, "fail" if mistake else "pass", mistake and mistake.category))
     return results, failures, False
 
 
@@ -472,11 +409,14 @@ def _failure_record(exercise, points, partial_credit, cases, results, failures) 
 
     shown = min(failures, key=rank)
     mistake, case = failures[shown], cases[shown]
+    if is_quiz(exercise):  # 퀴즈: 사례 대신 문항 (첫 줄은 "n문항 중 k문항이 맞았습니다." 나 답의 꼴 문제)
+        first, *rest = mistake.problem.splitlines()
+        lines = [f"{ICONS['fail']} {exercise.title}: {first}", *rest]
+        return _record(exercise, points, partial_credit, "fail", results, mistake.category, lines)
     visible = [i for i, c in enumerate(cases) if c.hidden == case.hidden]
-    kind = "숨은 사례" if case.hidden else "사례"
     lines = [
         f"{ICONS['fail']} {exercise.title}: {_passed_phrase(results)}",
-        f"틀린 {kind} {visible.index(shown) + 1}/{len(visible)}: {case.label}",
+        f"틀린 {'숨은 사례' if case.hidden else '사례'} {visible.index(shown) + 1}/{len(visible)}: {case.label}",
         f"입력: {case.describe()}",
         *mistake.problem.splitlines(),
     ]

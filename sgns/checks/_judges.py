@@ -1,12 +1,5 @@
-"""연습문제 모듈이 함께 쓰는 판정: 값 비교 (NaN·inf, 넘침 규칙), 배열을 돌려주는 함수, 기울기의 부분, 퀴즈 답.
-
-연습문제 모듈은 자기만의 것 (사례, 흔한 실수를 흉내 낸 값과 안내) 만 적고 판정의 틀은 여기서 가져옵니다:
-
-- `compare`: 받은 값이 기대한 값과 (허용 오차 안에서) 같으면 돌아오고, 다르면 흔한 실수 (variants) 와 맞춰 보고,
-  어느 것과도 맞지 않으면 ``nan-or-inf`` (결과에 NaN·inf) 나 ``wrong-value`` 로 실패합니다.
-- `array_judge`: ``f(...) -> 배열`` 연습문제의 judge 전체 (부르기, 형태, 비교, 넘침 경고).
-- `loss_judge`, `gradient_problem`: (loss, ∂J/∂v_c, ∂J/∂U) 를 돌려주는 손실 연습문제 (틀린 기울기 부분의 이름).
-- `answers_judge`: 객관식 / 허용 오차가 있는 수로 답하는 퀴즈 연습문제.
+"""연습문제 모듈이 함께 쓰는 판정: `compare` (값과 흔한 실수), `array_judge` (배열을 돌려주는 함수),
+`loss_judge` (손실과 두 기울기), `answers_judge` (`Choice`, `Number` 문항의 퀴즈).
 """
 
 from __future__ import annotations
@@ -15,17 +8,25 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sgns.checks._values import as_array, as_scalar, close, difference, fmt, non_finite_note, none_problem, unpack
+from sgns.checks._values import (
+    as_array,
+    as_scalar,
+    close,
+    difference,
+    fmt,
+    non_finite_note,
+    same_values,
+    unpack,
+)
 
 LOSS_NAMES = ("loss", "grad_center_vec", "grad_outside_vectors")
 
 
 def compare(ctx, got, want, variants=(), *, what="반환값", relative=False, heading=None, otherwise=None) -> None:
-    """got 이 want 와 같으면 돌아옵니다. 다르면 실패합니다 (돌아오지 않음).
+    """got이 want와 같으면 돌아오고, 다르면 흔한 실수, otherwise, nan-or-inf / wrong-value 순으로 실패합니다.
 
     variants : (범주 id, 흔한 실수의 결과, 안내) 들, 또는 그것을 돌려주는 함수 (틀렸을 때만 계산)
-    heading : 문제 설명의 첫 줄 (예: "틀린 항: 긍정 항 ∂J/∂s_o")
-    otherwise : problem -> None, 흔한 실수와 맞지 않을 때 일반 범주 전에 볼 것 (예: 합이 1 인지)
+    heading : 문제 설명의 첫 줄; otherwise : problem -> None (예: 합이 1 인지)
     """
     if close(got, want, relative=relative):
         return
@@ -37,14 +38,23 @@ def compare(ctx, got, want, variants=(), *, what="반환값", relative=False, he
     ctx.fail("nan-or-inf" if note else "wrong-value", problem)
 
 
-def array_judge(reference, variants=None, *, what="반환값", label=None, relative=False, otherwise=None, **call):
-    """``f(...) -> 배열`` 연습문제의 judge: 부르고, 첫 인자와 같은 형태인지, 값, 넘침 경고.
+def hinted(hints: dict, variants) -> list[tuple]:
+    """흔한 실수들: (범주 id, 결과)에 안내 ``hints[범주 id]``를 붙입니다 ((범주, 결과, 안내)는 그대로)."""
+    return [v if len(v) == 3 else (*v, hints[v[0]]) for v in variants]
 
-    reference : 사례의 인자로 기대한 값을 계산하는 함수 (키워드로 부름)
-    variants : (case, got, want) -> [(범주 id, 결과, 안내), ...], 흔한 실수들
-    what, label : 형태 메시지와 값 메시지에 쓸 이름 (label 이 없으면 what)
-    otherwise : (ctx, got, problem) -> None, 흔한 실수와 맞지 않을 때 일반 범주 전에 볼 것
-    call : `CaseContext.call` 에 넘길 것 (예: error_hints)
+
+def fail_matching_parts(ctx, got: tuple, variants, problem: str) -> None:
+    """`CaseContext.fail_matching`의 여러 값 판: got과 variants의 결과는 같은 길이의 튜플 (예: 두 행렬)."""
+    matches = [(c, h) for c, values, h in variants if all(map(same_values, got, values))]
+    if matches:
+        ctx.fail(matches[0][0], problem, matches[0][1], certain=len({c for c, _ in matches}) == 1)
+
+
+def array_judge(reference, variants=None, *, what="반환값", label=None, relative=False, otherwise=None, **call):
+    """``f(...) -> 첫 인자와 같은 형태의 배열`` 연습문제의 judge (형태, 값, 오버플로 경고).
+
+    reference : 사례의 인자 (키워드) -> 기대한 값; variants : (case, got, want) -> [(범주 id, 결과, 안내), ...]
+    what, label : 형태·값 메시지의 이름; otherwise : (ctx, got, problem) -> None; call : `CaseContext.call`에
     """
 
     def judge(ctx, case) -> None:
@@ -69,7 +79,7 @@ def array_judge(reference, variants=None, *, what="반환값", label=None, relat
 
 
 def rows_with_scores(rng, center_vec: np.ndarray, scores) -> np.ndarray:
-    """U @ center_vec == scores 가 되는 무작위 (V, d) 행렬 U (점수가 아주 큰 사례를 만들 때)."""
+    """U @ center_vec == scores가 되는 무작위 (V, d) 행렬 U (점수가 아주 큰 사례를 만들 때)."""
     scores = np.asarray(scores, dtype=np.float64)
     U = rng.normal(size=(len(scores), len(center_vec)))
     U -= np.outer(U @ center_vec - scores, center_vec) / (center_vec @ center_vec)
@@ -77,7 +87,7 @@ def rows_with_scores(rng, center_vec: np.ndarray, scores) -> np.ndarray:
 
 
 def unpack_loss_result(ctx, result, V: int, d: int, shape_hints=None):
-    """(loss, grad_center_vec, grad_outside_vectors) 를 검사해 (실수, (d,), (V, d)) 로 돌려줍니다."""
+    """(loss, grad_center_vec, grad_outside_vectors)를 검사해 (실수, (d,), (V, d))로 돌려줍니다."""
     loss, grad_center, grad_outside = unpack(ctx, result, LOSS_NAMES)
     loss = as_scalar(ctx, loss, "loss")
     grad_center = as_array(ctx, grad_center, "grad_center_vec", (d,), require_ndarray=True)
@@ -88,10 +98,7 @@ def unpack_loss_result(ctx, result, V: int, d: int, shape_hints=None):
 
 
 def wrong_parts(got_center, got_outside, want_center, want_outside, row_groups: dict[str, np.ndarray]) -> list[str]:
-    """기울기에서 틀린 부분의 이름들.
-
-    row_groups : 이름 -> 행 인덱스 배열 (예: {"주변 단어 o 의 행 u_o": [o], "나머지 행": ...})
-    """
+    """기울기에서 틀린 부분의 이름들. row_groups : 이름 -> 행 인덱스 배열 (예: {"나머지 행": ...})."""
     parts = []
     if not close(got_center, want_center):
         parts.append("∂J/∂v_c (중심 단어 벡터의 기울기)")
@@ -99,7 +106,7 @@ def wrong_parts(got_center, got_outside, want_center, want_outside, row_groups: 
         rows = np.asarray(rows, dtype=np.int64)
         if rows.size and not close(got_outside[rows], want_outside[rows]):
             shown = f" {fmt(rows.tolist())}" if rows.size <= 6 else ""
-            parts.append(f"∂J/∂U 의 {name}{shown}")
+            parts.append(f"∂J/∂U의 {name}{shown}")
     return parts
 
 
@@ -114,8 +121,7 @@ def gradient_problem(got, want, row_groups: dict) -> str:
 def loss_judge(reference, loss_problem, gradient_problem, shape_hints=None):
     """``f(center_vec, outside_idx, outside_vectors, ...) -> (loss, (d,), (V, d))`` 연습문제의 judge.
 
-    loss_problem, gradient_problem : (ctx, case, got, want) -> 실패 (손실이, 기울기가 틀렸을 때의 진단)
-    shape_hints : case -> {받은 형태: (범주 id, 안내)}, grad_outside_vectors 의 형태가 다를 때
+    loss_problem, gradient_problem : (ctx, case, got, want) -> 실패; shape_hints : case -> {형태: (범주, 안내)}
     """
 
     def judge(ctx, case) -> None:
@@ -153,11 +159,7 @@ class Choice:
 
 @dataclass(frozen=True)
 class Number:
-    """수로 답하는 문항: 정답과 허용 오차 (절대), 안내.
-
-    value 는 수 하나 또는 수들의 튜플 (예: 기울기의 원소들; 답도 같은 길이의 목록이어야 하고, 틀린 원소를 알려 줌).
-    정답은 문제에 적지 말고 sgns 로 계산해 넣으세요.
-    """
+    """수로 답하는 문항: 정답 (수 하나나 수들의 튜플; sgns로 계산해 넣음), 허용 오차 (절대), 안내."""
 
     value: float | tuple
     tolerance: float
@@ -165,7 +167,7 @@ class Number:
 
 
 def is_quiz(exercise) -> bool:
-    """`answers_judge` 로 판정하는 퀴즈 연습문제인지 (큰 입력 사례, 참조 구현이 없는 연습문제)."""
+    """`answers_judge`로 판정하는 퀴즈 연습문제인지 (큰 입력 사례, 참조 구현이 없는 연습문제)."""
     return getattr(exercise.judge, "questions", None) is not None or "missing-answer" in exercise.categories
 
 
@@ -189,39 +191,36 @@ def _number_problem(name: str, got, question: Number) -> tuple[str, str, bool] |
         return "wrong-number", f"문항 {name!r}: 부호가 반대입니다 (크기는 맞습니다).", True
     margin = "" if question.tolerance == 0 else f" (허용 오차 ±{question.tolerance:g})"
     if want.size == 1:
-        return "wrong-number", f"문항 {name!r}: 받은 값 {fmt(float(arr[0]))} 이(가) 틀렸습니다{margin}.", True
+        return "wrong-number", f"문항 {name!r}: 받은 값 {fmt(float(arr[0]))}이(가) 틀렸습니다{margin}.", True
     which = ", ".join(f"{i + 1}번째 ({fmt(float(arr[i]))})" for i in np.flatnonzero(bad))
     return "wrong-number", f"문항 {name!r}: {which} 원소가 틀렸습니다{margin}.", True
 
 
 def answers_judge(questions: dict):
-    """``answers() -> {문항: 답}`` 퀴즈 연습문제의 judge. questions: 문항 이름 -> `Choice` 또는 `Number`.
+    """``answers() -> {문항: 답}`` 퀴즈의 judge (questions: 문항 -> `Choice` | `Number`; 범주 `ANSWER_CATEGORIES`).
 
-    범주는 `ANSWER_CATEGORIES` (연습문제의 categories 에 더하세요). 사례는 인자 없는 Case 하나면 됩니다.
-    틀린 문항과 답하지 않은 문항 (없거나 None) 을 모두 한 번에 알려 주고, 문항마다 그 안내 (다시 읽을 곳) 를
-    붙입니다. 범주는 문항 순서로 첫 문제의 것입니다. 정답은 메시지에 보이지 않습니다.
+    틀린 문항과 답하지 않은 문항을 모두 알리고 문항마다 안내를 붙입니다 (범주는 첫 문제의 것; 정답은 숨김).
     """
 
     def judge(ctx, case) -> None:
         result, _ = ctx.call()
         if result is None:
-            ctx.fail("returned-none", none_problem("반환값"))
+            ctx.fail("returned-none", "문항의 답을 돌려주지 않았습니다 (None). `return` 문을 빠뜨리지 않았나요?")
         if not isinstance(result, dict):
-            ctx.fail(
-                "wrong-type", f"답은 {{문항: 답}} 사전이어야 합니다. 받은 것: {type(result).__name__} {fmt(result)}"
-            )
+            got = f"{type(result).__name__} {fmt(result)}"
+            ctx.fail("wrong-type", f"답은 {{문항: 답}} 꼴의 사전이어야 합니다. 받은 것: {got}")
         problems = []  # (범주, 문제, 안내)
         for name, question in questions.items():
             got = result.get(name)
             if got is None:
-                problems.append(("missing-answer", f"문항 {name!r} 에 아직 답하지 않았습니다.", None))
+                problems.append(("missing-answer", f"문항 {name!r}에 아직 답하지 않았습니다.", None))
             elif isinstance(question, Choice):
                 if got not in question.options:
-                    problem = f"문항 {name!r}: {fmt(got)} 은(는) 보기 {fmt(list(question.options))} 에 없습니다."
+                    problem = f"문항 {name!r}: {fmt(got)}은(는) 보기 {fmt(list(question.options))}에 없습니다."
                     problems.append(("not-a-choice", problem, None))
                 elif got != question.correct:
                     problems.append(
-                        ("wrong-choice", f"문항 {name!r}: 고른 답 {fmt(got)} 이(가) 틀렸습니다.", question.hint)
+                        ("wrong-choice", f"문항 {name!r}: 고른 답 {fmt(got)}이(가) 틀렸습니다.", question.hint)
                     )
             else:
                 found = _number_problem(name, got, question)

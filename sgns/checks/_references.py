@@ -1,13 +1,7 @@
-"""연습문제를 푸는 sgns 함수: 학생이 이것을 부르거나 감싸서 돌려주면 "참조 구현을 그대로 돌려줌" 입니다.
+"""연습문제를 푸는 sgns 함수: 학생이 이것을 부르거나 감싸서 돌려주면 "참조 구현을 그대로 돌려줌"입니다.
 
-이름 목록이 아니라 코드에서 찾습니다:
-
-- 연습문제 모듈의 ``references`` 에 적은 경로 (``"sgns.neg_sampling.neg_sampling_batch"``) 를 실제 함수로 바꿉니다.
-  없는 경로는 `ReferenceError` (tests/test_checks_common.py 가 모든 경로를 확인합니다).
-- 학생이 작성하는 함수와 이름이 같은 sgns 의 공개 함수 (모듈의 ``__all__``; 예: `sgns.functions.sigmoid`) 는
-  적지 않아도 들어갑니다.
-
-감지는 이름이 아니라 코드 객체로 비교하므로, 학생이 자기 함수를 ``sigmoid`` 라고 불러도 걸리지 않습니다.
+연습문제의 ``references``에 적은 경로 (없으면 `ReferenceError`)와, 학생 함수와 이름이 같은 sgns 공개 함수
+(모듈의 ``__all__``)입니다. 이름이 아니라 코드 객체로 비교합니다.
 """
 
 from __future__ import annotations
@@ -17,7 +11,7 @@ import pkgutil
 
 
 class ReferenceError(LookupError):  # noqa: A001  (확인 도구 안에서만 씀)
-    """연습문제 모듈의 references 에 적은 경로가 sgns 에 없습니다."""
+    """연습문제 모듈의 references에 적은 경로가 sgns에 없습니다."""
 
 
 def resolve(path: str):
@@ -35,11 +29,11 @@ def resolve(path: str):
         if target is not None and getattr(target, "__code__", None) is not None:
             return target
         break
-    raise ReferenceError(f"연습문제의 references 에 적은 {path!r} 이(가) sgns 에 없습니다 (이름이 바뀌었나요?).")
+    raise ReferenceError(f"연습문제의 references에 적은 {path!r}이(가) sgns에 없습니다 (이름이 바뀌었나요?).")
 
 
 def _core_modules() -> list:
-    """sgns 의 바깥쪽 모듈들 (하위 패키지 checks, lessons, engine 과 _ 로 시작하는 모듈은 빼고)."""
+    """sgns의 바깥쪽 모듈들 (하위 패키지 checks, lessons, engine과 _로 시작하는 모듈은 빼고)."""
     import sgns
 
     names = [m.name for m in pkgutil.iter_modules(sgns.__path__) if not m.ispkg and not m.name.startswith("_")]
@@ -56,10 +50,7 @@ def namesakes(function: str) -> list[str]:
 
 
 def solvers(exercise) -> dict[str, tuple]:
-    """경로 -> (함수, 인자 바꾸기 또는 None): 이 연습문제를 푸는 sgns 함수 모두.
-
-    인자 바꾸기는 연습문제 함수의 인자를 받아 그 sgns 함수의 위치 인자 튜플을 돌려줍니다 (None 이면 그대로).
-    """
+    """경로 -> (함수, 인자 바꾸기): 인자 바꾸기는 학생 함수의 인자 -> 그 함수의 위치 인자 (None이면 그대로)."""
     paths = {**dict.fromkeys(namesakes(exercise.function)), **exercise.references}
     return {path: (resolve(path), adapt) for path, adapt in paths.items()}
 
@@ -68,7 +59,7 @@ _CODES: dict[str, dict] = {}
 
 
 def reference_codes(exercise) -> dict:
-    """코드 객체 -> 이름 (메시지용): `sgns.checks._guard.watch_calls` 가 지켜보는 것 (연습문제마다 한 번 찾음)."""
+    """코드 객체 -> 이름: `sgns.checks._guard.watch_calls`가 지켜보는 것 (연습문제마다 한 번 찾음)."""
     if exercise.id not in _CODES:
         _CODES[exercise.id] = {fn.__code__: fn.__name__ for fn, _ in solvers(exercise).values()}
     return _CODES[exercise.id]

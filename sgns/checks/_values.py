@@ -1,7 +1,6 @@
-"""값 다루기: 메시지용 짧은 표현, 반환값을 배열·스칼라로 바꾸기, 허용 오차 안의 비교.
+"""값 다루기: 메시지용 짧은 표현 (`fmt`), 반환값을 배열·스칼라로 (`as_array`, `as_scalar`), 비교 (`close`).
 
-모든 함수는 학생이 돌려준 값을 받으므로 어떤 값이 와도 예외 대신 ``ctx.fail(...)`` (한국어 실패)로 끝납니다.
-허용 오차: float64 결과는 상대 1e-5, float32 등 낮은 정밀도 결과는 상대 1e-4.
+학생이 돌려준 값이 무엇이든 예외 대신 ``ctx.fail(...)``로 끝납니다. 허용 오차: 상대 1e-5 (float32 등은 1e-4).
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ def fmt(value) -> str:
     if isinstance(value, np.generic):
         return fmt(value.item())
     if isinstance(value, (list, tuple)) and len(value) > 12:
-        return f"길이 {len(value)} 의 {type(value).__name__}"
+        return f"길이 {len(value)}의 {type(value).__name__}"
     try:
         text = repr(value)
     except Exception:  # 학생이 만든 객체의 repr 이 실패해도 메시지는 만듭니다
@@ -37,7 +36,7 @@ def fmt(value) -> str:
 
 
 def _round_sig(arr: np.ndarray) -> np.ndarray:
-    """큰 값은 소수 넷째 자리, 아주 작은 값은 유효숫자 4개로 (0.0 과 -0.0 은 0.0)."""
+    """큰 값은 소수 넷째 자리, 아주 작은 값은 유효숫자 4개로 (0.0과 -0.0은 0.0)."""
     out = np.round(arr, 4)
     tiny = (arr != 0) & (np.abs(arr) < 1e-3) & np.isfinite(arr)
     if tiny.any():
@@ -48,12 +47,12 @@ def _round_sig(arr: np.ndarray) -> np.ndarray:
 
 
 def describe_args(args: dict) -> str:
-    """사례의 인자들을 ``이름=값`` 으로 (메시지의 '입력' 줄)."""
+    """사례의 인자들을 ``이름=값``으로 (메시지의 '입력' 줄)."""
     return ", ".join(f"{name}={fmt(value)}" for name, value in args.items())
 
 
 def element_count(value) -> int | None:
-    """배열로 바꾸기 전에 값의 대략적인 원소 수 (모르면 None). 큰 결과를 미리 거절하는 데 씁니다."""
+    """배열로 바꾸기 전에 값의 대략적인 원소 수 (모르면 None)."""
     if isinstance(value, np.ndarray):
         return int(value.size)
     if isinstance(value, (str, bytes, dict)):
@@ -77,7 +76,7 @@ def element_count(value) -> int | None:
 
 
 def none_problem(what: str) -> str:
-    return f"{what}이(가) None 입니다. `return` 문을 빠뜨리지 않았나요?"
+    return f"{what}이(가) None입니다. `return` 문을 빠뜨리지 않았나요?"
 
 
 def as_array(ctx, value, what: str, shape: tuple, *, require_ndarray=False, shape_hints=None) -> np.ndarray:
@@ -88,12 +87,12 @@ def as_array(ctx, value, what: str, shape: tuple, *, require_ndarray=False, shap
         ctx.fail(
             "not-ndarray",
             f"{what}은(는) numpy 배열이어야 합니다. 받은 것: {type(value).__name__}.",
-            "학습 반복문의 `U -= lr * grad` 같은 계산에 쓰이므로 np.array 로 돌려주세요.",
+            "학습 반복문의 `U -= lr * grad` 같은 계산에 쓰이므로 np.array로 돌려주세요.",
         )
     count = element_count(value)
     limit = max(10 * int(np.prod(shape, dtype=np.int64)), 1000)
     if count is not None and count > min(limit, ABSOLUTE_MAX_ELEMENTS):
-        ctx.fail("too-large", f"{what}이(가) 너무 큽니다: 원소 약 {count:,}개. 기대한 형태는 {shape} 입니다.")
+        ctx.fail("too-large", f"{what}이(가) 너무 큽니다: 원소 약 {count:,}개. 기대한 형태는 {shape}입니다.")
     try:
         arr = np.asarray(value)
     except Exception:  # 모양이 들쭉날쭉한 리스트 등
@@ -108,7 +107,7 @@ def as_array(ctx, value, what: str, shape: tuple, *, require_ndarray=False, shap
             return ctx.fail(
                 "transposed",
                 f"{what}의 형태가 다릅니다: 기대한 형태 {shape}, 받은 형태 {arr.shape}",
-                "행과 열이 뒤바뀌었습니다 (전치). 곱하는 순서나 np.outer 의 인자 순서를 확인하세요.",
+                "행과 열이 뒤바뀌었습니다 (전치). 곱하는 순서나 np.outer의 인자 순서를 확인하세요.",
             )
         ctx.fail(
             hint[0] if hint else "wrong-shape",
@@ -119,7 +118,7 @@ def as_array(ctx, value, what: str, shape: tuple, *, require_ndarray=False, shap
 
 
 def as_scalar(ctx, value, what: str) -> np.generic:
-    """반환값이 하나의 실수(float, numpy 스칼라, 원소 하나짜리 배열)인지 검사합니다 (dtype 은 유지)."""
+    """반환값이 하나의 실수(float, numpy 스칼라, 원소 하나짜리 배열)인지 검사합니다 (dtype은 유지)."""
     if value is None:
         ctx.fail("returned-none", none_problem(what))
     count = element_count(value)
@@ -137,7 +136,7 @@ def as_scalar(ctx, value, what: str) -> np.generic:
 
 
 def unpack(ctx, result, names: tuple[str, ...]):
-    """(a, b, ...) 처럼 여러 값을 돌려주는 함수의 반환값을 검사합니다."""
+    """(a, b, ...)처럼 여러 값을 돌려주는 함수의 반환값을 검사합니다."""
     if result is None:
         ctx.fail("returned-none", none_problem("반환값"))
     if not isinstance(result, (tuple, list)) or len(result) != len(names):
@@ -158,11 +157,10 @@ def _low_precision(got) -> bool:
 
 
 def close(got, want, *, relative=False) -> bool:
-    """허용 오차 안에서 같은지 (형태도 같아야 함). NaN·inf 가 있으면 같지 않습니다 (want 가 유한할 때).
+    """허용 오차 안에서 같은지 (형태도 같아야 하고, want가 유한하면 NaN·inf는 다름).
 
-    relative=False: 가장 큰 |want| 에 비례하는 절대 오차도 허용합니다 (보통의 비교).
-    relative=True: 원소마다 상대 오차로 비교합니다. 아주 작은 확률(σ(-720) ≈ 2e-313)이 0 이 되는 것도
-    잡습니다. 결과 dtype 으로 나타낼 수 없는 크기(서브노멀 간격 몇 개)까지만 봐줍니다.
+    relative=False: 가장 큰 |want| 에 비례하는 절대 오차도 허용. relative=True: 원소마다 상대 오차 (σ(-720) ≈
+    2e-313이 0이 되는 것도 잡음; 결과 dtype의 서브노멀 간격 몇 개까지만 봐줌).
     """
     got = np.asarray(got)
     want = np.asarray(want, dtype=np.float64)
@@ -180,7 +178,7 @@ def close(got, want, *, relative=False) -> bool:
 
 
 def same_values(got, variant, *, relative=False) -> bool:
-    """학생 결과가 (흔한 실수를 흉내 낸) variant 와 같은지. NaN·inf 의 위치와 부호까지 같아야 같습니다."""
+    """학생 결과가 (흔한 실수를 흉내 낸) variant와 같은지. NaN·inf의 위치와 부호까지 같아야 같습니다."""
     got = np.asarray(got, dtype=np.float64)
     variant = np.asarray(variant, dtype=np.float64)
     if got.shape != variant.shape:
@@ -211,13 +209,13 @@ def difference(what: str, got, want) -> str:
     where = np.unravel_index(int(np.argmax(gap)), want.shape)
     index = ", ".join(map(str, where))
     return (
-        f"{what}: 가장 크게 다른 위치 [{index}] 에서 기대한 값 {want[where]:.4g}, 받은 값 {got[where]:.4g} "
+        f"{what}: 가장 크게 다른 위치 [{index}]에서 기대한 값 {want[where]:.4g}, 받은 값 {got[where]:.4g} "
         f"(형태 {want.shape})"
     )
 
 
 def non_finite_note(got) -> str | None:
-    """결과에 NaN·inf 가 있으면 그 설명."""
+    """결과에 NaN·inf가 있으면 그 설명."""
     if not all_finite(got):
-        return "결과에 NaN 또는 inf 가 있습니다. NaN·inf 가 섞인 결과는 언제나 틀린 답입니다."
+        return "결과에 NaN 또는 inf가 있습니다. NaN·inf가 섞인 결과는 언제나 틀린 답입니다."
     return None

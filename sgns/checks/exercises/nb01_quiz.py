@@ -1,13 +1,13 @@
 """01 개념 확인: ``chapter1_quiz() -> {문항: 답}`` (객관식 넷과 수 하나).
 
-수로 답하는 문항의 정답은 sgns 로 계산합니다 (문장 하나의 스킵-그램 쌍 수는 `sgns.corpus.skipgram_pairs`).
+수로 답하는 문항의 정답은 sgns로 계산합니다 (문장 하나의 스킵-그램 쌍 수는 `sgns.corpus.skipgram_pairs`).
 틀린 문항마다 다시 읽을 절을 알려 주고, 정답은 보여 주지 않습니다.
 """
 
 from __future__ import annotations
 
-from sgns.checks._harness import Case, Exercise
-from sgns.checks._judges import ANSWER_CATEGORIES, Choice, Number, answers_judge
+from sgns.checks._harness import Exercise
+from sgns.checks._judges import Choice, Number
 from sgns.corpus import skipgram_pairs
 
 PAIRS_TOKENS, PAIRS_WINDOW = 6, 2  # 문항 '쌍의 수': 토큰 6개짜리 문장, 윈도우 크기 2
@@ -39,22 +39,13 @@ QUESTIONS = {
     ),
 }
 
-CATEGORIES = ANSWER_CATEGORIES
-
-
-def make_cases() -> list[Case]:
-    return [Case("answers", "1장 개념 확인의 답", {}, shown="chapter1_quiz()")]
-
-
-judge = answers_judge(QUESTIONS)
-
 
 EXERCISE = Exercise(
     id="nb01-quiz",
     function="chapter1_quiz",
     signature="chapter1_quiz() -> {문항: 답}",
     title="1장 개념 확인",
-    summary=f"{len(QUESTIONS)}문항의 답이 모두 맞습니다.",
+    summary=f"{len(QUESTIONS)}문항 모두 맞았습니다.",
     points=1,
     partial_credit=False,
     order=9,

@@ -11,10 +11,10 @@ from sgns.checks._values import fmt, none_problem
 from sgns.corpus import skipgram_pairs as reference_skipgram_pairs
 
 CATEGORIES = {
-    "self-pair": "중심 단어 자신과의 쌍 (w, w) 을 넣음",
+    "self-pair": "중심 단어 자신과의 쌍 (w, w)을 넣음",
     "wrap-around": "음수 위치가 문장 끝 단어를 가리킴",
     "window-too-wide": "윈도우보다 한 칸 먼 쌍까지 넣음",
-    "window-too-narrow": "거리 window 인 쌍을 빠뜨림",
+    "window-too-narrow": "거리 window인 쌍을 빠뜨림",
     "one-side": "한쪽 주변 단어만 넣음",
     "deduplicated": "같은 쌍을 한 번만 넣음 (set)",
     "compare-words": "위치가 아니라 단어로 자신을 뺌",
@@ -87,9 +87,9 @@ def _diagnose(tokens: list, window: int, got: Counter, want: Counter) -> tuple[s
     """틀린 쌍 목록에서 흔한 실수를 알아봅니다: (범주 id, 설명) 또는 None."""
     missing, extra = want - got, got - want
     if not got:
-        return "empty", "쌍을 하나도 돌려주지 않았습니다. append 를 빠뜨렸거나 range 가 비어 있지 않은지 확인하세요."
+        return "empty", "쌍을 하나도 돌려주지 않았습니다. append를 빠뜨렸거나 range가 비어 있지 않은지 확인하세요."
     if not extra and set(got) == set(want):
-        return "deduplicated", "같은 쌍이 여러 번 나와야 하는데 한 번만 있습니다. set 으로 중복을 없애지 마세요."
+        return "deduplicated", "같은 쌍이 여러 번 나와야 하는데 한 번만 있습니다. set으로 중복을 없애지 마세요."
     if missing and not extra and all(center == context for center, context in missing):
         return (
             "compare-words",
@@ -108,24 +108,24 @@ def _diagnose(tokens: list, window: int, got: Counter, want: Counter) -> tuple[s
 
     extra_offsets, missing_offsets, got_offsets = offsets(extra), offsets(missing), offsets(got)
     if 0 in extra_offsets:
-        return "self-pair", "중심 단어 자기 자신과의 쌍 (w, w) 이 들어 있습니다. 거리 0 (j == i) 은 빼야 합니다."
+        return "self-pair", "중심 단어 자기 자신과의 쌍 (w, w)이 들어 있습니다. 거리 0 (j == i)은 빼야 합니다."
     if {abs(off) for off in extra_offsets} == {window + 1}:
         return (
             "window-too-wide",
-            f"거리 {window + 1} 인 쌍이 들어 있습니다. range 의 끝을 한 칸 더 갔습니다 (윈도우 한 칸 차이).",
+            f"거리 {window + 1}인 쌍이 들어 있습니다. range의 끝을 한 칸 더 갔습니다 (윈도우 한 칸 차이).",
         )
     # tokens[i + off] 에서 i + off 가 음수면 문장 끝에서부터 셉니다: 위치 n + i + off 의 단어
     if extra and all(-window <= position[o] - n - position[c] <= -1 for c, o in extra):
         example = sorted(extra, key=repr)[0]
         return (
             "wrap-around",
-            f"문장 끝 단어와 쌍이 생겼습니다 (예: {example}). i - window 가 음수일 때 tokens[음수] 는 "
+            f"문장 끝 단어와 쌍이 생겼습니다 (예: {example}). i - window가 음수일 때 tokens[음수]는 "
             "문장 끝 단어를 가리킵니다. 0 이상인 위치만 쓰세요 (max(0, i - window)).",
         )
     if missing and {abs(off) for off in missing_offsets} == {window} and got_offsets:
         return (
             "window-too-narrow",
-            f"거리 {window} 인 쌍이 빠졌습니다. range(i + 1, i + window + 1) 처럼 끝을 포함하세요 (윈도우 한 칸 차이).",
+            f"거리 {window}인 쌍이 빠졌습니다. range(i + 1, i + window + 1)처럼 끝을 포함하세요 (윈도우 한 칸 차이).",
         )
     if got_offsets and (all(off > 0 for off in got_offsets) or all(off < 0 for off in got_offsets)):
         side = "오른쪽" if all(off > 0 for off in got_offsets) else "왼쪽"
@@ -136,8 +136,8 @@ def _diagnose(tokens: list, window: int, got: Counter, want: Counter) -> tuple[s
     if missing and all(position[o] < position[c] and position[c] - window < 0 for c, o in missing):
         return (
             "left-edge-slice",
-            "문장 앞쪽 중심 단어의 왼쪽 주변 단어가 빠졌습니다. tokens[i - window:i] 에서 i - window 가 음수면 "
-            "슬라이스가 비거나 엉뚱해집니다. tokens[max(0, i - window):i] 를 쓰세요.",
+            "문장 앞쪽 중심 단어의 왼쪽 주변 단어가 빠졌습니다. tokens[i - window:i]에서 i - window가 음수면 "
+            "슬라이스가 비거나 엉뚱해집니다. tokens[max(0, i - window):i]를 쓰세요.",
         )
     return None
 
@@ -146,7 +146,7 @@ def judge(ctx, case: Case) -> None:
     want = Counter(reference_skipgram_pairs(**case.args))
     expected = sum(want.values())
     result, _ = ctx.call(
-        error_hints={"index out of range": ("exception", "j 가 len(tokens) 이상이 되지 않게 하세요.")},
+        error_hints={"index out of range": ("exception", "j가 len(tokens) 이상이 되지 않게 하세요.")},
         iterable_limit=4 * expected + 100,
     )
     got = _as_pairs(ctx, result, expected)

@@ -10,32 +10,34 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._judges import gradient_problem, loss_judge, rows_with_scores
+from sgns.checks._judges import gradient_problem, hinted, loss_judge, rows_with_scores
 from sgns.checks._values import all_finite, close, difference, same_values
 from sgns.functions import softmax as reference_softmax
 from sgns.softmax_loss import naive_softmax_loss_and_gradient as reference_naive_softmax
 
 CATEGORIES = {
     "loss-sign": "손실의 부호가 반대",
-    "loss-no-log": "손실에 -log 를 씌우지 않음",
-    "loss-not-log-sum-exp": "-log(softmax) 로 계산해 점수가 멀면 손실이 inf",
+    "loss-no-log": "손실에 -log를 씌우지 않음",
+    "loss-not-log-sum-exp": "-log(softmax)로 계산해 점수가 멀면 손실이 inf",
     "grad-sign": "기울기의 부호가 반대 (y - ŷ)",
-    "center-missing-y": "∂J/∂v_c 에서 u_o 를 빼지 않음",
-    "outside-missing-y": "∂J/∂U 의 o 번째 행에서 v_c 를 빼지 않음",
-    "only-row-o": "∂J/∂U 에 o 번째 행만 채움",
+    "center-missing-y": "∂J/∂v_c에서 u_o를 빼지 않음",
+    "outside-missing-y": "∂J/∂U의 o 번째 행에서 v_c를 빼지 않음",
+    "only-row-o": "∂J/∂U에 o 번째 행만 채움",
 }
 
 
 # 흔한 실수마다의 안내 (범주 id -> 설명; 같은 범주의 ctx.fail 이 함께 씀)
 HINTS = {
-    "loss-not-log-sum-exp": "ŷ_o 가 0 으로 반올림되어 -log 0 = inf 가 되었습니다 (정답 점수가 가장 큰 점수보다 훨씬 "
-    "작을 때). "
-    "손실은 log-sum-exp 로 계산하세요: J = log Σ_w e^{s_w} - s_o = m + log Σ_w e^{s_w - m} - s_o (m = 최댓값).",
-    "grad-sign": "기울기의 부호가 반대입니다. y - ŷ 가 아니라 ŷ - y (예측 - 정답) 입니다.",
-    "center-missing-y": "∂J/∂v_c 에 정답 항이 빠졌습니다: ∂J/∂v_c = Uᵀ(ŷ - y) = Uᵀŷ - u_o. u_o 를 빼세요.",
-    "outside-missing-y": "∂J/∂U 에 정답 항이 빠졌습니다: ∂J/∂U = (ŷ - y) v_cᵀ 이므로 o 번째 행에서 v_c 를 빼야 합니다.",
+    "loss-not-log-sum-exp": "ŷ_o가 언더플로로 0이 되어 -log 0 = inf가 되었습니다. "
+    "정답 점수가 가장 큰 점수보다 훨씬 작으면 이렇게 됩니다. 손실은 log-sum-exp로 계산하세요. "
+    "m이 최댓값일 때 J = log Σ_w e^{s_w} - s_o = m + log Σ_w e^{s_w - m} - s_o입니다.",
+    "loss-sign": "손실의 부호가 반대입니다. J = -log ŷ_o이므로 항상 0 이상이어야 합니다.",
+    "loss-no-log": "확률 ŷ_o를 그대로 돌려줬습니다. 손실에는 -log를 씌워야 합니다: J = -log ŷ_o.",
+    "grad-sign": "기울기의 부호가 반대입니다. y - ŷ가 아니라 ŷ - y (예측 - 정답)입니다.",
+    "center-missing-y": "∂J/∂v_c에 정답 항이 빠졌습니다: ∂J/∂v_c = Uᵀ(ŷ - y) = Uᵀŷ - u_o. u_o를 빼세요.",
+    "outside-missing-y": "∂J/∂U에 정답 항이 빠졌습니다: ∂J/∂U = (ŷ - y) v_cᵀ이므로 o 번째 행에서 v_c를 빼야 합니다.",
     "only-row-o": "o 번째 행만 기울기가 있습니다. 소프트맥스의 분모에 모든 단어가 들어가므로 "
-    "∂J/∂U = (ŷ - y) v_cᵀ 는 모든 행이 0 이 아닙니다.",
+    "∂J/∂U = (ŷ - y) v_cᵀ는 모든 행이 0이 아닙니다.",
 }
 
 
@@ -72,15 +74,8 @@ def _naive_softmax_loss_problem(ctx, case, got, want) -> None:
     if not all_finite(got_loss):
         ctx.fail("loss-not-log-sum-exp", problem, HINTS["loss-not-log-sum-exp"])
     y_hat_o = reference_softmax(U @ v_c)[o]
-    ctx.fail_matching(
-        got_loss,
-        [
-            ("loss-sign", -want_loss, "손실의 부호가 반대입니다. J = -log ŷ_o 이므로 항상 0 이상이어야 합니다."),
-            ("loss-no-log", y_hat_o, "확률 ŷ_o 를 그대로 돌려줬습니다. 손실에는 -log 를 씌워야 합니다: J = -log ŷ_o."),
-            ("loss-no-log", -y_hat_o, "확률 ŷ_o 를 그대로 돌려줬습니다. 손실에는 -log 를 씌워야 합니다: J = -log ŷ_o."),
-        ],
-        problem,
-    )
+    variants = [("loss-sign", -want_loss), ("loss-no-log", y_hat_o), ("loss-no-log", -y_hat_o)]
+    ctx.fail_matching(got_loss, hinted(HINTS, variants), problem)
     ctx.fail("wrong-value", problem)
 
 
@@ -88,7 +83,7 @@ def _naive_softmax_gradient_problem(ctx, case, got, want) -> None:
     v_c, o, U = (case.args[k] for k in ("center_vec", "outside_idx", "outside_vectors"))
     V = len(U)
     others = np.setdiff1d(np.arange(V), [o])
-    problem = gradient_problem(got, want, {"주변 단어 o 의 행 u_o": [o], "나머지 행": others})
+    problem = gradient_problem(got, want, {"주변 단어 o의 행 u_o": [o], "나머지 행": others})
     which = 1 if not close(got[1], want[1]) else 2
     y_hat = reference_softmax(U @ v_c)
     g_center, g_outside = got[1], got[2]

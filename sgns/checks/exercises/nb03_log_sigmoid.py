@@ -1,9 +1,9 @@
-"""03 연습문제: 넘치지 않는 로그-시그모이드 ``log_sigmoid(x)`` = log σ(x) (원소별).
+"""03 연습문제: 오버플로가 나지 않는 로그-시그모이드 ``log_sigmoid(x)`` = log σ(x) (원소별).
 
     log σ(x) = min(x, 0) - log(1 + e^{-|x|})
 
-np.log(sigmoid(x)) 는 x = -1e4 에서 σ(x) 가 0 이 되어 -inf 이고 (경고를 꺼도 값이 틀림),
--np.log1p(np.exp(-x)) 는 e^{-x} 가 넘쳐 -inf 입니다. 둘 다 값으로 잡습니다.
+np.log(sigmoid(x))는 x = -1e4에서 σ(x)가 0이 되어 -inf이고 (경고를 꺼도 값이 틀림),
+-np.log1p(np.exp(-x))는 e^{-x}에서 오버플로가 나 -inf입니다. 둘 다 값으로 잡습니다.
 """
 
 from __future__ import annotations
@@ -11,18 +11,18 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._judges import array_judge
+from sgns.checks._judges import array_judge, hinted
 from sgns.functions import log_sigmoid as reference_log_sigmoid
 from sgns.functions import sigmoid as reference_sigmoid
 
 CATEGORIES = {
-    "log-of-sigmoid": "np.log(sigmoid(x)) 로 계산해 큰 음수에서 -inf",
-    "exp-overflow": "-log(1 + e^{-x}) 로 계산해 e^{-x} 가 넘침",
-    "sign": "log σ(-x) 를 계산함",
-    "negated": "-log σ(x) (손실) 를 돌려줌",
+    "log-of-sigmoid": "np.log(sigmoid(x))로 계산해 큰 음수에서 -inf",
+    "exp-overflow": "-log(1 + e^{-x})로 계산해 e^{-x}에서 오버플로",
+    "sign": "log σ(-x)를 계산함",
+    "negated": "-log σ(x) (손실)를 돌려줌",
     "missing-min": "min(x, 0) 항을 빠뜨림",
     "max-instead-of-min": "min(x, 0) 대신 max(x, 0)",
-    "missing-log": "log 를 빠뜨림 (σ(x) 를 돌려줌)",
+    "missing-log": "log를 빠뜨림 (σ(x)를 돌려줌)",
 }
 
 
@@ -38,47 +38,37 @@ def make_cases() -> list[Case]:
     return Case.table(("x",), rows)
 
 
+HINTS = {
+    "log-of-sigmoid": "log(σ(x))를 따로 계산하면 x가 큰 음수일 때 σ(x)가 언더플로로 0이 됩니다. "
+    "그러면 log 0 = -inf입니다 (경고를 꺼도 값이 틀립니다). "
+    "한 식으로 계산하세요: log σ(x) = min(x, 0) - log(1 + e^{-|x|}).",
+    "exp-overflow": "-log(1 + e^{-x})를 그대로 쓰면 x가 큰 음수일 때 e^{-x}에서 오버플로가 나 -inf가 됩니다. "
+    "log(1 / (1 + e^{-x}))도 같습니다. e^{-|x|}만 쓰세요: log σ(x) = min(x, 0) - log(1 + e^{-|x|}).",
+    "sign": "log σ(-x)를 계산했습니다. log σ(x)는 x가 클수록 0에 가깝고, x가 큰 음수이면 약 x입니다.",
+    "negated": "부호가 반대입니다: -log σ(x)는 손실이고, 이 함수는 log σ(x) (항상 0 이하)를 돌려줘야 합니다.",
+    "missing-min": "min(x, 0) 항을 빠뜨렸습니다. -log(1 + e^{-|x|}) 만으로는 x < 0에서 틀립니다: "
+    "log σ(x) = min(x, 0) - log(1 + e^{-|x|}).",
+    "max-instead-of-min": "min(x, 0) 대신 max(x, 0)을 썼습니다. log σ(x) ≤ 0이므로 min이어야 합니다.",
+    "missing-log": "σ(x)를 돌려줬습니다. log를 씌운 log σ(x)여야 합니다.",
+}
+
+
 def _log_sigmoid_variants(x: np.ndarray):
     with np.errstate(all="ignore"):
         e_abs = np.log1p(np.exp(-np.abs(x)))
-        log_of_stable = np.log(reference_sigmoid(x))
-        log1p_exp = -np.log1p(np.exp(-x))
-        log_1_plus_exp = -np.log(1 + np.exp(-x))
-    log_hint = (
-        "log(σ(x)) 를 따로 계산하면 x 가 큰 음수일 때 σ(x) 가 0 으로 반올림되어 log 0 = -inf 가 됩니다 "
-        "(경고를 꺼도 값이 틀립니다). 한 식으로 계산하세요: log σ(x) = min(x, 0) - log(1 + e^{-|x|})."
+        overflowing = [("exp-overflow", -np.log1p(np.exp(-x))), ("exp-overflow", -np.log(1 + np.exp(-x)))]
+        variants = [("log-of-sigmoid", np.log(reference_sigmoid(x))), *overflowing]
+    return hinted(
+        HINTS,
+        [
+            *variants,
+            ("sign", reference_log_sigmoid(-x)),
+            ("negated", -reference_log_sigmoid(x)),
+            ("missing-min", -e_abs),
+            ("max-instead-of-min", np.maximum(x, 0) - e_abs),
+            ("missing-log", reference_sigmoid(x)),
+        ],
     )
-    exp_hint = (
-        "-log(1 + e^{-x}) (= log(1 / (1 + e^{-x}))) 를 그대로 쓰면 x 가 큰 음수일 때 e^{-x} 가 넘쳐 -inf 가 됩니다. "
-        "e^{-|x|} 만 쓰세요: log σ(x) = min(x, 0) - log(1 + e^{-|x|})."
-    )
-    return [
-        ("log-of-sigmoid", log_of_stable, log_hint),
-        ("exp-overflow", log1p_exp, exp_hint),
-        ("exp-overflow", log_1_plus_exp, exp_hint),
-        (
-            "sign",
-            reference_log_sigmoid(-x),
-            "log σ(-x) 를 계산했습니다. log σ(x) 는 x 가 클수록 0 에 가깝고, x 가 큰 음수이면 약 x 입니다.",
-        ),
-        (
-            "negated",
-            -reference_log_sigmoid(x),
-            "부호가 반대입니다: -log σ(x) 는 손실이고, 이 함수는 log σ(x) (항상 0 이하) 를 돌려줘야 합니다.",
-        ),
-        (
-            "missing-min",
-            -e_abs,
-            "min(x, 0) 항을 빠뜨렸습니다. -log(1 + e^{-|x|}) 만으로는 x < 0 에서 틀립니다: "
-            "log σ(x) = min(x, 0) - log(1 + e^{-|x|}).",
-        ),
-        (
-            "max-instead-of-min",
-            np.maximum(x, 0) - e_abs,
-            "min(x, 0) 대신 max(x, 0) 을 썼습니다. log σ(x) ≤ 0 이므로 min 이어야 합니다.",
-        ),
-        ("missing-log", reference_sigmoid(x), "σ(x) 를 돌려줬습니다. log 를 씌운 log σ(x) 여야 합니다."),
-    ]
 
 
 judge = array_judge(reference_log_sigmoid, lambda case, got, want: _log_sigmoid_variants(case.args["x"]))
@@ -87,9 +77,9 @@ judge = array_judge(reference_log_sigmoid, lambda case, got, want: _log_sigmoid_
 EXERCISE = Exercise(
     id="nb03-log-sigmoid",
     function="log_sigmoid",
-    signature="log_sigmoid(x) -> x 와 같은 형태",
+    signature="log_sigmoid(x) -> x와 같은 형태",
     title="log_sigmoid (안정한 로그-시그모이드)",
-    summary="{n}개 사례 (x = ±1e4, -720 포함)에서 값이 맞고 넘침 경고가 없습니다.",
+    summary="{n}개 사례 (x = ±1e4, -720 포함)에서 값이 맞고 오버플로 경고가 없습니다.",
     points=2,
     order=2,
     references={},

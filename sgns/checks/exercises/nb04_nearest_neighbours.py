@@ -1,14 +1,7 @@
-"""04 연습문제 (4b): 코사인 이웃 ``nearest_neighbours(vectors, query_vec, k, exclude=())``.
+"""04 연습문제 (4b): 코사인 이웃 ``nearest_neighbours(vectors (V, d), query_vec (d,), k, exclude=()) -> (k,) 정수``.
 
-- vectors : (V, d) 단어 벡터 (행 w 가 단어 w 의 벡터; 길이는 제각각)
-- query_vec : (d,) 질의 벡터 (단어 하나의 벡터, 또는 유추의 b - a + c)
-- k : 돌려줄 개수
-- exclude : 돌려주지 않을 인덱스들 (유추의 a, b, c 나 질의 단어 자신)
-- 반환: (k,) 정수 배열, 코사인 유사도 cos(vectors[w], query_vec) 가 큰 순서 (내림차순)
-
-코사인은 두 벡터를 모두 길이 1 로 나눈 내적입니다. 질의 벡터만 나누면 순위는 내적과 같아서, 길이가 긴 (흔한)
-단어가 위로 올라옵니다. 값이 같은 단어끼리의 순서는 묻지 않습니다 (고른 단어들의 코사인으로 판정). 참조는
-``sgns.evaluate.nearest_neighbors`` (단위 벡터 행렬을 받아 (인덱스, 코사인) 을 돌려줌) 입니다.
+exclude를 뺀 단어 가운데 코사인 cos(vectors[w], query_vec)가 큰 순서로 k 개. 값이 같은 단어끼리의 순서는
+묻지 않습니다 (고른 단어들의 코사인으로 판정). 참조는 ``sgns.evaluate.nearest_neighbors``입니다.
 """
 
 from __future__ import annotations
@@ -21,9 +14,9 @@ from sgns.evaluate import normalize_rows
 
 CATEGORIES = {
     "not-normalised": "행을 길이로 나누지 않음 (내적 순위; 질의만 나눠도 같음)",
-    "not-excluded": "exclude 의 인덱스를 빼지 않음",
+    "not-excluded": "exclude의 인덱스를 빼지 않음",
     "ascending": "유사도가 작은 순서 (오름차순)",
-    "unsorted": "가장 가까운 k 개는 맞지만 순서가 틀림 (argpartition 만)",
+    "unsorted": "가장 가까운 k 개는 맞지만 순서가 틀림 (argpartition만)",
     "returned-scores": "인덱스 대신 유사도를 돌려줌",
 }
 
@@ -32,6 +25,8 @@ _NORM_HINT = (
     "(`vectors / np.linalg.norm(vectors, axis=1, keepdims=True)`). 질의 벡터만 나누면 순위는 내적과 같아서 "
     "길이가 긴 단어가 위로 올라옵니다."
 )
+
+_ASCENDING_HINT = "유사도가 작은 것부터 골랐습니다. 큰 것부터 고르세요 (`np.argsort(-scores)`)."
 
 
 def _cosines(vectors, query_vec):
@@ -50,7 +45,7 @@ def _top(scores, k, exclude, *, descending=True):
 
 
 def reference_nearest_neighbours(vectors, query_vec, k, exclude=()):
-    """기대한 이웃: 코사인 내림차순, exclude 를 뺀 k 개."""
+    """기대한 이웃: 코사인 내림차순, exclude를 뺀 k 개."""
     return _top(_cosines(vectors, query_vec), k, exclude)
 
 
@@ -78,7 +73,7 @@ def make_cases() -> list[Case]:
     return [
         _neighbour_case("lengths", "길이가 다른 벡터 (내적과 코사인의 순위가 다름)", lengths, [1.0, 1.0], 3),
         _neighbour_case("self-excluded", "질의 단어 자신을 뺌", lengths, lengths[1], 2, exclude=[1]),
-        _neighbour_case("analogy", "유추 b - a + c (a, b, c 를 뺌)", words, analogy, 4, exclude=[a, b, c]),
+        _neighbour_case("analogy", "유추 b - a + c (a, b, c를 뺌)", words, analogy, 4, exclude=[a, b, c]),
         _neighbour_case("k-is-one", "k = 1", words, words[7] + words[8], 1),
         _neighbour_case("large-input", f"큰 어휘 V={V:,}, d={d}", big, big[123], 10, exclude=[123, 5, 77]),
     ]
@@ -88,17 +83,12 @@ def _variants(case: Case):
     v, q, k = case.args["vectors"], case.args["query_vec"], case.args["k"]
     exclude = case.kwargs["exclude"]
     cosine = _cosines(v, q)
-    want = _top(cosine, k, exclude)
     return [
         ("not-normalised", _top(v @ q, k, exclude), _NORM_HINT),
-        ("not-excluded", _top(cosine, k, ()), "exclude 에 든 인덱스는 돌려주면 안 됩니다 (점수를 -inf 로 두세요)."),
-        (
-            "ascending",
-            _top(cosine, k, exclude, descending=False),
-            "유사도가 작은 것부터 골랐습니다. 큰 것부터 고르세요 (`np.argsort(-scores)`).",
-        ),
-        ("ascending", want[::-1], "가장 가까운 것이 맨 앞에 오도록 내림차순으로 돌려주세요."),
-        ("not-excluded", _top(v @ q, k, ()), _NORM_HINT + " exclude 의 인덱스도 빼세요."),
+        ("not-excluded", _top(cosine, k, ()), "exclude에 든 인덱스는 돌려주면 안 됩니다 (점수를 -inf로 두세요)."),
+        ("ascending", _top(cosine, k, exclude, descending=False), _ASCENDING_HINT),
+        ("ascending", _top(cosine, k, exclude)[::-1], "가장 가까운 것이 맨 앞에 오도록 내림차순으로 돌려주세요."),
+        ("not-excluded", _top(v @ q, k, ()), _NORM_HINT + " exclude의 인덱스도 빼세요."),
     ]
 
 
@@ -113,14 +103,9 @@ def judge(ctx, case: Case) -> None:
         ctx.fail(
             "wrong-type", f"반환값은 정수 인덱스 배열이어야 합니다. 받은 것: {type(result).__name__} {fmt(result)}"
         )
-    if got.shape == (k, 2):
-        ctx.fail(
-            "wrong-shape",
-            f"반환값의 형태가 다릅니다: 기대한 형태 {(k,)}, 받은 형태 {got.shape}",
-            "(인덱스, 유사도) 쌍이 아니라 인덱스만 돌려주세요.",
-        )
     if got.shape != (k,):
-        ctx.fail("wrong-shape", f"반환값의 형태가 다릅니다: 기대한 형태 {(k,)}, 받은 형태 {got.shape}")
+        pairs = "(인덱스, 유사도) 쌍이 아니라 인덱스만 돌려주세요." if got.shape == (k, 2) else None
+        ctx.fail("wrong-shape", f"반환값의 형태가 다릅니다: 기대한 형태 {(k,)}, 받은 형태 {got.shape}", pairs)
     cosine = _cosines(v, q)
     want = _top(cosine, k, exclude)
     if got.dtype.kind == "f":
@@ -128,7 +113,7 @@ def judge(ctx, case: Case) -> None:
             ctx.fail(
                 "returned-scores",
                 f"반환값이 인덱스가 아니라 유사도입니다: {fmt(got)}",
-                "유사도가 큰 단어의 *인덱스* 를 돌려주세요 (`np.argsort(-scores)[:k]`).",
+                "유사도가 큰 단어의 *인덱스*를 돌려주세요 (`np.argsort(-scores)[:k]`).",
             )
         if not np.all(got == np.round(got)):
             ctx.fail("wrong-type", f"반환값은 정수 인덱스 배열이어야 합니다. 받은 것: {fmt(got)}")
@@ -142,7 +127,7 @@ def judge(ctx, case: Case) -> None:
         ctx.fail(
             "unsorted",
             problem,
-            "가장 가까운 k 개는 맞지만 순서가 다릅니다. np.argpartition 은 순서를 정하지 않으니 그 뒤에 정렬하세요.",
+            "가장 가까운 k 개는 맞지만 순서가 다릅니다. np.argpartition은 순서를 정하지 않으니 그 뒤에 정렬하세요.",
         )
     ctx.fail("wrong-value", problem)
 

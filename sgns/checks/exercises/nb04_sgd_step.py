@@ -1,20 +1,10 @@
 """04 연습문제: 미니배치 SGD 한 걸음 ``sgd_step``.
 
-``sgd_step(center_vectors, outside_vectors, center_idx, outside_idx, negative_indices, learning_rate) -> float``
+``sgd_step(center_vectors (V, d), outside_vectors (V, d), center_idx (B,), outside_idx (B,),
+negative_indices (B, K), learning_rate) -> float`` (두 행렬은 제자리에서 갱신; 반환은 갱신 *전* 배치 손실의 합)
 
-- center_vectors : (V, d) 중심 단어 벡터 행렬 (행 w 가 v_w), 제자리에서 갱신
-- outside_vectors : (V, d) 주변 단어 벡터 행렬 (행 w 가 u_w), 제자리에서 갱신
-- center_idx, outside_idx : (B,) 배치의 (중심, 주변) 쌍
-- negative_indices : (B, K) 쌍마다 뽑힌 네거티브
-- learning_rate : 학습률 η
-- 반환: 배치 손실의 합 Σ_b J_b (갱신 *전* 값으로 계산)
-
-규칙: 기울기는 모두 갱신 전 값으로 계산하고, 배치에 대해 *더합니다* (평균이 아님: 쌍 하나의 학습률이
-word2vec 과 같도록). 같은 행이 배치에 여러 번 나오면 그 갱신도 모두 더합니다 (``np.add.at``;
-``W[idx] -= upd`` 는 중복 중 하나만 남깁니다).
-
-틀린 답은 흔한 실수를 흉내 낸 갱신들과 비교해 진단합니다: 중복 행 누락, 평균, 경사 상승, 중심 벡터나
-네거티브를 갱신하지 않음, 배치 도중에 갱신된 벡터로 기울기 계산, 학습률 무시, 항의 계수 실수, 손실의 평균 등.
+기울기는 모두 갱신 전 값으로 계산하고 배치에 대해 더합니다 (평균이 아님). 같은 행이 배치에 여러 번 나오면
+그 갱신도 모두 더합니다 (``np.add.at``). 틀린 답은 흔한 실수를 흉내 낸 갱신(`_variant_step`)과 비교합니다.
 """
 
 from __future__ import annotations
@@ -22,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from sgns.checks._harness import SEED, Case, Exercise
-from sgns.checks._values import all_finite, as_scalar, close, difference, fmt, same_values
+from sgns.checks._judges import fail_matching_parts, hinted
+from sgns.checks._values import all_finite, as_scalar, close, difference, fmt
 from sgns.functions import log_sigmoid, sigmoid
 
 CATEGORIES = {
@@ -35,16 +26,16 @@ CATEGORIES = {
     "ascent": "경사 상승 (부호 반대)",
     "learning-rate-ignored": "학습률을 쓰지 않음",
     "updated-mid-batch": "배치 도중에 갱신된 벡터로 기울기를 계산함",
-    "positive-missing-minus-one": "긍정 항에서 -1 을 빠뜨림",
+    "positive-missing-minus-one": "긍정 항에서 -1을 빠뜨림",
     "positive-sign": "긍정 항의 부호가 반대",
-    "negative-sigma-flipped": "네거티브 항에 σ(-s_k) 를 씀",
+    "negative-sigma-flipped": "네거티브 항에 σ(-s_k)를 씀",
     "negative-sign": "네거티브 항의 부호가 반대",
     "loss-mean": "손실의 평균을 돌려줌 (합이 아님)",
     "loss-not-summed": "쌍마다의 손실을 배열로 돌려줌 (합이 아님)",
     "loss-after-update": "갱신 뒤의 값으로 손실을 계산함",
     "loss-missing-negatives": "손실에 네거티브 항이 빠짐",
     "loss-sign": "손실의 부호가 반대",
-    "loss-log-of-sigmoid": "-log(σ(s)) 로 계산해 점수가 크면 손실이 inf",
+    "loss-log-of-sigmoid": "-log(σ(s))로 계산해 점수가 크면 손실이 inf",
     "returned-matrices": "손실 대신 행렬을 돌려줌",
 }
 
@@ -55,7 +46,7 @@ ARG_NAMES = ("center_vectors", "outside_vectors", "center_idx", "outside_idx", "
 
 
 def _positive_coef(s):
-    return -sigmoid(-s)  # σ(s) - 1 (넘침 없이)
+    return -sigmoid(-s)  # σ(s) - 1 (오버플로 없이)
 
 
 def _negative_coef(s):
@@ -107,18 +98,15 @@ def _apply(W, idx, update, drop_repeats: bool) -> None:
 
 
 def _variant_step(C, U, c, o, neg, lr, **mistake):
-    """실수 하나를 넣은 갱신: 새 (C, U) 를 돌려줍니다 (입력은 바꾸지 않음).
+    """실수 하나를 넣은 갱신: 새 (C, U) (입력은 바꾸지 않음).
 
-    mistake : pos_coef=긍정 항 계수 함수, neg_coef=네거티브 항 계수 함수,
-        drop=("center", "positive", "negatives") 중 중복을 한 번만 더할 곳,
-        scale=갱신에 곱할 수 (평균 1/B, 경사 상승 -1, 학습률 무시 1/lr), skip=갱신하지 않을 부분,
-        order="outside-first" | "center-first" | "sequential"
+    mistake : pos_coef, neg_coef (긍정·네거티브 항 계수 함수), drop (중복을 한 번만 더할 곳들), scale (갱신에
+    곱할 수), skip (갱신하지 않을 곳들), order ("outside-first" | "center-first" | "sequential")
     """
     C, U = C.copy(), U.copy()
     pos_fn = mistake.get("pos_coef", _positive_coef)
     neg_fn = mistake.get("neg_coef", _negative_coef)
-    drop = mistake.get("drop", ())
-    skip = mistake.get("skip", ())
+    drop, skip = mistake.get("drop", ()), mistake.get("skip", ())
     step = lr * mistake.get("scale", 1.0)
     order = mistake.get("order", "together")
     d = C.shape[1]
@@ -143,12 +131,10 @@ def _variant_step(C, U, c, o, neg, lr, **mistake):
             C_before = C.copy()
             center_update(C, U, [b])
             outside_update(C_before, U, [b])
-    elif order == "outside-first":
-        outside_update(C, U, everything)
-        center_update(C, U, everything)
-    elif order == "center-first":
-        center_update(C, U, everything)
-        outside_update(C, U, everything)
+    elif order in ("outside-first", "center-first"):
+        first, second = (outside_update, center_update) if order == "outside-first" else (center_update, outside_update)
+        first(C, U, everything)
+        second(C, U, everything)
     else:
         C_before = C.copy()
         center_update(C, U, everything)
@@ -156,50 +142,66 @@ def _variant_step(C, U, c, o, neg, lr, **mistake):
     return C, U
 
 
+_DROP_HINT = (
+    "배치 안에서 같은 행이 여러 번 나오면 그 갱신을 모두 더해야 합니다. W[idx] -= upd는 중복 중 하나만 "
+    "남깁니다. np.add.at(W, idx, -upd)를 쓰세요."
+)
+_MID_HINT = (
+    "배치 도중에 이미 갱신된 벡터로 기울기를 계산했습니다. 모든 기울기를 갱신 전 값으로 먼저 계산하세요. "
+    "그다음 두 행렬을 갱신합니다 (예: v = center_vectors[center_idx]를 먼저 꺼내 두기)."
+)
+# 중복을 한 번만 더하는 곳들 (흔한 순서대로)
+_DROPS = [("center", "positive", "negatives"), ("center",), ("positive", "negatives"), ("negatives",), ("positive",)]
+
+
 def _matrix_variants(B: int, lr: float):
-    """(범주 id, 실수 설정, 설명)."""
-    drop_hint = (
-        "배치 안에서 같은 행이 여러 번 나오면 그 갱신을 모두 더해야 합니다. W[idx] -= upd 는 중복 중 하나만 "
-        "남깁니다. np.add.at(W, idx, -upd) 를 쓰세요."
-    )
-    mid_hint = (
-        "배치 도중에 이미 갱신된 벡터로 기울기를 계산했습니다. 모든 기울기를 갱신 전 값으로 먼저 계산한 뒤 "
-        "두 행렬을 갱신하세요 (예: v = center_vectors[center_idx] 를 먼저 꺼내 두기)."
-    )
-    hints = {
-        "averaged": "배치에 대해 기울기의 평균을 냈습니다. 이 강의의 학습기는 쌍마다의 기울기를 더합니다 "
-        "(쌍 하나의 학습률이 word2vec 과 같도록).",
-        "center-not-updated": "중심 단어 벡터(center_vectors)를 갱신하지 않았습니다 (제자리에서 바꾸지 않았나요?).",
-        "positive-missing-minus-one": "긍정 항의 계수에서 -1 을 빠뜨렸습니다: ∂J/∂s_o = σ(s_o) - 1.",
-        "positive-sign": "긍정 항의 부호가 반대입니다: ∂J/∂s_o = σ(s_o) - 1 (0 이하).",
-        "negative-sigma-flipped": "네거티브 항에 σ(-s_k) 를 썼습니다: ∂J/∂s_k = σ(s_k).",
-        "negative-sign": "네거티브 항의 부호가 반대입니다: ∂J/∂s_k = σ(s_k) (0 이상).",
-    }
+    """(범주 id, 실수 설정 (`_variant_step`의 mistake), 안내)."""
     return [
-        ("ascent", {"scale": -1.0}, "부호가 반대입니다 (경사 상승). 손실을 줄이려면 W -= η ∂J/∂W 입니다."),
-        ("averaged", {"scale": 1.0 / B}, hints["averaged"]),
+        ("ascent", {"scale": -1.0}, "부호가 반대입니다 (경사 상승). 손실을 줄이려면 W -= η ∂J/∂W입니다."),
+        (
+            "averaged",
+            {"scale": 1.0 / B},
+            "배치에 대해 기울기의 평균을 냈습니다. 이 강의의 학습기는 쌍마다의 기울기를 더합니다 "
+            "(쌍 하나의 학습률이 word2vec과 같도록).",
+        ),
         ("learning-rate-ignored", {"scale": 1.0 / lr}, "학습률을 곱하지 않았습니다: W -= η ∂J/∂W."),
         (
             "learning-rate-ignored",
             {"scale": 0.025 / lr},
             "넘겨받은 learning_rate 대신 고정된 학습률(0.025)을 썼습니다.",
         ),
-        *(("repeats-dropped", {"drop": drop}, drop_hint) for drop in _DROPS),
-        ("center-not-updated", {"skip": ("center",)}, hints["center-not-updated"]),
+        *(("repeats-dropped", {"drop": drop}, _DROP_HINT) for drop in _DROPS),
+        (
+            "center-not-updated",
+            {"skip": ("center",)},
+            "중심 단어 벡터(center_vectors)를 갱신하지 않았습니다 (제자리에서 바꾸지 않았나요?).",
+        ),
         ("positive-not-updated", {"skip": ("positive",)}, "주변 단어 u_o 행을 갱신하지 않았습니다."),
         ("negatives-not-updated", {"skip": ("negatives",)}, "네거티브 u_k 행을 갱신하지 않았습니다."),
-        ("updated-mid-batch", {"order": "outside-first"}, mid_hint),
-        ("updated-mid-batch", {"order": "center-first"}, mid_hint),
-        ("updated-mid-batch", {"order": "sequential"}, mid_hint + " (쌍마다 갱신하면 배치 SGD 가 아닙니다.)"),
-        ("positive-missing-minus-one", {"pos_coef": sigmoid}, hints["positive-missing-minus-one"]),
-        ("positive-sign", {"pos_coef": lambda s: sigmoid(-s)}, hints["positive-sign"]),
-        ("negative-sigma-flipped", {"neg_coef": lambda s: sigmoid(-s)}, hints["negative-sigma-flipped"]),
-        ("negative-sign", {"neg_coef": lambda s: -sigmoid(s)}, hints["negative-sign"]),
+        ("updated-mid-batch", {"order": "outside-first"}, _MID_HINT),
+        ("updated-mid-batch", {"order": "center-first"}, _MID_HINT),
+        ("updated-mid-batch", {"order": "sequential"}, _MID_HINT + " (쌍마다 갱신하면 배치 SGD가 아닙니다.)"),
+        (
+            "positive-missing-minus-one",
+            {"pos_coef": sigmoid},
+            "긍정 항의 계수에서 -1을 빠뜨렸습니다: ∂J/∂s_o = σ(s_o) - 1.",
+        ),
+        (
+            "positive-sign",
+            {"pos_coef": lambda s: sigmoid(-s)},
+            "긍정 항의 부호가 반대입니다: ∂J/∂s_o = σ(s_o) - 1 (0 이하).",
+        ),
+        (
+            "negative-sigma-flipped",
+            {"neg_coef": lambda s: sigmoid(-s)},
+            "네거티브 항에 σ(-s_k)를 썼습니다: ∂J/∂s_k = σ(s_k).",
+        ),
+        (
+            "negative-sign",
+            {"neg_coef": lambda s: -sigmoid(s)},
+            "네거티브 항의 부호가 반대입니다: ∂J/∂s_k = σ(s_k) (0 이상).",
+        ),
     ]
-
-
-# 중복을 한 번만 더하는 곳들 (흔한 순서대로)
-_DROPS = [("center", "positive", "negatives"), ("center",), ("positive", "negatives"), ("negatives",), ("positive",)]
 
 
 # ---- 사례와 판정 ----------------------------------------------------------------
@@ -232,63 +234,51 @@ def make_cases() -> list[Case]:
         ("small", "작은 배치, 반복되는 행 없음", 10, 4, ([0, 2, 4], [1, 3, 5], [[0, 2], [4, 6], [7, 8]]), 0.1),
         ("repeated-rows", "같은 행이 배치에 여러 번 나옴 (중심, 주변, 네거티브)", 6, 4, repeated, 0.05),
         ("large-scores", "아주 큰 점수", 8, 4, large_scores, 0.01, 25.0),
-        (
-            "large-input",
-            f"큰 배치 V={V_big:,}, d=50, B={B_big:,}, K=5",
-            V_big,
-            50,
-            (*zipf[:, :2].T, zipf[:, 2:]),
-            0.025,
-        ),
+        ("large-input", f"큰 배치 V={V_big:,}, d=50, B={B_big:,}, K=5", V_big, 50, (*zipf[:, :2].T, zipf[:, 2:]),
+         0.025),
     ]
     return [_sgd_case(case_id, label, rng, V, d, *idx, *rest) for case_id, label, V, d, idx, *rest in table]
-
-
-def _unchanged(before, after) -> bool:
-    return bool(np.array_equal(before, after))
 
 
 def _matrix_problem(ctx, case, C, U, want_C, want_U) -> None:
     a = case.args
     C0, U0 = a["center_vectors"], a["outside_vectors"]
-    lines = []
-    if not close(C, want_C):
-        lines.append(difference("갱신 뒤 center_vectors", C, want_C))
-    if not close(U, want_U):
-        lines.append(difference("갱신 뒤 outside_vectors", U, want_U))
-    parts = []
-    if not close(C, want_C):
-        parts.append("중심 단어 벡터 (center_vectors 의 행 center_idx)")
     o_rows = np.unique(a["outside_idx"])
     neg_rows = np.setdiff1d(np.unique(a["negative_indices"]), o_rows)
-    if not close(U[o_rows], want_U[o_rows]):
-        parts.append("주변 단어 행 (outside_vectors 의 행 outside_idx)")
-    if neg_rows.size and not close(U[neg_rows], want_U[neg_rows]):
-        parts.append("네거티브 행 (outside_vectors 의 행 negative_indices)")
-    if parts:
-        lines.append("틀린 부분: " + ", ".join(parts))
-    problem = "\n".join(lines)
+    parts = [
+        ("중심 단어 벡터 (center_vectors의 행 center_idx)", C, want_C, slice(None)),
+        ("주변 단어 행 (outside_vectors의 행 outside_idx)", U, want_U, o_rows),
+        ("네거티브 행 (outside_vectors의 행 negative_indices)", U, want_U, neg_rows),
+    ]
+    wrong = [name for name, got, want, rows in parts if np.size(got[rows]) and not close(got[rows], want[rows])]
+    matrices = (("center_vectors", C, want_C), ("outside_vectors", U, want_U))
+    lines = [difference(f"갱신 뒤 {name}", got, want) for name, got, want in matrices if not close(got, want)]
+    problem = "\n".join(lines + (["틀린 부분: " + ", ".join(wrong)] if wrong else []))
     if not (all_finite(C) and all_finite(U)):
-        ctx.fail("nan-or-inf", problem + "\n갱신 뒤 행렬에 NaN 또는 inf 가 있습니다.")
-    if _unchanged(C0, C) and _unchanged(U0, U):
+        ctx.fail("nan-or-inf", problem + "\n갱신 뒤 행렬에 NaN 또는 inf가 있습니다.")
+    if np.array_equal(C0, C) and np.array_equal(U0, U):
         ctx.fail(
             "not-in-place",
             "두 행렬이 하나도 바뀌지 않았습니다.",
-            "행렬은 제자리에서 갱신해야 합니다: `center_vectors = center_vectors - ...` 는 새 배열을 만들 뿐 "
-            "넘겨받은 배열을 바꾸지 않습니다. np.add.at(center_vectors, center_idx, -lr * grad) 처럼 쓰세요.",
+            "행렬은 제자리에서 갱신해야 합니다. `center_vectors = center_vectors - ...`는 새 배열을 만들 뿐입니다. "
+            "넘겨받은 배열은 그대로입니다. np.add.at(center_vectors, center_idx, -lr * grad)처럼 쓰세요.",
         )
     args = [C0, U0, a["center_idx"], a["outside_idx"], a["negative_indices"], a["learning_rate"]]
-    B = len(a["center_idx"])
-    matches = []
-    for category, mistake, hint in _matrix_variants(B, a["learning_rate"]):
+    variants = []
+    for category, mistake, hint in _matrix_variants(len(a["center_idx"]), a["learning_rate"]):
         var_C, var_U = _variant_step(*args, **mistake)
-        if close(var_C, want_C) and close(var_U, want_U):
-            continue  # 이 사례에서는 맞는 답과 구별되지 않음
-        if same_values(C, var_C) and same_values(U, var_U):
-            matches.append((category, hint))
-    if matches:
-        ctx.fail(matches[0][0], problem, matches[0][1], certain=len({c for c, _ in matches}) == 1)
+        if not (close(var_C, want_C) and close(var_U, want_U)):  # 이 사례에서 맞는 답과 구별되는 실수만
+            variants.append((category, (var_C, var_U), hint))
+    fail_matching_parts(ctx, (C, U), variants, problem)
     ctx.fail("wrong-value", problem)
+
+
+LOSS_HINTS = {
+    "loss-mean": "손실의 평균을 돌려줬습니다. 배치 손실의 합을 돌려주세요.",
+    "loss-after-update": "갱신한 뒤의 벡터로 손실을 계산했습니다. 손실은 갱신 전 점수로 계산하세요.",
+    "loss-missing-negatives": "손실에 네거티브 항 -Σ_k log σ(-s_k)가 빠졌습니다.",
+    "loss-sign": "손실의 부호가 반대입니다. 손실은 항상 0 이상입니다.",
+}
 
 
 def _sgd_loss_problem(ctx, case, loss, want_loss, C, U) -> None:
@@ -298,30 +288,18 @@ def _sgd_loss_problem(ctx, case, loss, want_loss, C, U) -> None:
         ctx.fail(
             "loss-log-of-sigmoid",
             problem,
-            "점수가 크면 σ(s) 가 0 으로 반올림되어 -log 0 = inf 가 됩니다. 넘치지 않는 log σ 를 쓰세요: "
+            "점수가 크면 σ(s)가 언더플로로 0이 되어 -log 0 = inf가 됩니다. 오버플로가 나지 않는 log σ를 쓰세요: "
             "log σ(s) = min(s, 0) - log(1 + e^{-|s|}).",
         )
     idx = (a["center_idx"], a["outside_idx"], a["negative_indices"])
     _, _, _, s_o, _ = _scores(a["center_vectors"], a["outside_vectors"], *idx)
-    B = len(a["center_idx"])
-    ctx.fail_matching(
-        loss,
-        [
-            ("loss-mean", want_loss / B, "손실의 평균을 돌려줬습니다. 배치 손실의 합을 돌려주세요."),
-            (
-                "loss-after-update",
-                batch_loss(C, U, *idx),
-                "갱신한 뒤의 벡터로 손실을 계산했습니다. 손실은 갱신 전 점수로 계산하세요.",
-            ),
-            (
-                "loss-missing-negatives",
-                float(-np.sum(log_sigmoid(s_o))),
-                "손실에 네거티브 항 -Σ_k log σ(-s_k) 가 빠졌습니다.",
-            ),
-            ("loss-sign", -want_loss, "손실의 부호가 반대입니다. 손실은 항상 0 이상입니다."),
-        ],
-        problem,
-    )
+    variants = [
+        ("loss-mean", want_loss / len(a["center_idx"])),
+        ("loss-after-update", batch_loss(C, U, *idx)),
+        ("loss-missing-negatives", float(-np.sum(log_sigmoid(s_o)))),
+        ("loss-sign", -want_loss),
+    ]
+    ctx.fail_matching(loss, hinted(LOSS_HINTS, variants), problem)
     ctx.fail("wrong-value", problem)
 
 
@@ -336,8 +314,8 @@ def judge(ctx, case: Case) -> None:
     if isinstance(result, (tuple, list)) and any(isinstance(r, np.ndarray) and r.ndim == 2 for r in result):
         ctx.fail(
             "returned-matrices",
-            f"반환값이 실수 하나가 아니라 {type(result).__name__} 입니다: {fmt(result)}",
-            "sgd_step 은 두 행렬을 제자리에서 갱신하고, 배치 손실의 합(실수 하나)만 돌려줍니다.",
+            f"반환값이 실수 하나가 아니라 {type(result).__name__}입니다: {fmt(result)}",
+            "sgd_step은 두 행렬을 제자리에서 갱신하고, 배치 손실의 합(실수 하나)만 돌려줍니다.",
         )
     B = len(a["center_idx"])
     if np.shape(result) == (B,) and B > 1 and close(np.sum(np.asarray(result, dtype=np.float64)), want_loss):
