@@ -85,7 +85,7 @@ def _variants(case: Case):
     cosine = _cosines(v, q)
     return [
         ("not-normalised", _top(v @ q, k, exclude), _NORM_HINT),
-        ("not-excluded", _top(cosine, k, ()), "exclude에 든 인덱스는 돌려주면 안 됩니다 (점수를 -inf로 두세요)."),
+        ("not-excluded", _top(cosine, k, ()), "exclude에 든 인덱스는 돌려주면 안 됩니다 (그 코사인을 -inf로 두세요)."),
         ("ascending", _top(cosine, k, exclude, descending=False), _ASCENDING_HINT),
         ("ascending", _top(cosine, k, exclude)[::-1], "가장 가까운 것이 맨 앞에 오도록 내림차순으로 돌려주세요."),
         ("not-excluded", _top(v @ q, k, ()), _NORM_HINT + " exclude의 인덱스도 빼세요."),

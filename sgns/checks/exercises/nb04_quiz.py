@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from sgns.checks._harness import Case, Exercise
-from sgns.checks._judges import ANSWER_CATEGORIES, Choice, Number, answers_judge
+from sgns.checks._harness import Exercise
+from sgns.checks._judges import Choice, Number
 from sgns.functions import sigmoid
-
-CATEGORIES = ANSWER_CATEGORIES
 
 _COEF = [float(sigmoid(1.0)) - 1, float(sigmoid(0.0)), float(sigmoid(-1.0))]  # s_o = 1, s_1 = 0, s_2 = -1
 _GRAD_V = _COEF[0] * np.array([1.0, 1.0]) + _COEF[1] * np.array([0.0, 1.0]) + _COEF[2] * np.array([-1.0, 0.5])
@@ -47,19 +45,12 @@ QUESTIONS = {
 }
 
 
-def make_cases() -> list[Case]:
-    return [Case("answers", "4장 개념 확인의 답", {}, shown="quiz_04()")]
-
-
-judge = answers_judge(QUESTIONS)
-
-
 EXERCISE = Exercise(
     id="nb04-quiz",
     function="quiz_04",
     signature="quiz_04() -> {문항 번호: 답}",
-    title="quiz_04 (4장 개념 확인)",
-    summary=f"{len(QUESTIONS)}문항의 답이 모두 맞습니다.",
+    title="4장 첫째 시간 개념 확인",
+    summary=f"{len(QUESTIONS)}문항 모두 맞았습니다.",
     points=2,
     order=8,
 )

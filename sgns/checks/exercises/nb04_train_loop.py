@@ -260,11 +260,11 @@ def _valid_pairs(corpus_ids, window: int) -> Counter:
 
 
 def _check_pairs(ctx, case, spy: StepSpy) -> np.ndarray:
-    """에폭마다 모든 쌍이 한 번씩 나왔는지. (E, P, 2) 쌍 배열을 돌려줍니다."""
+    """에폭마다 모든 쌍이 한 번씩 나왔는지. (E, n_pairs, 2) 쌍 배열을 돌려줍니다."""
     epochs, window, batch_size = (case.kwargs[k] for k in ("epochs", "window", "batch_size"))
     sentences = case.args["corpus_ids"]
     want = _valid_pairs(sentences, window)
-    P = sum(want.values())
+    n_pairs = sum(want.values())
     pairs = np.stack([np.concatenate(spy.centers), np.concatenate(spy.outsides)], axis=1)
     strangers = [p for p in Counter(map(tuple, pairs.tolist())) if p not in want]
     if strangers:
@@ -275,21 +275,22 @@ def _check_pairs(ctx, case, spy: StepSpy) -> np.ndarray:
         _first_mistake(ctx, [("pairs-cross-sentence", crossing)], f"문장 경계를 넘는 쌍이 있습니다. 예: {example}")
         problem = f"윈도우 밖의 쌍이 있습니다 (윈도우 크기 {window}). 예: {example}"
         _first_mistake(ctx, [("pairs-outside-window", True)], problem)
-    total, full = len(pairs), P // batch_size * batch_size
-    problem = f"모든 에폭을 합쳐 쌍 {total:,}개를 넘겼습니다 (쌍 {P:,}개 × 에폭 {epochs})."
-    _first_mistake(ctx, [("epochs-ignored", total == P and epochs > 1)], problem)
-    if total != epochs * P:
-        problem = f"에폭마다 쌍 {full:,}개만 넘겼습니다 (쌍은 {P:,}개)."
-        _first_mistake(ctx, [("last-batch-dropped", total == epochs * full and full != P)], problem)
-        problem = f"sgd_step에 넘긴 쌍이 모두 {total:,}개입니다. 기대: 쌍 {P:,}개 × 에폭 {epochs} = {epochs * P:,}개."
+    total, full = len(pairs), n_pairs // batch_size * batch_size
+    problem = f"모든 에폭을 합쳐 쌍 {total:,}개를 넘겼습니다 (쌍 {n_pairs:,}개 × 에폭 {epochs})."
+    _first_mistake(ctx, [("epochs-ignored", total == n_pairs and epochs > 1)], problem)
+    if total != epochs * n_pairs:
+        problem = f"에폭마다 쌍 {full:,}개만 넘겼습니다 (쌍은 {n_pairs:,}개)."
+        _first_mistake(ctx, [("last-batch-dropped", total == epochs * full and full != n_pairs)], problem)
+        expected = f"쌍 {n_pairs:,}개 × 에폭 {epochs} = {epochs * n_pairs:,}개"
+        problem = f"sgd_step에 넘긴 쌍이 모두 {total:,}개입니다. 기대: {expected}."
         _first_mistake(ctx, [("pairs-count", True)], problem)
-    per_epoch = pairs.reshape(epochs, P, 2)
+    per_epoch = pairs.reshape(epochs, n_pairs, 2)
     for epoch in range(epochs):
         problem = f"에폭 {epoch + 1}에서 넘긴 쌍이 윈도우 안의 쌍과 다릅니다 (어떤 쌍은 빠지고 어떤 쌍은 두 번)."
         _first_mistake(ctx, [("pairs-count", Counter(map(tuple, per_epoch[epoch].tolist())) != want)], problem)
-    calls = -(-P // batch_size)
+    calls = -(-n_pairs // batch_size)
     problem = (
-        f"sgd_step을 {len(spy.rates):,}번 불렀습니다. 기대: 에폭마다 ⌈{P:,} / {batch_size}⌉ = {calls}번 "
+        f"sgd_step을 {len(spy.rates):,}번 불렀습니다. 기대: 에폭마다 ⌈{n_pairs:,} / {batch_size}⌉ = {calls}번 "
         f"× 에폭 {epochs} = {epochs * calls:,}번."
     )
     _first_mistake(ctx, [("batch-size-ignored", len(spy.rates) != epochs * calls)], problem)

@@ -1,17 +1,14 @@
 """04 개념 확인 퀴즈 (4b, 학습 반복문과 평가): ``quiz_04b() -> {문항 번호: 답}``.
 
 문항 1 (출발점의 손실) 과 문항 3 (Fisher z 구간의 아래 끝) 은 수 (허용 오차 0.002, 0.003), 나머지는 객관식입니다.
-판정의 틀은 `sgns.checks.exercises.nb04_quiz` 와 같습니다 (문항마다 사례 하나).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from sgns.checks._harness import Case, Exercise
-from sgns.checks._judges import ANSWER_CATEGORIES, Choice, Number, answers_judge
-
-CATEGORIES = ANSWER_CATEGORIES
+from sgns.checks._harness import Exercise
+from sgns.checks._judges import Choice, Number
 
 K = 5
 RHO, N_PAIRS = 0.6, 96
@@ -48,19 +45,12 @@ QUESTIONS = {
 }
 
 
-def make_cases() -> list[Case]:
-    return [Case("answers", "4b 개념 확인의 답", {}, shown="quiz_04b()")]
-
-
-judge = answers_judge(QUESTIONS)
-
-
 EXERCISE = Exercise(
     id="nb04-training-quiz",
     function="quiz_04b",
     signature="quiz_04b() -> {문항 번호: 답}",
-    title="quiz_04b (4b 개념 확인)",
-    summary=f"{len(QUESTIONS)}문항의 답이 모두 맞습니다.",
+    title="4장 둘째 시간 개념 확인",
+    summary=f"{len(QUESTIONS)}문항 모두 맞았습니다.",
     points=2,
     order=9,
 )

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sgns.checks._harness import Case, Exercise
-from sgns.checks._judges import ANSWER_CATEGORIES, Choice, Number, answers_judge
+from sgns.checks._harness import Exercise
+from sgns.checks._judges import Choice, Number
 from sgns.data import DOC_COUNTS
 from sgns.sampling import noise_distribution
 
@@ -34,22 +34,13 @@ QUESTIONS = {
     ),
 }
 
-CATEGORIES = ANSWER_CATEGORIES
-
-
-def make_cases() -> list[Case]:
-    return [Case("answers", "5장 개념 확인의 답", {}, shown="chapter5_quiz()")]
-
-
-judge = answers_judge(QUESTIONS)
-
 
 EXERCISE = Exercise(
     id="nb05-quiz",
     function="chapter5_quiz",
     signature="chapter5_quiz() -> {문항: 답}",
     title="5장 개념 확인",
-    summary=f"{len(QUESTIONS)}문항의 답이 모두 맞습니다.",
+    summary=f"{len(QUESTIONS)}문항 모두 맞았습니다.",
     points=1,
     partial_credit=False,
     order=9,
