@@ -162,6 +162,5 @@ $(NBGRADER_STAMP): grading/nbgrader-requirements.txt
 	$(NBGRADER_VENV)/bin/python -m pip install --quiet -r grading/nbgrader-requirements.txt
 	@touch $@
 
-nbgrader-# 작업자에게 파일을 나누는 순서 (오래 걸리는 것 먼저) 는 conftest.py 가 정합니다 (--no-loadscope-reorder: 그 순서대로).
-test: $(DEV_STAMP) $(NBGRADER_STAMP)
+nbgrader-test: $(DEV_STAMP) $(NBGRADER_STAMP)
 	NBGRADER=$(CURDIR)/$(NBGRADER_VENV)/bin/nbgrader $(BIN)/python -m pytest -q tests/test_nbgrader_real.py
