@@ -48,11 +48,12 @@ setup:
 setup-dev:
 	@sh tools/ensure_venv.sh "$(VENV)" "$(PY)" dev
 
+# 작업자에게 파일을 나누는 순서 (오래 걸리는 것 먼저) 는 conftest.py 가 정합니다 (--no-loadscope-reorder: 그 순서대로).
 test: $(DEV_STAMP)
 	$(BIN)/ruff check sgns tests tools bench notebooks conftest.py
 	$(BIN)/python tools/make_student.py --check
 	@$(MAKE) --no-print-directory lecture-check
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks $(PYTEST_NBVAL)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --no-loadscope-reorder tests notebooks $(PYTEST_NBVAL)
 
 # UNIT_ARGS: pytest 에 더 줄 인자 (예: CI 의 두 번째 Python 에서 설치 도구 자체의 느린 테스트를 뺄 때)
 UNIT_ARGS ?=

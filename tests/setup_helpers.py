@@ -12,17 +12,53 @@ from pathlib import Path
 from conftest import REPO
 
 SETUP_TOOLS = ("find_python.sh", "ensure_venv.sh", "ensure_venv.py")
+# 시험용 프로젝트는 인터넷 없이 설치됩니다: 빌드 도구를 받지 않는 저장소 안의 백엔드 (tiny_backend.py) 와
+# pip 이 색인에 묻지 않게 하는 환경 변수 (TINY_ENV). 진짜 requirements 로 처음부터 설치하는 것은 CI 의 make test
+# 가 합니다 (새로 받은 저장소에서 .venv 를 만듦).
 TINY_PYPROJECT = """[build-system]
-requires = ["setuptools>=68"]
-build-backend = "setuptools.build_meta"
+requires = []
+build-backend = "tiny_backend"
+backend-path = ["."]
 
 [project]
 name = "tiny-course"
 version = "0"
-
-[tool.setuptools]
-py-modules = []
 """
+TINY_BACKEND = '''"""시험용 빌드 백엔드 (PEP 517/660): 메타데이터뿐인 wheel 을 만듭니다. 표준 라이브러리만 씁니다."""
+
+import base64
+import hashlib
+import zipfile
+from pathlib import Path
+
+DIST_INFO = "tiny_course-0.dist-info"
+FILES = {
+    f"{DIST_INFO}/METADATA": "Metadata-Version: 2.1\\nName: tiny-course\\nVersion: 0\\n",
+    f"{DIST_INFO}/WHEEL": "Wheel-Version: 1.0\\nGenerator: tiny_backend\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
+}
+
+
+def _hash(data):
+    return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+
+def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+    name = "tiny_course-0-py3-none-any.whl"
+    record = []
+    with zipfile.ZipFile(Path(wheel_directory) / name, "w") as wheel:
+        for path, text in FILES.items():
+            data = text.encode()
+            wheel.writestr(path, data)
+            record.append(f"{path},{_hash(data)},{len(data)}")
+        record.append(f"{DIST_INFO}/RECORD,,")
+        wheel.writestr(f"{DIST_INFO}/RECORD", "\\n".join(record) + "\\n")
+    return name
+
+
+build_editable = build_wheel
+'''
+# pip 은 색인(PyPI)에 묻지 않습니다: 설치할 것은 백엔드가 만든 wheel 뿐이고, pip 업그레이드는 이미 있는 것으로 끝남
+TINY_ENV = {"PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
 # 바깥 make(make test) 가 물려주는 변수는 시험용 make 에 넘기지 않습니다.
 DROPPED_ENV = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "PY", "VENV", "VIRTUAL_ENV")
 
@@ -40,10 +76,16 @@ def tiny_project(parent: Path) -> Path:
     shutil.copy(REPO / "Makefile", root / "Makefile")
     for name in SETUP_TOOLS:
         shutil.copy(REPO / "tools" / name, root / "tools" / name)
+    use_tiny_install(root)
+    return root
+
+
+def use_tiny_install(root: Path) -> None:
+    """root 의 requirements 파일과 pyproject.toml 을 설치할 것이 없는 작은 것으로 바꿉니다 (인터넷 없이 설치)."""
     (root / "requirements.txt").write_text("# 시험용: 설치할 것 없음\n", encoding="utf-8")
     (root / "requirements-dev.txt").write_text("-r requirements.txt\n", encoding="utf-8")
     (root / "pyproject.toml").write_text(TINY_PYPROJECT, encoding="utf-8")
-    return root
+    (root / "tiny_backend.py").write_text(TINY_BACKEND, encoding="utf-8")
 
 
 def fresh_copy(parent: Path) -> Path:
@@ -60,8 +102,14 @@ def fresh_copy(parent: Path) -> Path:
 
 
 def make(root: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 900):
+    """시험용 프로젝트(tiny_project)에서 make 를 실행합니다 (기본 환경: pip 이 색인에 묻지 않음)."""
     return subprocess.run(
-        ["make", "-s", *args], cwd=root, env=env or clean_env(), capture_output=True, text=True, timeout=timeout
+        ["make", "-s", *args],
+        cwd=root,
+        env=env or clean_env(**TINY_ENV),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 

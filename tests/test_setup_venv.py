@@ -1,8 +1,8 @@
 """make setup 이 .venv 를 스스로 고치는지: pip 없는 .venv, 중간에 멈춘 설치, 바뀐 requirements, 지원하지 않는 PY.
 
 `make setup` 을 실제로 실행합니다. 이 저장소의 Makefile 과 설치 도구를 그대로 쓰고, 설치할 패키지가 없는
-작은 pyproject.toml 로 바꾼 임시 프로젝트에서 돌려 빠르게 합니다 (진짜 requirements 로 처음부터 설치하는
-경우는 tests/test_setup_concurrency.py).
+작은 pyproject.toml 로 바꾼 임시 프로젝트에서 인터넷 없이 돌려 빠르게 합니다 (tests/setup_helpers.tiny_project).
+진짜 requirements 로 처음부터 설치하는 것은 CI 가 새로 받은 저장소에서 make test 로 합니다.
 """
 
 from __future__ import annotations
